@@ -1,0 +1,45 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "TheoremVerification",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "claims", targets: ["claims"]),
+        .library(name: "ClaimKit", targets: ["ClaimKit"]),
+        .library(name: "RandomNetworks", targets: ["RandomNetworks"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CGSL",
+            pkgConfig: "gsl",
+            providers: [.apt(["libgsl-dev"])]
+        ),
+        .target(name: "GSL", dependencies: ["CGSL"]),
+        .target(name: "Randomness"),
+        .target(name: "ClaimKit", dependencies: ["GSL", "Randomness"]),
+        .target(name: "RandomNetworks", dependencies: ["GSL", "Randomness"]),
+        .target(
+            name: "Properties",
+            dependencies: ["ClaimKit", "RandomNetworks", "GSL", "Randomness"],
+            path: "Properties"
+        ),
+        .target(
+            name: "ClaimsCLI",
+            dependencies: [
+                "Properties", "ClaimKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "claims", dependencies: ["ClaimsCLI"]),
+        .testTarget(
+            name: "ClaimsTests",
+            dependencies: ["GSL", "Randomness", "ClaimKit", "RandomNetworks", "Properties", "ClaimsCLI"],
+            path: "Tests"
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,71 @@
+/// A user-supplied value outside the domain a routine accepts.
+///
+/// Thrown before any computation starts, so nothing is silently clamped and
+/// nothing traps. Shared by every module above `GSL`.
+public struct ParameterError: Error, Equatable, CustomStringConvertible, Sendable {
+    /// Where the value was rejected, e.g. "GaussianCovariance.closedForm".
+    public let context: String
+    /// The parameter's name, e.g. "rho".
+    public let parameter: String
+    /// The rejected value, as text.
+    public let value: String
+    /// What the parameter must satisfy, e.g. "in [-1, 1]".
+    public let requirement: String
+
+    public init(_ context: String, parameter: String, value: String, requirement: String) {
+        self.context = context
+        self.parameter = parameter
+        self.value = value
+        self.requirement = requirement
+    }
+
+    public var description: String {
+        "\(context): \(parameter) = \(value) is invalid; it must be \(requirement)"
+    }
+}
+
+/// Validation helpers that throw `ParameterError`.
+public enum Require {
+    /// `value` is finite (not NaN or infinite).
+    public static func finite(_ value: Double, _ parameter: String, in context: String) throws {
+        guard value.isFinite else {
+            throw ParameterError(context, parameter: parameter, value: "\(value)", requirement: "a finite number")
+        }
+    }
+
+    /// `value` lies in the closed interval `range`.
+    public static func within(_ value: Double, _ range: ClosedRange<Double>, _ parameter: String, in context: String) throws {
+        guard range.contains(value) else {
+            throw ParameterError(context, parameter: parameter, value: "\(value)",
+                                 requirement: "in [\(range.lowerBound), \(range.upperBound)]")
+        }
+    }
+
+    /// `value` is finite and strictly positive.
+    public static func positive(_ value: Double, _ parameter: String, in context: String) throws {
+        guard value.isFinite, value > 0 else {
+            throw ParameterError(context, parameter: parameter, value: "\(value)", requirement: "finite and > 0")
+        }
+    }
+
+    /// `value` is finite and non-negative.
+    public static func nonNegative(_ value: Double, _ parameter: String, in context: String) throws {
+        guard value.isFinite, value >= 0 else {
+            throw ParameterError(context, parameter: parameter, value: "\(value)", requirement: "finite and >= 0")
+        }
+    }
+
+    /// `value` is at least `minimum`.
+    public static func atLeast(_ value: Int, _ minimum: Int, _ parameter: String, in context: String) throws {
+        guard value >= minimum else {
+            throw ParameterError(context, parameter: parameter, value: "\(value)", requirement: ">= \(minimum)")
+        }
+    }
+
+    /// `value` lies strictly between 0 and 1 (a probability used as an error rate).
+    public static func openUnit(_ value: Double, _ parameter: String, in context: String) throws {
+        guard value.isFinite, value > 0, value < 1 else {
+            throw ParameterError(context, parameter: parameter, value: "\(value)", requirement: "in (0, 1)")
+        }
+    }
+}
