@@ -1,0 +1,50 @@
+/// How much work a run may spend: the tier scales every Monte Carlo resolution
+/// and caps the samples of any one assertion.
+///
+/// `quick` is what `swift test` runs; `standard` is the default of `claims run`
+/// and `claims report`; `thorough` halves every resolution (about 4x the samples).
+public enum Budget: String, CaseIterable, Sendable, Codable {
+    case quick, standard, thorough
+
+    /// Multiplies the resolution delta a Monte Carlo assertion declares.
+    public var resolutionScale: Double {
+        switch self {
+        case .quick: 2
+        case .standard: 1
+        case .thorough: 0.5
+        }
+    }
+
+    /// The most samples one Monte Carlo assertion may draw; an assertion that
+    /// would need more runs with this many and says so (it may then be inconclusive).
+    public var sampleCap: Int {
+        switch self {
+        case .quick: 1 << 24
+        case .standard: 1 << 27
+        case .thorough: 1 << 30
+        }
+    }
+}
+
+/// The suite-wide false-fail budget and its split.
+///
+/// The family-wise rate of the whole registry is `suiteAlpha` (1e-3 by
+/// default): each claim receives an equal share, suiteAlpha / (number of
+/// claims in the registry), whichever subset is run, so a claim's verdict is
+/// the same alone or in the full suite. Within a claim, assertions reserve
+/// fractions of the claim's share (Bonferroni); reserving more than the whole
+/// share is an error.
+public struct ErrorBudget: Sendable, Equatable {
+    public static let defaultSuiteAlpha = 1e-3
+
+    public let suiteAlpha: Double
+    public let claimCount: Int
+
+    public init(suiteAlpha: Double = defaultSuiteAlpha, claimCount: Int) {
+        self.suiteAlpha = suiteAlpha
+        self.claimCount = max(1, claimCount)
+    }
+
+    /// The false-fail rate one claim may spend.
+    public var perClaim: Double { suiteAlpha / Double(claimCount) }
+}

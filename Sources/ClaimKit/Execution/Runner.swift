@@ -1,0 +1,54 @@
+/// Runs claims with one seed, budget and engine, and collects their results.
+public struct Runner: Sendable {
+    public let registry: Registry
+    public let seed: UInt64
+    public let budget: Budget
+    public let engine: MonteCarloEngine
+    public let errorBudget: ErrorBudget
+
+    public static let defaultSeed: UInt64 = 20_261_123
+
+    public init(registry: Registry, seed: UInt64 = defaultSeed, budget: Budget, engine: MonteCarloEngine,
+                suiteAlpha: Double = ErrorBudget.defaultSuiteAlpha) {
+        self.registry = registry
+        self.seed = seed
+        self.budget = budget
+        self.engine = engine
+        errorBudget = ErrorBudget(suiteAlpha: suiteAlpha, claimCount: registry.claims.count)
+    }
+
+    /// Checks one claim. An error thrown by the check becomes the result's
+    /// `error` (verdict inconclusive); it never escapes.
+    public func run(_ claim: Claim) -> ClaimResult {
+        let context = ClaimContext(claimID: claim.id, seed: seed, budget: budget,
+                                   alpha: errorBudget.perClaim, engine: engine)
+        let clock = ContinuousClock()
+        let start = clock.now
+        var failure: String?
+        do {
+            try claim.check(context)
+            if context.assertions.isEmpty { failure = "the check recorded no assertions" }
+        } catch {
+            failure = String(describing: error)
+        }
+        let elapsed = start.duration(to: clock.now)
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+        return ClaimResult(claim: claim, assertions: context.assertions, figures: context.figures,
+                           seconds: seconds, error: failure)
+    }
+
+    /// Checks `claims` in order; `progress` is told before each one starts.
+    public func run(_ claims: [Claim], progress: ((Int, Int, Claim) -> Void)? = nil) -> RunReport {
+        var results: [ClaimResult] = []
+        for (index, claim) in claims.enumerated() {
+            progress?(index, claims.count, claim)
+            results.append(run(claim))
+        }
+        return RunReport(seed: seed, budget: budget, suiteAlpha: errorBudget.suiteAlpha, claims: results)
+    }
+
+    /// The command that re-runs just the claim `id` with this runner's settings.
+    public func rerunCommand(for id: String) -> String {
+        "swift run claims run --claim \(id) --seed \(seed) --budget \(budget.rawValue)"
+    }
+}

@@ -1,0 +1,101 @@
+import Foundation
+
+/// One entry of a paper's claim catalog (../shared/claims/*.md, index section).
+public struct CatalogEntry: Sendable, Equatable {
+    public let id: String
+    /// The catalog's kind tag (EX, IN, exact, ...), as written there.
+    public let kind: String
+    public let summary: String
+
+    public init(_ id: String, _ kind: String, _ summary: String) {
+        self.id = id
+        self.kind = kind
+        self.summary = summary
+    }
+}
+
+/// A paper's catalog as the repository knows it, with the reason each entry
+/// that is not (yet) encoded as a claim is missing.
+public struct PaperCatalog: Sendable {
+    public let paper: Paper
+    /// The catalog file under ../shared/claims/.
+    public let file: String
+    public let entries: [CatalogEntry]
+    /// Why specific entries are not encoded (data unavailable, constant unspecified, ...).
+    public let reasons: [String: String]
+    /// The reason for any other entry that is not encoded.
+    public let defaultReason: String
+
+    public init(paper: Paper, file: String, entries: [CatalogEntry], reasons: [String: String] = [:], defaultReason: String) {
+        self.paper = paper
+        self.file = file
+        self.entries = entries
+        self.reasons = reasons
+        self.defaultReason = defaultReason
+    }
+}
+
+/// One row of the report's coverage table.
+public struct CoverageRow: Sendable, Equatable {
+    public let entry: CatalogEntry
+    public let paper: String
+    /// nil when the entry is encoded as a claim.
+    public let reasonNotEncoded: String?
+
+    public var isEncoded: Bool { reasonNotEncoded == nil }
+}
+
+public enum Coverage {
+    /// Every catalog entry of every paper, with its status against `registry`.
+    public static func rows(_ catalogs: [PaperCatalog], registry: Registry) -> [CoverageRow] {
+        let encoded = Set(registry.claims.map(\.id))
+        return catalogs.flatMap { catalog in
+            catalog.entries.map { entry in
+                CoverageRow(entry: entry, paper: catalog.paper.key,
+                            reasonNotEncoded: encoded.contains(entry.id) ? nil : catalog.reasons[entry.id] ?? catalog.defaultReason)
+            }
+        }
+    }
+
+    /// Registered claims whose IDs no catalog lists (they should not exist).
+    public static func uncatalogued(_ catalogs: [PaperCatalog], registry: Registry) -> [String] {
+        let known = Set(catalogs.flatMap { $0.entries.map(\.id) })
+        return registry.claims.map(\.id).filter { !known.contains($0) }
+    }
+}
+
+/// Reads the claim IDs from the index section of a catalog markdown file:
+/// the `## ` section whose heading mentions "index", in any of the three
+/// formats the catalogs use (`12. ID [KIND] ...`, `- ID: ...`, `| ID | ...`).
+public enum CatalogIndexParser {
+    public static func ids(inMarkdown text: String) -> [String] {
+        var inIndex = false
+        var found: [String] = []
+        for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            let line = raw.trimmingCharacters(in: .whitespaces)
+            if line.hasPrefix("## ") {
+                inIndex = line.lowercased().contains("index")
+                continue
+            }
+            guard inIndex, let id = leadingID(line) else { continue }
+            found.append(id)
+        }
+        return found
+    }
+
+    private static func leadingID(_ line: String) -> String? {
+        var rest = Substring(line)
+        if let dot = rest.firstIndex(of: "."), rest[..<dot].allSatisfy(\.isNumber), !rest[..<dot].isEmpty {
+            rest = rest[rest.index(after: dot)...]
+        } else if rest.hasPrefix("- ") || rest.hasPrefix("| ") {
+            rest = rest.dropFirst(2)
+        } else {
+            return nil
+        }
+        let token = rest.drop(while: { $0 == " " }).prefix { !" |:[".contains($0) }
+        guard let dash = token.firstIndex(of: "-"), token.startIndex < dash,
+              token[..<dash].allSatisfy({ $0.isUppercase && $0.isLetter }), token.count > token[..<dash].count + 1
+        else { return nil }
+        return String(token)
+    }
+}
