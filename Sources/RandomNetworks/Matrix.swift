@@ -1,0 +1,58 @@
+import GSL
+import Randomness
+
+/// A dense row-major matrix of doubles.
+public struct Matrix: Sendable, Equatable {
+    public let rows: Int
+    public let columns: Int
+    public var storage: [Double]
+
+    public init(rows: Int, columns: Int, storage: [Double]) throws {
+        try Require.atLeast(rows, 1, "rows", in: "Matrix")
+        try Require.atLeast(columns, 1, "columns", in: "Matrix")
+        guard storage.count == rows * columns else {
+            throw ParameterError("Matrix", parameter: "storage", value: "\(storage.count) entries",
+                                 requirement: "rows * columns = \(rows * columns) entries")
+        }
+        self.rows = rows
+        self.columns = columns
+        self.storage = storage
+    }
+
+    /// A matrix with i.i.d. N(0, variance) entries drawn from `rng`.
+    public static func gaussian(rows: Int, columns: Int, variance: Double, rng: inout Xoshiro256) throws -> Matrix {
+        try Require.nonNegative(variance, "variance", in: "Matrix.gaussian")
+        var m = try Matrix(rows: rows, columns: columns, storage: [Double](repeating: 0, count: rows * columns))
+        let sampler = NormalSampler()
+        let sd = variance.squareRoot()
+        m.storage.withUnsafeMutableBufferPointer { buffer in
+            sampler.fill(buffer, using: &rng)
+            for i in buffer.indices { buffer[i] *= sd }
+        }
+        return m
+    }
+
+    public subscript(row: Int, column: Int) -> Double { storage[row * columns + column] }
+
+    /// self · other through BLAS (dgemm).
+    public func multiplied(by other: Matrix) throws -> Matrix {
+        guard columns == other.rows else {
+            throw ParameterError("Matrix.multiplied", parameter: "other", value: "\(other.rows) x \(other.columns)",
+                                 requirement: "\(columns) rows to match \(rows) x \(columns)")
+        }
+        var result = [Double](repeating: 0, count: rows * other.columns)
+        storage.withUnsafeBufferPointer { a in
+            other.storage.withUnsafeBufferPointer { b in
+                result.withUnsafeMutableBufferPointer { c in
+                    BLAS.gemm(transposeA: false, transposeB: false, m: rows, n: other.columns, k: columns,
+                              alpha: 1, a: a.baseAddress!, lda: columns, b: b.baseAddress!, ldb: other.columns,
+                              beta: 0, c: c.baseAddress!, ldc: other.columns)
+                }
+            }
+        }
+        return try Matrix(rows: rows, columns: other.columns, storage: result)
+    }
+
+    /// Column j as an array.
+    public func column(_ j: Int) -> [Double] { (0..<rows).map { storage[$0 * columns + j] } }
+}
