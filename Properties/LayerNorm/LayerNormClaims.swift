@@ -1,0 +1,38 @@
+import ClaimKit
+import GSL
+import RandomNetworks
+
+/// Claims of the anonymous submission "Gradient explosion and representation
+/// shrinkage in infinite networks" (catalog: ../shared/claims/layernorm-asv.md, LN part).
+enum LayerNormClaims {
+    static let all: [Claim] = [
+        leakyCovariance, leakyLinearization, leakyResidual, leakyDerivativeNorm, leakyCriticality,
+        erfCovariance, erfLinearization, erfResidual, erfDerivativeNorm, erfCriticality,
+    ]
+
+    /// The slopes a of LReLU_a the appendix-B checks sweep (ReLU, leaky, negative and near-linear).
+    static let slopes = [0.0, 0.1, 0.5, -0.3, 0.9]
+}
+
+extension LayerNormClaims {
+    /// Records 𝔆 (or another Gaussian moment) computed by QUADPACK against a
+    /// closed form, at relative resolution 1e-9 (the nested two-dimensional
+    /// integrals are computed to 1e-11).
+    static func compareWithQuadrature(_ ctx: ClaimContext, _ name: String, subject: Subject = .asPrinted,
+                                      integral: IntegralResult, closedForm: Double) {
+        ctx.compare(name, subject: subject, route: .quadrature, value: integral.value, error: integral.absoluteError,
+                    reference: closedForm, referenceRoute: .closedForm, resolution: 1e-9 * max(1, abs(closedForm)))
+    }
+
+    /// The critical ratio (σ_b/σ_w)² where P'(1) = σ_w²‖φ'‖²/(σ_b² + σ_w²‖φ‖²) = 1, found by Brent's
+    /// method on r ↦ P'(1; r) − 1 with the norms from QUADPACK. The root is ‖φ'‖² − ‖φ‖², so its error
+    /// is the final bracket plus the two norms' quadrature errors.
+    static func criticalRatioByBrent(_ activation: Activation, bracket: ClosedRange<Double>) throws
+        -> (root: RootFinding.Root, error: Double) {
+        let map = try MeanFieldCorrelationMap(activation: activation, weightVariance: 1, biasVariance: 0, route: .quadrature)
+        let root = try RootFinding.brent({ r in
+            (r + map.norm.value) > 0 ? map.derivativeNorm.value / (r + map.norm.value) - 1 : .infinity
+        }, lower: bracket.lowerBound, upper: bracket.upperBound, absoluteTolerance: 1e-15)
+        return (root, root.upper - root.lower + map.derivativeNorm.absoluteError + map.norm.absoluteError)
+    }
+}

@@ -1,0 +1,62 @@
+import ClaimKit
+import Foundation
+import Properties
+import Testing
+
+extension Tag {
+    @Tag static var pooling: Self
+    @Tag static var nachum: Self
+    @Tag static var layernorm: Self
+    @Tag static var asv: Self
+    @Tag static var brutzkus: Self
+}
+
+/// Every registered claim, at the quick budget, must reach the verdict its
+/// expectation states. The seed is the default unless CLAIMS_SEED is set; a
+/// failure prints the evidence and the command that re-runs just that claim.
+@Suite("Claim registry")
+struct RegistryTests {
+    static let seed = ProcessInfo.processInfo.environment["CLAIMS_SEED"].flatMap(UInt64.init) ?? Runner.defaultSeed
+    static let runner = Runner(registry: Suite.registry, seed: seed, budget: .quick,
+                               engine: try! MonteCarloEngine(threads: MonteCarloEngine.machineThreads))
+
+    static func ids(_ paper: Paper) -> [String] { Suite.registry.claims(of: paper).map(\.id) }
+
+    static func check(_ id: String) throws {
+        let claim = try #require(Suite.registry.claims.first { $0.id == id })
+        let result = runner.run(claim)
+        #expect(result.matchesExpectation,
+                Comment(rawValue: FailureDescription.describe(result, seed: seed, rerun: runner.rerunCommand(for: id))))
+    }
+
+    @Test(.tags(.pooling), arguments: ids(Papers.pooling)) func pooling(_ id: String) throws { try Self.check(id) }
+    @Test(.tags(.nachum), arguments: ids(Papers.nachum)) func nachum(_ id: String) throws { try Self.check(id) }
+    @Test(.tags(.layernorm), arguments: ids(Papers.layernorm)) func layernorm(_ id: String) throws { try Self.check(id) }
+    @Test(.tags(.asv), arguments: ids(Papers.asv)) func asv(_ id: String) throws { try Self.check(id) }
+    @Test(.tags(.brutzkus), arguments: ids(Papers.brutzkus)) func brutzkus(_ id: String) throws { try Self.check(id) }
+
+    @Test func registryIsWellFormedAndCatalogued() {
+        #expect(Suite.registry.problems.isEmpty, "\(Suite.registry.problems)")
+        #expect(Coverage.uncatalogued(Suite.catalogs, registry: Suite.registry).isEmpty)
+        let ids = Suite.catalogs.flatMap { $0.entries.map(\.id) }
+        #expect(Set(ids).count == ids.count, "duplicate catalog IDs")
+        for claim in Suite.registry.claims {
+            #expect(!claim.statement.isEmpty && !claim.assumptions.isEmpty && !claim.location.isEmpty, "\(claim.id)")
+        }
+    }
+
+    static let sharedCatalogs = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("../../shared/claims").standardized
+
+    /// When the shared catalogs are present (they are outside the repository),
+    /// the repository's lists must hold exactly their IDs.
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: sharedCatalogs.path)))
+    func catalogListsMatchTheSharedCatalogs() throws {
+        for file in Set(Suite.catalogs.map(\.file)) {
+            let text = try String(contentsOf: Self.sharedCatalogs.appendingPathComponent(file), encoding: .utf8)
+            let shared = Set(CatalogIndexParser.ids(inMarkdown: text))
+            let ours = Set(Suite.catalogs.filter { $0.file == file }.flatMap { $0.entries.map(\.id) })
+            #expect(shared == ours, "\(file): only shared \(shared.subtracting(ours)), only ours \(ours.subtracting(shared))")
+        }
+    }
+}
