@@ -1,0 +1,54 @@
+import ArgumentParser
+import ClaimKit
+import Foundation
+
+extension Budget: ExpressibleByArgument {}
+
+/// The seed and the thread count: what every command that draws random numbers takes.
+struct RandomnessOptions: ParsableArguments {
+    @Option(help: "The suite seed (default: $CLAIMS_SEED, else \(Runner.defaultSeed)).")
+    var seed: UInt64?
+
+    @Option(help: "Worker threads for Monte Carlo (default: all cores). Results do not depend on it.")
+    var threads: Int?
+
+    func validate() throws {
+        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1, got \(threads)") }
+    }
+
+    /// --seed, else $CLAIMS_SEED, else the default seed.
+    func resolvedSeed(_ environment: [String: String]) throws -> UInt64 {
+        if let seed { return seed }
+        guard let text = environment["CLAIMS_SEED"] else { return Runner.defaultSeed }
+        guard let value = UInt64(text) else {
+            throw ValidationError("CLAIMS_SEED must be an unsigned 64-bit integer, got '\(text)'")
+        }
+        return value
+    }
+
+    func engine() throws -> MonteCarloEngine {
+        try MonteCarloEngine(threads: threads ?? MonteCarloEngine.machineThreads)
+    }
+}
+
+/// Options shared by the commands that run claims.
+struct RunOptions: ParsableArguments {
+    @OptionGroup var randomness: RandomnessOptions
+
+    @Option(help: "Budget tier: quick, standard or thorough.")
+    var budget: Budget = .standard
+
+    func runner(_ registry: Registry, _ console: Console) throws -> Runner {
+        Runner(registry: registry, seed: try randomness.resolvedSeed(console.environment), budget: budget,
+               engine: try randomness.engine())
+    }
+}
+
+/// JSON as the commands print it: sorted keys, indented.
+enum JSON {
+    static func encode<T: Encodable>(_ value: T) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+}

@@ -1,0 +1,51 @@
+import ArgumentParser
+import ClaimKit
+import Foundation
+import Properties
+
+struct RunCommand: ParsableCommand, ExecutableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run", abstract: "Check claims; exit 0 when every verdict matches its expectation, else 1.")
+
+    @Option(help: "Only claims of this paper; repeatable.")
+    var paper: [String] = []
+
+    @Option(help: "Only this claim ID; repeatable.")
+    var claim: [String] = []
+
+    @OptionGroup var options: RunOptions
+
+    @Flag(help: "Print the results as one JSON object (seed, budget, claims with their assertions).")
+    var json = false
+
+    func execute(console: Console) throws -> Int32 {
+        let selected = try Suite.registry.select(papers: paper, ids: claim)
+        let runner = try options.runner(Suite.registry, console)
+        let progress = Progress(console: console)
+        let report = runner.run(selected) { index, total, claim in
+            progress.claimStarting(index: index, of: total, id: claim.id)
+        }
+        progress.finish()
+        if json {
+            console.line(try JSON.encode(report))
+        } else {
+            print(report, runner: runner, console: console)
+        }
+        return report.allMatch ? 0 : 1
+    }
+
+    private func print(_ report: RunReport, runner: Runner, console: Console) {
+        let width = report.claims.map(\.id.count).max() ?? 0
+        for result in report.claims {
+            let corrected = result.correctedVerdict.map { " (corrected: \($0.rawValue))" } ?? ""
+            let status = result.matchesExpectation ? "ok" : "MISMATCH"
+            console.line("\(result.id.padding(width))  \((result.verdict.rawValue + corrected).padding(38))  expected \(result.expectation.padding(8))  \(status.padding(8))  \(String(format: "%7.2f s", result.seconds))")
+        }
+        let mismatches = report.claims.filter { !$0.matchesExpectation }
+        for result in mismatches {
+            console.line("")
+            console.line(FailureDescription.describe(result, seed: report.seed, rerun: runner.rerunCommand(for: result.id)))
+        }
+        console.line("\n\(report.claims.count - mismatches.count) of \(report.claims.count) claims match their expectation (seed \(report.seed), budget \(report.budget.rawValue)).")
+    }
+}
