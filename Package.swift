@@ -19,9 +19,14 @@ let package = Package(
             providers: [.apt(["libgsl-dev"])]
         ),
         .target(name: "GSL", dependencies: ["CGSL"]),
-        .target(name: "Randomness"),
+        .systemLibrary(
+            name: "COpenBLAS",
+            providers: [.apt(["libopenblas-dev"])]
+        ),
+        .target(name: "BLAS", dependencies: ["COpenBLAS"]),
+        .target(name: "Randomness", dependencies: ["GSL"]),
         .target(name: "ClaimKit", dependencies: ["GSL", "Randomness"]),
-        .target(name: "RandomNetworks", dependencies: ["GSL", "Randomness"]),
+        .target(name: "RandomNetworks", dependencies: ["GSL", "Randomness", "BLAS"]),
         .target(
             name: "Properties",
             dependencies: ["ClaimKit", "RandomNetworks", "GSL", "Randomness"],
@@ -30,14 +35,14 @@ let package = Package(
         .target(
             name: "ClaimsCLI",
             dependencies: [
-                "Properties", "ClaimKit",
+                "Properties", "ClaimKit", "RandomNetworks", "Randomness", "BLAS", "GSL",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(name: "claims", dependencies: ["ClaimsCLI"]),
         .testTarget(
             name: "ClaimsTests",
-            dependencies: ["GSL", "Randomness", "ClaimKit", "RandomNetworks", "Properties", "ClaimsCLI"],
+            dependencies: ["GSL", "Randomness", "BLAS", "ClaimKit", "RandomNetworks", "Properties", "ClaimsCLI"],
             path: "Tests"
         ),
     ],

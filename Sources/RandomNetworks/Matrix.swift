@@ -1,3 +1,4 @@
+import BLAS
 import GSL
 import Randomness
 
