@@ -1,5 +1,6 @@
 import ClaimKit
 import Foundation
+import Randomness
 import Properties
 import Testing
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import ClaimKit
 import Foundation
+import Randomness
 
 extension Budget: ExpressibleByArgument {}
 

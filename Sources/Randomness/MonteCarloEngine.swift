@@ -1,7 +1,6 @@
 import Dispatch
 import Foundation
 import GSL
-import Randomness
 
 /// Deterministic parallel Monte Carlo.
 ///
@@ -34,16 +33,31 @@ public struct MonteCarloEngine: Sendable {
         try Require.atLeast(chunkSize, 1, "chunkSize", in: "MonteCarloEngine.run")
         let totalChunks = (samples + chunkSize - 1) / chunkSize
         let range = (chunks ?? 0..<totalChunks).clamped(to: 0..<totalChunks)
-        guard !range.isEmpty else { return [] }
-        let slots = ChunkSlots<Partial>(count: range.count)
-        let workers = min(threads, range.count)
+        return try stripe(range.count) { k in
+            let chunk = range.lowerBound + k
+            var rng = stream.child(chunk).generator()
+            return try body(&rng, min(chunkSize, samples - chunk * chunkSize))
+        }
+    }
+
+    /// Runs `body(block)` for blocks 0 ..< `blocks` on the workers, for
+    /// deterministic work cut into a fixed number of pieces (a batch cut into
+    /// column blocks, the rows of a weight matrix). The cut must not depend on
+    /// the thread count; then neither do the results.
+    public func forEachBlock(_ blocks: Int, _ body: @escaping @Sendable (Int) throws -> Void) throws {
+        try Require.atLeast(blocks, 0, "blocks", in: "MonteCarloEngine.forEachBlock")
+        _ = try stripe(blocks, body)
+    }
+
+    /// `body(k)` for k in 0 ..< count, worker w taking k = w, w + T, ...; results in k order.
+    private func stripe<Partial: Sendable>(_ count: Int, _ body: @escaping @Sendable (Int) throws -> Partial) throws -> [Partial] {
+        guard count > 0 else { return [] }
+        let slots = ChunkSlots<Partial>(count: count)
+        let workers = min(threads, count)
         let work: @Sendable (Int) -> Void = { worker in
             var k = worker
-            while k < range.count {
-                let chunk = range.lowerBound + k
-                let size = min(chunkSize, samples - chunk * chunkSize)
-                var rng = stream.child(chunk).generator()
-                slots.store(k, Result { try body(&rng, size) })
+            while k < count {
+                slots.store(k, Result { try body(k) })
                 k += workers
             }
         }
@@ -73,10 +87,16 @@ private final class ChunkSlots<Partial: Sendable>: @unchecked Sendable {
 
     func store(_ index: Int, _ result: Result<Partial, Error>) { storage[index] = result }
 
+    /// The results in index order; the first failure (by index) is rethrown.
     func results() throws -> [Partial] {
         try storage.map { slot in
-            guard let slot else { throw StatisticsError("internal: a Monte Carlo chunk produced no result") }
+            guard let slot else { throw MissingChunkResult() }
             return try slot.get()
         }
     }
+}
+
+/// A slot that was never filled (an internal error).
+struct MissingChunkResult: Error, CustomStringConvertible {
+    var description: String { "internal: a parallel chunk produced no result" }
 }

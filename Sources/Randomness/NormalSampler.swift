@@ -4,26 +4,43 @@ import Foundation
 /// (2000, J. Stat. Softw. 5(8)) with 256 layers, in the symmetric form used by
 /// Doornik's ZIGNOR: one 64-bit draw gives the layer (low 8 bits) and a signed
 /// uniform (top 53 bits); about 99% of draws return after one comparison.
-public struct NormalSampler: Sendable {
-    @usableFromInline let table: ZigguratTable
+///
+/// The sampler holds plain pointers to the shared immutable tables, so copying
+/// it or calling it in a hot loop costs no reference counting.
+public struct NormalSampler: @unchecked Sendable {
+    @usableFromInline let x: UnsafePointer<Double>
+    @usableFromInline let f: UnsafePointer<Double>
 
-    public init() { table = ZigguratTable.shared }
+    public init() {
+        x = UnsafePointer(ZigguratTable.shared.x)
+        f = UnsafePointer(ZigguratTable.shared.f)
+    }
 
-    /// One N(0, 1) variate.
-    @inlinable
+    /// One N(0, 1) variate. The common case (the candidate falls inside its
+    /// layer's rectangle, about 99% of draws) is inlined; the rest is not.
+    @inlinable @inline(__always)
     public func next(using rng: inout Xoshiro256) -> Double {
-        let x = table.x
-        let f = table.f
+        let bits = rng.next()
+        let layer = Int(truncatingIfNeeded: bits & 0xFF)
+        let candidate = (Double(Int64(bitPattern: bits >> 11)) * 0x1.0p-52 - 1.0) * x[layer]
+        if abs(candidate) < x[layer + 1] { return candidate }
+        return edge(candidate, layer: layer, using: &rng)
+    }
+
+    /// The base layer's tail, or the wedge test between two layers; on
+    /// rejection, fresh draws until one is accepted.
+    @usableFromInline @inline(never)
+    func edge(_ candidate: Double, layer: Int, using rng: inout Xoshiro256) -> Double {
+        var candidate = candidate, layer = layer
         while true {
-            let bits = rng.next()
-            let layer = Int(truncatingIfNeeded: bits & 0xFF)
-            let u = Double(bits >> 11) * 0x1.0p-52 - 1.0
-            let candidate = u * x[layer]
-            if abs(candidate) < x[layer + 1] { return candidate }
-            if layer == 0 { return NormalSampler.tail(negative: u < 0, r: x[1], using: &rng) }
+            if layer == 0 { return NormalSampler.tail(negative: candidate < 0, r: x[1], using: &rng) }
             if f[layer + 1] + (f[layer] - f[layer + 1]) * rng.nextUniform() < Foundation.exp(-0.5 * candidate * candidate) {
                 return candidate
             }
+            let bits = rng.next()
+            layer = Int(truncatingIfNeeded: bits & 0xFF)
+            candidate = (Double(Int64(bitPattern: bits >> 11)) * 0x1.0p-52 - 1.0) * x[layer]
+            if abs(candidate) < x[layer + 1] { return candidate }
         }
     }
 
@@ -46,7 +63,7 @@ public struct NormalSampler: Sendable {
     /// Uniform on the open interval (0, 1).
     @usableFromInline
     static func openUniform(_ rng: inout Xoshiro256) -> Double {
-        (Double(rng.next() >> 11) + 0.5) * 0x1.0p-53
+        (Double(Int64(bitPattern: rng.next() >> 11)) + 0.5) * 0x1.0p-53
     }
 }
 

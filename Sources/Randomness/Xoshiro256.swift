@@ -40,7 +40,7 @@ public struct Xoshiro256: RandomNumberGenerator, Sendable {
     /// A uniform double in [0, 1) from the top 53 bits.
     @inlinable @inline(__always)
     public mutating func nextUniform() -> Double {
-        Double(next() >> 11) * 0x1.0p-53
+        Double(Int64(bitPattern: next() >> 11)) * 0x1.0p-53
     }
 
     @inlinable @inline(__always)

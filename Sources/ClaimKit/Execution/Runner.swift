@@ -1,3 +1,5 @@
+import Randomness
+
 /// Runs claims with one seed, budget and engine, and collects their results.
 public struct Runner: Sendable {
     public let registry: Registry
