@@ -77,18 +77,16 @@ extension ReLUDualRoutes {
     }
 }
 
-/// Monte Carlo over standard normal pairs (X, Y) with correlation ρ, Y = ρX + sqrt(1 - ρ²)Z.
+/// Monte Carlo over standard normal pairs (X, Y) with correlation ρ.
 enum CorrelatedPairs {
     /// A chunk sampler returning the moments of `scale · f(X) f(Y)`.
     static func productSampler(_ f: Activation, rho: Double, scale: Double = 1)
-        -> @Sendable (inout Xoshiro256, Int) -> RunningMoments {
-        let s = ((1 - rho) * (1 + rho)).squareRoot()
+        -> @Sendable (inout Xoshiro256, Int) throws -> RunningMoments {
         let sampler = NormalSampler()
         return { rng, count in
-            RunningMoments.of(count: count) {
-                let x = sampler.next(using: &rng)
-                let y = rho * x + s * sampler.next(using: &rng)
-                return scale * f(x) * f(y)
+            try RunningMoments.filled(count) { buffer in
+                try CorrelatedGaussianPairs.fillProducts(buffer, activation: f, rho: rho, scale: scale, rng: &rng,
+                                                         sampler: sampler)
             }
         }
     }

@@ -32,7 +32,7 @@ public enum Activation: Sendable, Hashable, CustomStringConvertible {
         case .identity: x
         case .relu: max(0, x)
         case let .leakyReLU(a): x > 0 ? x : a * x
-        case let .erf(beta): Foundation.erf(beta * x)
+        case let .erf(beta): Erf.value(beta * x)
         case .absolute: abs(x)
         case .tanh: Foundation.tanh(x)
         }

@@ -56,15 +56,21 @@ extension RunningMoments {
     /// passes over a buffer (exact mean first, then squared deviations).
     @inlinable
     public static func of(count: Int, _ value: () throws -> Double) rethrows -> RunningMoments {
+        try filled(count) { buffer in
+            for i in buffer.indices { buffer[i] = try value() }
+        }
+    }
+
+    /// The moments of `count` values that `fill` writes into a buffer, in two passes.
+    @inlinable
+    public static func filled(_ count: Int, _ fill: (UnsafeMutableBufferPointer<Double>) throws -> Void) rethrows
+        -> RunningMoments {
         guard count > 0 else { return RunningMoments() }
         let buffer = UnsafeMutableBufferPointer<Double>.allocate(capacity: count)
         defer { buffer.deallocate() }
+        try fill(buffer)
         var sum = 0.0
-        for i in 0..<count {
-            let v = try value()
-            buffer[i] = v
-            sum += v
-        }
+        for v in buffer { sum += v }
         let mean = sum / Double(count)
         var squares = 0.0
         for v in buffer {
