@@ -82,6 +82,8 @@ struct CLITests {
         (["report", "--threads", "-1"], "--threads"),
         (["calibrate", "--replicates", "3"], "--replicates"),
         (["frobnicate"], "frobnicate"),
+        (["bench", "--workload", "fft"], "unknown workload"),
+        (["bench", "--threads", "0"], "--threads"),
         (["run", "--unknown-flag"], "unknown-flag"),
     ])
     func badUsageExitsTwoWithOneLine(arguments: [String], mention: String) {
@@ -97,6 +99,16 @@ struct CLITests {
         #expect(code == 2 && err.contains("CLAIMS_SEED"))
         let seeded = Capture.run(["run", "--claim", "LN-B-ERF-LIN", "--json"], environment: ["CLAIMS_SEED": "7"])
         #expect(seeded.code == 0 && seeded.out.contains("\"seed\" : 7"))
+    }
+
+    @Test func benchReportsWorkloadsAndTheDgemmReference() throws {
+        let (code, out, _) = Capture.run(["bench", "--workload", "quadrature", "--json"])
+        #expect(code == 0)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(out.utf8)) as? [String: Any])
+        #expect((object["dgemmGflops"] as? Double ?? 0) > 0)
+        let workloads = try #require(object["workloads"] as? [[String: Any]])
+        #expect(workloads.count == 1 && workloads[0]["name"] as? String == "quadrature")
+        #expect((workloads[0]["runs"] as? [Double])?.count == 3)
     }
 
     @Test func helpIsNotAnError() {

@@ -52,5 +52,5 @@ struct ClaimsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "claims",
         abstract: "Numerical verification of the claims of five ML-theory papers.",
-        subcommands: [ListCommand.self, RunCommand.self, ReportCommand.self, CalibrateCommand.self])
+        subcommands: [ListCommand.self, RunCommand.self, ReportCommand.self, CalibrateCommand.self, BenchCommand.self])
 }
