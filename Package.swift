@@ -48,3 +48,9 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+// Numerical hot paths are compiled optimized even in debug builds, so
+// `swift test` runs the claims at release speed.
+for target in package.targets where ["Randomness", "RandomNetworks", "ClaimKit", "Properties", "GSL", "BLAS"].contains(target.name) {
+    target.swiftSettings = (target.swiftSettings ?? []) + [.unsafeFlags(["-O"], .when(configuration: .debug))]
+}

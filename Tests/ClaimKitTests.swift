@@ -68,7 +68,34 @@ struct ClaimKitTests {
             RunningMoments.of(count: count) { sampler.next(using: &rng) }
         }
         #expect(wrongMean.verdict == .refuted)
-        #expect(context.assertions.count == 4)
+        // The mean similarity E[XY]/√(E X² E Y²) of correlated normals is their correlation.
+        let cosine = try context.estimateFunctionOfMeans("cosine", function: .cosineOfMeans, region: .equal(0.6),
+                                                         resolution: 0.02, alpha: 1e-4) { rng, count in
+            var moments = JointMoments(dimension: 3)
+            for _ in 0..<count {
+                let x = sampler.next(using: &rng), y = 0.6 * x + 0.8 * sampler.next(using: &rng)
+                moments.add([x * y, x * x, y * y])
+            }
+            return moments
+        }
+        #expect(cosine.verdict == .confirmed && cosine.rule.contains("delta"))
+        #expect(context.assertions.count == 5)
+    }
+
+    @Test func jointMomentsMergeLikeOneSample() {
+        let vectors = (0..<500).map { i in [sin(Double(i)), cos(Double(i) * 0.7), Double(i % 5)] }
+        var whole = JointMoments(dimension: 3), first = JointMoments(dimension: 3), second = JointMoments(dimension: 3)
+        for (i, v) in vectors.enumerated() {
+            whole.add(v)
+            if i < 200 { first.add(v) } else { second.add(v) }
+        }
+        let merged = first.merged(with: second)
+        for i in 0..<3 {
+            #expect(abs(whole.means[i] - merged.means[i]) < 1e-14)
+            for j in 0..<3 { #expect(abs(whole.covariance(i, j) - merged.covariance(i, j)) < 1e-13) }
+        }
+        let direct = RunningMoments(vectors.map { $0[2] })
+        #expect(abs(whole.covariance(2, 2) - direct.variance) < 1e-12)
     }
 
     @Test func registrySelectionRejectsUnknownNames() throws {

@@ -22,12 +22,17 @@ public enum SampleSize {
     /// A (1 - alpha) upper confidence bound for a standard deviation from a
     /// pilot sample (chi-squared bound, exact for normal data).
     public static func sigmaUpperBound(_ pilot: RunningMoments, alpha: Double) throws -> Double {
-        guard pilot.count >= 2 else {
-            throw StatisticsError("SampleSize.sigmaUpperBound needs a pilot of at least 2 values")
+        try pilot.standardDeviation * upperBoundFactor(count: pilot.count, alpha: alpha)
+    }
+
+    /// sqrt((n - 1) / χ²_{alpha}(n - 1)): the factor by which a standard
+    /// deviation estimated from n values is raised to a (1 - alpha) upper bound.
+    public static func upperBoundFactor(count: Int, alpha: Double) throws -> Double {
+        guard count >= 2 else {
+            throw StatisticsError("SampleSize: a pilot needs at least 2 values, got \(count)")
         }
-        let dof = Double(pilot.count - 1)
-        let q = try Distributions.chiSquaredQuantile(alpha, dof: dof)
-        return (pilot.sumOfSquaredDeviations / q).squareRoot()
+        let dof = Double(count - 1)
+        return (dof / (try Distributions.chiSquaredQuantile(alpha, dof: dof))).squareRoot()
     }
 
     /// n for a Clopper–Pearson interval of half-width about `halfWidth` when the
