@@ -29,12 +29,12 @@ struct RunCommand: ParsableCommand, ExecutableCommand {
         if json {
             console.line(try JSON.encode(report))
         } else {
-            print(report, runner: runner, console: console)
+            printSummary(report, runner: runner, console: console)
         }
         return report.allMatch ? 0 : 1
     }
 
-    private func print(_ report: RunReport, runner: Runner, console: Console) {
+    private func printSummary(_ report: RunReport, runner: Runner, console: Console) {
         let width = report.claims.map(\.id.count).max() ?? 0
         for result in report.claims {
             let corrected = result.correctedVerdict.map { " (corrected: \($0.rawValue))" } ?? ""
