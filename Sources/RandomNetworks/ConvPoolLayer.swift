@@ -20,8 +20,9 @@ public struct ConvPoolLayer: Sendable, Equatable {
         self.pooling = pooling
     }
 
-    /// A layer with a square k × k kernel, padding p, stride s, d' channels, activation
-    /// f, and optional t × t pooling (`pool` nil means T = 1).
+    /// A layer of eqs. (3)–(5): a square k × k kernel with padding p and stride s onto d'
+    /// channels (A.4)–(A.6), activation f (A.26), and optional t × t pooling (A.28)–(A.29)
+    /// (`pool` nil means T = 1).
     public static func square(input: FeatureMapShape, outputChannels: Int, kernel: Int, padding: Int = 0,
                               stride: Int = 1, activation: Activation = .relu,
                               pool: (kind: PoolingKind, size: Int)? = nil) throws -> ConvPoolLayer {

@@ -70,7 +70,7 @@ public struct ConvolutionGeometry: Sendable, Equatable {
         patchSources = table
     }
 
-    /// A square kernel k × k with padding p and stride s on both axes.
+    /// (A.4)–(A.6) with a square kernel k × k, padding p and stride s on both axes.
     public static func square(input: FeatureMapShape, kernel: Int, padding: Int = 0, stride: Int = 1,
                               outputChannels: Int) throws -> ConvolutionGeometry {
         try ConvolutionGeometry(input: input, kernelWidth: kernel, kernelHeight: kernel, paddingWidth: padding,

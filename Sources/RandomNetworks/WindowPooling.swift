@@ -44,12 +44,12 @@ public struct WindowPooling: Sendable, Equatable {
         output = input.pooled(by: windowWidth, windowHeight)
     }
 
-    /// No pooling: g_ℓ the identity, T_ℓ = 1.
+    /// No pooling: g_ℓ the identity, T_ℓ = 1 (§5, before (19)).
     public static func none(_ input: FeatureMapShape) -> WindowPooling {
         WindowPooling(dividing: input, windowWidth: 1, windowHeight: 1, kind: .max)
     }
 
-    /// T_ℓ = t_w t_h.
+    /// T_ℓ = t_w t_h (A.31).
     public var windowSize: Int { windowWidth * windowHeight }
 
     /// t(ℓ, t) (A.31), (A.34): the inputs pooled into output unit t, increasing.
