@@ -42,5 +42,12 @@ extension Catalogs {
             CatalogEntry("ASV-E2E-FWD", "REC-IND", "end-to-end claim q^(ℓ) = 1 (fails with pooling)."),
             CatalogEntry("ASV-E2E-BWD", "REC-IND", "end-to-end claim r^(ℓ) = 1 (fails for max pooling)."),
         ],
+        reasons: [
+            "ASV-BG-ALEXNET": """
+            bibliographic: how Krizhevsky et al. (2012) initialized AlexNet ("variance 0.1², all biases one" as the paper \
+            cites it; the catalog recalls std 0.01, with biases 1 in some layers only) is a statement about another paper, \
+            which is not available offline; there is no mathematical content to check
+            """,
+        ],
         defaultReason: "not yet encoded; scheduled in issue #6")
 }

@@ -1,0 +1,49 @@
+import GSL
+import RandomNetworks
+import Randomness
+
+/// One Conv+Pool layer driven by synthetic signals that satisfy the independence
+/// assumptions of App. B exactly: i.i.d. N(0, q) pre-activations and, for the
+/// backward pass, i.i.d. N(0, r) output gradients, both independent of freshly
+/// drawn weights N(0, σ²_w) and biases N(0, σ²_b).
+struct SyntheticLayer: Sendable {
+    /// The layer whose activation and pooling turn u^(ℓ−1) into z^(ℓ−1) (forward) or whose
+    /// convolution, activation and pooling are backpropagated (backward).
+    let layer: ConvPoolLayer
+    let preActivationVariance: Double
+    let weightVariance: Double
+    let biasVariance: Double
+
+    /// Forward (B.1): u ~ N(0, q) on the map of `layer`'s convolution output, z = g(f(u)), then the
+    /// convolution `next` with fresh weights; returns u^(ℓ) = next(z).
+    func forward(through next: ConvolutionGeometry, rng: inout Xoshiro256) throws -> [Double] {
+        let sampler = NormalSampler()
+        let sd = preActivationVariance.squareRoot()
+        let u = (0..<layer.convolutionCount).map { _ in sd * sampler.next(using: &rng) }
+        let v = u.map { layer.activation($0) }
+        let z = layer.poolSize == 1 ? v : try layer.pooling.forward(v).z
+        let conv = try PaddedConvolution.gaussian(geometry: next, weightVariance: weightVariance, biasVariance: biasVariance,
+                                                  rng: &rng)
+        return try conv(z)
+    }
+
+    /// Backward (B.2): u^(ℓ) ~ N(0, q) on the convolution output of `layer`, Δz^(ℓ) ~ N(0, r) on its
+    /// pooled map; returns (∂z_{d(ℓ,j)}/∂u_j)² for every j (Δz = 1) and Δz^(ℓ−1) = conv backward of
+    /// Δu_j = Δz_{d(ℓ,j)} ∂z_{d(ℓ,j)}/∂u_j (eqs. (7)–(9)).
+    func backward(outputGradientVariance r: Double, rng: inout Xoshiro256) throws
+        -> (derivativeSquares: [Double], inputGradient: [Double]) {
+        let sampler = NormalSampler()
+        let sd = preActivationVariance.squareRoot(), rd = r.squareRoot()
+        let u = (0..<layer.convolutionCount).map { _ in sd * sampler.next(using: &rng) }
+        let v = u.map { layer.activation($0) }
+        let winners = layer.poolSize == 1 ? [] : try layer.pooling.forward(v).winners
+        let ones = [Double](repeating: 1, count: layer.outputCount)
+        let routing = layer.poolSize == 1 ? ones : try layer.pooling.backward(ones, winners: winners)
+        let derivatives = zip(routing, u).map { $0 * layer.activation.derivative($1) }
+        let deltaZ = (0..<layer.outputCount).map { _ in rd * sampler.next(using: &rng) }
+        let deltaV = layer.poolSize == 1 ? deltaZ : try layer.pooling.backward(deltaZ, winners: winners)
+        let deltaU = zip(deltaV, u).map { $0 * layer.activation.derivative($1) }
+        let conv = try PaddedConvolution.gaussian(geometry: layer.convolution, weightVariance: weightVariance, rng: &rng)
+        return (derivatives.map { $0 * $0 }, try conv.backward(deltaU))
+    }
+}

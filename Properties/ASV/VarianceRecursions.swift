@@ -1,0 +1,203 @@
+import ClaimKit
+import Foundation
+import GSL
+import RandomNetworks
+import Randomness
+
+extension ASVClaims {
+    /// The layers (ReLU on an 8×8×4 convolution output, then the pooling) whose outputs the
+    /// synthetic recursion checks feed forward or backpropagate.
+    static func syntheticLayers() throws -> [(name: String, layer: ConvPoolLayer)] {
+        let input = try FeatureMapShape(width: 8, height: 8, channels: 3)
+        return [("max 2×2", try ConvPoolLayer.square(input: input, outputChannels: 4, kernel: 3, padding: 1, pool: (.max, 2))),
+                ("avg 2×2", try ConvPoolLayer.square(input: input, outputChannels: 4, kernel: 3, padding: 1, pool: (.average, 2))),
+                ("no pooling", try ConvPoolLayer.square(input: input, outputChannels: 4, kernel: 3, padding: 1))]
+    }
+
+    static let perUnitForwardVariance = Claim(
+        id: "ASV-B7", paper: Papers.asv, location: "App. B.1, (B.5)–(B.7)",
+        statement: """
+        Since w^(ℓ) and b^(ℓ) are drawn independently, E[u_i^(ℓ)] = 0 and q_i^(ℓ) = Var[u_i^(ℓ)] = \
+        σ²_{b^(ℓ)} + σ²_{w^(ℓ)} Σ_{s ∈ s(ℓ,i)} E[(z_s^(ℓ−1))²] (B.7).
+        """,
+        assumptions: [
+            "weights and biases independent of z^(ℓ−1), zero mean, independent across kernel entries; no other assumption on z^(ℓ−1)",
+            "checked with a non-Gaussian, spatially correlated, non-identically distributed input: z_s = a_s + b_s e with one e ~ Exp(1) shared by all pixels, a_s = sin(s), b_s = 0.5 + 0.25 (s mod 3); E z_s² = a_s² + 2a_s b_s + 2b_s²",
+            "8×8×3 → 4 channels, 3×3 kernels, padding 1, σ²_w = 0.2, σ²_b = 0.3; corner, edge and interior units of channel 3",
+        ],
+        kind: .identity, expectation: .holds
+    ) { ctx in
+        let geometry = try ConvolutionGeometry.square(input: FeatureMapShape(width: 8, height: 8, channels: 3), kernel: 3,
+                                                      padding: 1, outputChannels: 4)
+        let (weightVariance, biasVariance) = (0.2, 0.3)
+        let a = (0..<geometry.input.count).map { sin(Double($0)) }
+        let b = (0..<geometry.input.count).map { 0.5 + 0.25 * Double($0 % 3) }
+        let secondMoments = zip(a, b).map { $0 * $0 + 2 * $0 * $1 + 2 * $1 * $1 }
+        let stack = try ConvPoolStack(layers: [ConvPoolLayer(convolution: geometry, activation: .identity,
+                                                             pooling: .none(geometry.output))])
+        let perUnit = try VarianceRecursion.positionResolvedForward(stack, weightVariances: [weightVariance],
+                                                                    biasVariances: [biasVariance],
+                                                                    inputSecondMoments: secondMoments)[0]
+        let units = [("corner", try geometry.output.index(0, 0, 2)), ("edge", try geometry.output.index(3, 0, 2)),
+                     ("interior", try geometry.output.index(3, 4, 2))]
+        let alpha = try ctx.reserveAlpha(1) / Double(2 * units.count)
+        let sampler = NormalSampler()
+        for (name, t) in units {
+            let field = try geometry.receptiveField(of: t)
+            let closed = biasVariance + weightVariance * field.reduce(0) { $0 + secondMoments[$1.input] }
+            ctx.compare("\(name) unit: (B.7) by hand against VarianceRecursion.positionResolvedForward", route: .closedForm,
+                        value: perUnit[t], reference: closed, referenceRoute: .closedForm, resolution: 1e-12 * closed)
+            let draw: @Sendable (inout Xoshiro256) -> Double = { rng in
+                let e = -log1p(-rng.nextUniform())
+                var u = biasVariance.squareRoot() * sampler.next(using: &rng)
+                for pair in field { u += weightVariance.squareRoot() * sampler.next(using: &rng) * (a[pair.input] + b[pair.input] * e) }
+                return u
+            }
+            try ctx.estimateMean("\(name) unit (|s| = \(field.count)): E u_i = 0", region: .equal(0),
+                                 resolution: 0.02 * closed.squareRoot(), alpha: alpha) { rng, count in
+                RunningMoments.of(count: count) { draw(&rng) }
+            }
+            try ctx.estimateMean("\(name) unit (|s| = \(field.count)): E u_i² = σ²_b + σ²_w Σ_s E z_s² = \(closed)",
+                                 region: .equal(closed), resolution: 0.02 * closed, alpha: alpha) { rng, count in
+                RunningMoments.of(count: count) { let u = draw(&rng); return u * u }
+            }
+        }
+    }
+
+    static let forwardRecursion = Claim(
+        id: "ASV-FWD-REC", paper: Papers.asv, location: "eq. (11), §4.1; App. B.1, (B.8)–(B.16)",
+        statement: """
+        Suppose each signal in u^(ℓ−1) follows independently an identical distribution N(0, q^(ℓ−1)), q^(ℓ−1) the average \
+        of the q_i^(ℓ−1). If assuming q_i^(ℓ) = q^(ℓ) for all units, q^(ℓ) = σ²_{b^(ℓ)} + σ²_{w^(ℓ)} q^(ℓ−1) τ_{ℓ−1} \
+        ε_ℓ/M'_ℓ (11), with τ of (12) (max) or (13) (average); per unit, Σ_{s∈s(ℓ,i)} E[(z_s^(ℓ−1))²] = q^(ℓ−1) τ_{ℓ−1} \
+        S_{ℓ,i} (B.8).
+        """,
+        assumptions: [
+            "layer ℓ − 1 uses ReLU (stated only in App. B.1); u^(ℓ−1) i.i.d. N(0, q), q = 1.7, synthesized, independent of the weights of layer ℓ",
+            "S_{ℓ,i} (undefined in the paper) read as |s(ℓ, i)|; (11) then holds for the mean of q_i^(ℓ) over units, while q_i itself is position dependent (E-ASV-2c); the padding-blind reading S_ℓ = k_w k_h d would overstate the corner unit's variance by 9/4",
+            "layer ℓ: 3×3 kernels, padding 1 (stride 1, and stride 2 after max pooling), 6 channels, σ²_w = 0.15, σ²_b = 0.05; layer ℓ − 1 pools 2×2 (max, average) or not at all",
+        ],
+        kind: .identity, expectation: .holds
+    ) { ctx in
+        let (q, weightVariance, biasVariance) = (1.7, 0.15, 0.05)
+        var cases: [(String, ConvPoolLayer, ConvolutionGeometry)] = []
+        for (name, layer) in try syntheticLayers() {
+            cases.append((name, layer, try .square(input: layer.output, kernel: 3, padding: 1, outputChannels: 6)))
+        }
+        let strided = try syntheticLayers()[0].layer
+        cases.append(("max 2×2, stride 2", strided, try .square(input: strided.output, kernel: 3, padding: 1, stride: 2, outputChannels: 6)))
+        let alpha = try ctx.reserveAlpha(1) / Double(2 * cases.count)
+        for (name, previous, next) in cases {
+            let tau = try ASVInitialization.tau(of: previous)
+            let stack = try ConvPoolStack(layers: [ConvPoolLayer(convolution: next, activation: .relu, pooling: .none(next.output))])
+            let averaged = try VarianceRecursion.averagedForward(stack, weightVariances: [weightVariance],
+                                                                 biasVariances: [biasVariance], inputVariance: q, inputTau: tau)[0]
+            let corner = try VarianceRecursion.positionResolvedForward(
+                stack, weightVariances: [weightVariance], biasVariances: [biasVariance],
+                inputSecondMoments: [Double](repeating: q * tau, count: next.input.count))[0][0]
+            let synthetic = SyntheticLayer(layer: previous, preActivationVariance: q, weightVariance: weightVariance,
+                                           biasVariance: biasVariance)
+            let units = Double(next.output.count)
+            try ctx.estimateMean("\(name): mean over units of (u^(ℓ))² = (11) = \(averaged)", region: .equal(averaged),
+                                 resolution: 0.02 * averaged, alpha: alpha, pilotSamples: 2000, chunkSize: 2048) { rng, count in
+                try RunningMoments.of(count: count) {
+                    try synthetic.forward(through: next, rng: &rng).reduce(0) { $0 + $1 * $1 } / units
+                }
+            }
+            try ctx.estimateMean("\(name): corner unit, E u² = σ²_b + σ²_w q τ |s(ℓ, 1)| (B.8) = \(corner)", region: .equal(corner),
+                                 resolution: 0.05 * corner, alpha: alpha, pilotSamples: 2000, chunkSize: 2048) { rng, count in
+                try RunningMoments.of(count: count) { let u = try synthetic.forward(through: next, rng: &rng)[0]; return u * u }
+            }
+        }
+    }
+
+    static let perUnitBackwardVariance = Claim(
+        id: "ASV-B19", paper: Papers.asv, location: "App. B.2, (B.17)–(B.20)",
+        statement: """
+        Assume each entry of Δz^(ℓ) is i.i.d. N(0, r^(ℓ)) and Δz_{d(ℓ,j)} is independent of ∂z_{d(ℓ,j)}/∂u_j. Then \
+        E[Δz_i^(ℓ−1)] = 0 (B.18) and r_i^(ℓ−1) = σ²_{w^(ℓ)} r^(ℓ) Σ_{j∈j(ℓ,i)} E[(∂z_{d(ℓ,j)}/∂u_j)²] (B.19), with \
+        E[(∂z_{d(ℓ,j)}/∂u_j)²] = γ_ℓ J_{ℓ,i}, J_{ℓ,i} = |j(ℓ, i)| (B.20).
+        """,
+        assumptions: [
+            "the weights of layer ℓ are independent of Δu^(ℓ) (used, not stated: gradient independence); realized exactly by synthesizing u^(ℓ) ~ N(0, q), q = 1.3, and Δz^(ℓ) ~ N(0, r), r = 2, independent of fresh weights (σ²_w = 0.1)",
+            "typos read as intended: (B.17) Var[z_j] → Var[Δz_j]; (B.19) repeats the factor E[(Δz_d)²]; \"j ∈ j(ℓ, j)\" → j(ℓ, i)",
+            "layer ℓ: 8×8×3 → 4 channels, 3×3 kernels, padding 1, ReLU, then 2×2 max or average pooling or none; corner and interior input units",
+        ],
+        kind: .identity,
+        expectation: .erratum(printed: "(B.20): E[(∂z_{d(ℓ,j)}/∂u_j)²] = γ_ℓ J_{ℓ,i} for each j ∈ j(ℓ, i)",
+                              corrected: "(B.20) needs the sum: Σ_{j∈j(ℓ,i)} E[(∂z_{d(ℓ,j)}/∂u_j)²] = γ_ℓ |j(ℓ, i)|; each term is γ_ℓ")
+    ) { ctx in
+        let (q, r, weightVariance) = (1.3, 2.0, 0.1)
+        let layers = try syntheticLayers()
+        let alpha = try ctx.reserveAlpha(1) / Double(2 + 3 * layers.count)
+        for (index, (name, layer)) in layers.enumerated() {
+            let synthetic = SyntheticLayer(layer: layer, preActivationVariance: q, weightVariance: weightVariance, biasVariance: 0)
+            let stack = try ConvPoolStack(layers: [layer])
+            let perUnit = try VarianceRecursion.positionResolvedBackward(
+                stack, weightVariances: [weightVariance], outputVariances: [Double](repeating: r, count: layer.outputCount))[0]
+            let gamma = try ASVInitialization.gamma(of: layer)
+            let interior = try layer.convolution.input.index(3, 3, 0)
+            let field = try layer.convolution.backwardField(of: interior).map(\.output)
+            if index == 0 {
+                let j = field[field.count / 2]
+                try ctx.estimateMean("\(name): E(∂z_{d(ℓ,j)}/∂u_j)² for one j ∈ j(ℓ, i) = γ|j(ℓ, i)| = \(gamma * Double(field.count)) (B.20 as printed)",
+                                     region: .equal(gamma * Double(field.count)), resolution: 0.1 * gamma, alpha: alpha,
+                                     pilotSamples: 2000, chunkSize: 2048) { rng, count in
+                    try RunningMoments.of(count: count) { try synthetic.backward(outputGradientVariance: r, rng: &rng).derivativeSquares[j] }
+                }
+                try ctx.estimateMean("\(name): Σ_{j∈j(ℓ,i)} E(∂z_{d(ℓ,j)}/∂u_j)² = γ|j(ℓ, i)|", subject: .corrected,
+                                     region: .equal(gamma * Double(field.count)), resolution: 0.05 * gamma * Double(field.count),
+                                     alpha: alpha, pilotSamples: 2000, chunkSize: 2048) { rng, count in
+                    try RunningMoments.of(count: count) {
+                        let squares = try synthetic.backward(outputGradientVariance: r, rng: &rng).derivativeSquares
+                        return field.reduce(0) { $0 + squares[$1] }
+                    }
+                }
+            }
+            for (unit, t) in [("corner", 0), ("interior", interior)] {
+                try ctx.estimateMean("\(name), \(unit) input unit: r_i = σ² r γ |j(ℓ, i)| = \(perUnit[t])", subject: .corrected,
+                                     region: .equal(perUnit[t]), resolution: 0.05 * perUnit[t], alpha: alpha,
+                                     pilotSamples: 2000, chunkSize: 2048) { rng, count in
+                    try RunningMoments.of(count: count) {
+                        let g = try synthetic.backward(outputGradientVariance: r, rng: &rng).inputGradient[t]
+                        return g * g
+                    }
+                }
+            }
+            try ctx.estimateMean("\(name), interior input unit: E Δz_i^(ℓ−1) = 0 (B.18)", subject: .corrected, region: .equal(0),
+                                 resolution: 0.05 * perUnit[interior].squareRoot(), alpha: alpha, pilotSamples: 2000,
+                                 chunkSize: 2048) { rng, count in
+                try RunningMoments.of(count: count) { try synthetic.backward(outputGradientVariance: r, rng: &rng).inputGradient[interior] }
+            }
+        }
+    }
+
+    static let backwardRecursion = Claim(
+        id: "ASV-BWD-REC", paper: Papers.asv, location: "eq. (14), §4.1; App. B.2.3, (B.29)",
+        statement: """
+        Approximating r_i^(ℓ−1) by the average over units, r^(ℓ−1) = (1/M_{ℓ−1}) Σ_i r_i^(ℓ−1) = σ²_{w^(ℓ)} r^(ℓ) γ_ℓ \
+        ε_ℓ/M_{ℓ−1} (B.29), (14), with γ of (15) (max) or (16) (average).
+        """,
+        assumptions: [
+            "the assumptions of (B.19), realized exactly by synthetic signals: u^(ℓ) ~ N(0, 1.3), Δz^(ℓ) ~ N(0, 2), fresh weights σ²_w = 0.1",
+            "layer ℓ: 8×8×3 → 4 channels, 3×3 kernels, padding 1, ReLU, 2×2 max or average pooling or none; γ_ℓ is that of layer ℓ's own activation and pooling",
+        ],
+        kind: .identity, expectation: .holds
+    ) { ctx in
+        let (q, r, weightVariance) = (1.3, 2.0, 0.1)
+        let layers = try syntheticLayers()
+        let alpha = try ctx.reserveAlpha(1) / Double(layers.count)
+        for (name, layer) in layers {
+            let averaged = try VarianceRecursion.averagedBackward(ConvPoolStack(layers: [layer]), weightVariances: [weightVariance],
+                                                                  outputVariance: r)[0]
+            let synthetic = SyntheticLayer(layer: layer, preActivationVariance: q, weightVariance: weightVariance, biasVariance: 0)
+            let units = Double(layer.inputCount)
+            try ctx.estimateMean("\(name): mean over units of (Δz^(ℓ−1))² = σ² r γ ε/M_{ℓ−1} = \(averaged)", region: .equal(averaged),
+                                 resolution: 0.02 * averaged, alpha: alpha, pilotSamples: 2000, chunkSize: 2048) { rng, count in
+                try RunningMoments.of(count: count) {
+                    try synthetic.backward(outputGradientVariance: r, rng: &rng).inputGradient.reduce(0) { $0 + $1 * $1 } / units
+                }
+            }
+        }
+    }
+}
