@@ -41,23 +41,6 @@ extension NachumClaims {
                     resolution: 0.5, samples: pixels)
     }
 
-    /// Pairs of pictures for the boundary checks: Bernoulli noise, rectangles and ellipses in turn.
-    static func boundaryTestPair(_ index: Int, n: Int, rng: inout Xoshiro256) throws -> (BinaryImage, BinaryImage) {
-        switch index % 3 {
-        case 0:
-            let p = rng.nextUniform(), q = rng.nextUniform()
-            return (try BinaryImage(size: n, pixels: (0..<(n * n)).map { _ in rng.nextUniform() < p }),
-                    try BinaryImage(size: n, pixels: (0..<(n * n)).map { _ in rng.nextUniform() < q }))
-        case 1:
-            return (try ImageFamilies.randomRectangles(count: 2, size: n, sides: 1...max(1, n - 1), rng: &rng),
-                    try ImageFamilies.randomRectangles(count: 2, size: n, sides: 1...max(1, n - 1), rng: &rng))
-        default:
-            let axes = 1.0...(Double(n) / 2)
-            return (try ImageFamilies.randomEllipse(size: n, semiAxes: axes, rng: &rng),
-                    try ImageFamilies.randomEllipse(size: n, semiAxes: axes, rng: &rng))
-        }
-    }
-
     /// NACHUM-EX1: the boundary of two intersecting rectangles.
     static let example1 = Claim(
         id: "NACHUM-EX1", paper: Papers.nachum, location: "§3.4, Example 1 and Fig. 2",
