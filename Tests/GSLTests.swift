@@ -63,6 +63,18 @@ struct GSLTests {
         #expect(abs(try Distributions.betaCDF(x, a: 1_300_000, b: 2_700_001) - 1e-6) < 1e-12)
     }
 
+    /// With the mean exactly on a bisection point of [0, 1] (here 1/4) GSL's incomplete beta does not
+    /// converge near the mean; the tail quantiles of Clopper–Pearson intervals must still be found.
+    @Test func betaQuantileAvoidsTheCenterOfHugeBetas() throws {
+        let (a, b) = (1_000_000.0, 3_000_001.0)
+        let lower = try Distributions.betaQuantile(5e-8, a: a, b: b), upper = try Distributions.betaQuantile(1 - 5e-8, a: a, b: b)
+        let sd = (a * b / ((a + b) * (a + b) * (a + b + 1))).squareRoot()
+        #expect(lower < 0.25 - 4 * sd && lower > 0.25 - 7 * sd)
+        #expect(upper > 0.25 + 4 * sd && upper < 0.25 + 7 * sd)
+        #expect(abs(try Distributions.betaCDF(lower, a: a, b: b) - 5e-8) < 1e-12)
+        #expect(throws: (any Error).self) { try Distributions.betaCDF(0.25, a: a, b: b) }
+    }
+
     @Test func distributionArgumentsOutsideTheirDomainThrow() {
         #expect(throws: ParameterError.self) { try Distributions.normalQuantile(0) }
         #expect(throws: ParameterError.self) { try Distributions.normalQuantile(1.5) }

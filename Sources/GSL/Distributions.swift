@@ -76,8 +76,21 @@ public enum Distributions {
         try Require.positive(b, "b", in: "Distributions.betaQuantile")
         if p == 0 { return 0 }
         if p == 1 { return 1 }
-        return try RootFinding.brent({ x in try betaCDF(x, a: a, b: b) - p }, lower: 0, upper: 1,
+        let (lower, upper) = betaQuantileBracket(p, a: a, b: b)
+        return try RootFinding.brent({ x in try betaCDF(x, a: a, b: b) - p }, lower: lower, upper: upper,
                                      absoluteTolerance: 1e-300, relativeTolerance: 1e-13).value
+    }
+
+    /// [0, 1], or the side of it beyond one standard deviation from the mean when p lies in that tail
+    /// (and the CDF there confirms it): with a and b in the millions GSL's incomplete beta stops
+    /// converging (EMAXITER, reported as NaN) within a fraction of a standard deviation of the mean,
+    /// where Brent's first bisection steps on [0, 1] can land (e.g. x = 1/4 when the mean is 1/4).
+    private static func betaQuantileBracket(_ p: Double, a: Double, b: Double) -> (Double, Double) {
+        let mean = a / (a + b)
+        let sd = (a * b / ((a + b) * (a + b) * (a + b + 1))).squareRoot()
+        if p < 0.5, mean - sd > 0, let c = try? betaCDF(mean - sd, a: a, b: b), c >= p { return (0, mean - sd) }
+        if p > 0.5, mean + sd < 1, let c = try? betaCDF(mean + sd, a: a, b: b), c <= p { return (mean + sd, 1) }
+        return (0, 1)
     }
 
     /// P(K >= k) for K ~ Binomial(n, p): the upper tail used for exact binomial tests.

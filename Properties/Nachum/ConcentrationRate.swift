@@ -1,0 +1,52 @@
+import ClaimKit
+import Foundation
+import RandomNetworks
+import Randomness
+
+/// The N^{-1/2} concentration over N random filters shared by Theorem 2,
+/// Corollary 1 and Lemma 2: the RMS of a deviation computed from N fresh
+/// filters, for N = 1, 4, …, 256, and the slope of its logarithm on log N.
+enum ConcentrationRate {
+    /// Fits the slope of log RMS(deviation) on log N over `filterCounts` against `region` (resolution
+    /// 0.05; −1/2 exactly for an average of i.i.d. filters) and attaches the curve; `exactVariance`
+    /// (one filter's variance, when known) adds the exact line Var/N. `deviation(rng, N)` draws N
+    /// filters and returns one deviation.
+    @discardableResult
+    static func assertSlope(
+        _ ctx: ClaimContext, _ label: String, figure: String, alphaFraction: Double, subject: Subject = .asPrinted,
+        filterCounts: [Int] = [1, 4, 16, 64, 256], region: ClaimedRegion = .equal(-0.5), note: String? = nil,
+        exactVariance: Double? = nil,
+        deviation: @escaping @Sendable (inout Xoshiro256, Int) throws -> Double
+    ) throws -> [Double] {
+        let replicates = ctx.budget == .quick ? 1500 : 5000
+        var logRMS: [Double] = [], errors: [Double] = []
+        for filters in filterCounts {
+            let squares = RunningMoments.merging(try ctx.engine.run(
+                samples: replicates, chunkSize: 50, stream: ctx.stream("\(label): N = \(filters)")
+            ) { rng, count in
+                try RunningMoments.of(count: count) {
+                    let d = try deviation(&rng, filters)
+                    return d * d
+                }
+            })
+            logRMS.append(0.5 * log(squares.mean))
+            errors.append(squares.standardError / (2 * squares.mean))
+        }
+        let logN = filterCounts.map { log(Double($0)) }
+        try ctx.fitSlope("slope of log RMS(\(label)) on log N, N = \(filterCounts.map(String.init).joined(separator: ", "))",
+                         subject: subject, x: logN, y: logRMS, standardErrors: errors, region: region, resolution: 0.05,
+                         alpha: try ctx.reserveAlpha(alphaFraction), samples: replicates * filterCounts.count, note: note)
+        var series: [Figure.Series] = [.init(label: "Monte Carlo (±3 SE)", style: .scatter, x: logN, y: logRMS,
+                                             errors: errors.map { 3 * $0 })]
+        if let exactVariance {
+            series.append(.init(label: "exact ½ log(Var/N)", style: .line, x: logN,
+                                y: filterCounts.map { 0.5 * log(exactVariance / Double($0)) }))
+        } else {
+            series.append(.init(label: "slope −1/2 through N = 1", style: .line, x: logN,
+                                y: logN.map { logRMS[0] - 0.5 * $0 }))
+        }
+        ctx.attach(Figure(name: figure, title: "RMS of \(label) against the number of filters N",
+                          xLabel: "log N", yLabel: "log RMS", series: series))
+        return logRMS
+    }
+}

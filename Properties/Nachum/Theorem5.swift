@@ -1,0 +1,116 @@
+import ClaimKit
+import Foundation
+import RandomNetworks
+import Randomness
+
+extension NachumClaims {
+    /// NACHUM-T5-16: the inner product after one ReLU layer is within the shared boundary of ⟨A, B⟩.
+    static let theorem5InnerProduct = Claim(
+        id: "NACHUM-T5-16", paper: Papers.nachum, location: "§3.4, Theorem 5, eq. (16); proof App. G, eq. (29)",
+        statement: """
+        Let A, B ⊂ [n] × [n] and a convolution filter F ∈ R^{(2r+1)×(2r+1)} such that the entries in F are i.i.d. \
+        Gaussians with variance 2/(2r+1)². Then, ⟨A, B⟩ − ∂_r(A, B) ≤ E[⟨R(F * A), R(F * B)⟩] ≤ ⟨A, B⟩ + ∂_r(A, B) (16). \
+        The proof (App. G) writes E = Σ_ij σ̂([A]^{r̄}_ij, [B]^{r̄}_ij, 2/(2r+1)) with \
+        σ̂([A]^{r̄}_ij, [B]^{r̄}_ij, 2/(2r+1)) = ‖[A]^{r̄}_ij‖ ‖[B]^{r̄}_ij‖ R̂(ρ_ij)/(2r+1)² (29), and shows that it equals \
+        A_ij B_ij off ∂_r(A, B).
+        """,
+        assumptions: [
+            "∂_r(A, B) in (16) is the cardinality |∂_r(A, B)|; [n] × [n] is Z_n × Z_n; cyclic convolution",
+            "(29)'s third argument is the ν of Definition 1, a standard deviation: with the variance 2/(2r+1)² of the "
+                + "theorem it must be √2/(2r+1); as printed (2/(2r+1)) the left side is twice the right side",
+            "the E₀ step of the proof writes \"A_{i+a₁,j+b₁} = 1 and A_{i+c₁,j+d₁} = 1\"; the second must be B (typo)",
+            "probed on 3000 random pairs (600 at the quick budget; Bernoulli noise, rectangles, ellipses, n ∈ [5, 19], "
+                + "r ∈ [1, (n−1)/2]), all 2⁹ × 2⁹ pairs at n = 3 (standard budget) and G3",
+        ],
+        kind: .inequality,
+        expectation: .erratum(
+            printed: "(29): σ̂([A]_ij, [B]_ij, 2/(2r+1)) = ‖[A]_ij‖‖[B]_ij‖R̂(ρ_ij)/(2r+1)² (the bounds (16) hold)",
+            corrected: "(29) with third argument √2/(2r+1) (filter variance 2/(2r+1)²); (16) holds as printed")
+    ) { ctx in
+        let pairs = try theorem5Pairs(ctx)
+        var lower = Double.infinity, upper = Double.infinity, tightest = Double.infinity
+        var printed29 = 0.0, corrected29 = 0.0, offBoundary = 0.0
+        for pair in pairs {
+            let slack = Double(pair.boundary.count)
+            lower = min(lower, pair.expected - (pair.dot - slack))
+            upper = min(upper, pair.dot + slack - pair.expected)
+            if slack > 0 { tightest = min(tightest, slack - abs(pair.expected - pair.dot)) }
+            offBoundary = max(offBoundary, pair.largestOffBoundaryDeviation)
+        }
+        ctx.bound("min over \(pairs.count) pairs of E⟨R(F*A),R(F*B)⟩ − (⟨A,B⟩ − |∂_r|)", route: .closedForm, value: lower,
+                  error: 1e-11, region: .atLeast(0), resolution: 1e-9, samples: pairs.count)
+        ctx.bound("min over \(pairs.count) pairs of ⟨A,B⟩ + |∂_r| − E⟨R(F*A),R(F*B)⟩", route: .closedForm, value: upper,
+                  error: 1e-11, region: .atLeast(0), resolution: 1e-9, samples: pairs.count,
+                  note: "tightest pair with a non-empty boundary: |∂| − |E − ⟨A,B⟩| = \(tightest)")
+        // (29) at G3 for r = 1: both readings of its third argument against its right side.
+        let (g3a, g3b) = try NachumInputs.g3()
+        let g3 = try Theorem5Pair(g3a, g3b, radius: 1)
+        let geometry = try PatchOperator.centered(radius: 1).geometry(g3a.image, g3b.image)
+        let rightSide = try CNNDualFormula.homogeneousTerms(.relu, geometry: geometry, nu: 1).map { 2 * $0 / 9 }
+        let asPrinted = try CNNDualFormula.homogeneousTerms(.relu, geometry: geometry, nu: 2.0 / 3)
+        for p in rightSide.indices {
+            printed29 = max(printed29, abs(asPrinted[p] - rightSide[p]))
+            corrected29 = max(corrected29, abs(g3.terms[p] - rightSide[p]))
+        }
+        ctx.compare("G3, r = 1: max over pixels |σ̂([A]_ij,[B]_ij, 2/3) − ‖[A]_ij‖‖[B]_ij‖R̂(ρ_ij)/9| (29) as printed",
+                    route: .closedForm, value: printed29, error: 1e-15, reference: 0, referenceRoute: .closedForm,
+                    resolution: 1e-12)
+        ctx.compare("G3, r = 1: the same with third argument √2/3", subject: .corrected, route: .closedForm,
+                    value: corrected29, error: 1e-15, reference: 0, referenceRoute: .closedForm, resolution: 1e-12)
+        ctx.compare("max over \(pairs.count) pairs and the pixels off ∂_r of |t_ij − A_ij B_ij| (t_ij: (29) corrected)",
+                    subject: .corrected, route: .closedForm, value: offBoundary, error: 1e-14, reference: 0,
+                    referenceRoute: .closedForm, resolution: 1e-12, samples: pairs.count)
+        // Monte Carlo through the convolution (filters anchored at a corner, eq. (4)) against the centered-window sum.
+        let radii = ctx.budget == .quick ? [1] : [1, 2]
+        let alpha = try ctx.reserveAlpha(1) / Double(radii.count)
+        for r in radii {
+            let pair = try Theorem5Pair(g3a, g3b, radius: r)
+            try ctx.estimateMean("G3, r = \(r): E⟨R(F*A),R(F*B)⟩ by Monte Carlo vs Σ t_ij = \(pair.expected) (⟨A,B⟩ = 35, |∂| = \(pair.boundary.count))",
+                                 subject: .corrected, region: .equal(pair.expected), resolution: 2e-2 * pair.expected,
+                                 alpha: alpha, pilotSamples: 400, chunkSize: 128,
+                                 sample: FilterMonteCarlo.innerProduct(g3a.image, g3b.image, activation: .relu,
+                                                                       filterSize: 2 * r + 1, nu: Theorem5Pair.nu(r)))
+        }
+    }
+
+    /// NACHUM-T5-17: distances after one ReLU layer are within twice the shared boundary of ‖A − B‖².
+    static let theorem5Distance = Claim(
+        id: "NACHUM-T5-17", paper: Papers.nachum, location: "§3.4, Theorem 5, eq. (17); proof App. G, last paragraph",
+        statement: """
+        (Setting of Theorem 5.) ‖A − B‖² − 2∂_r(A, B) ≤ E[‖R(F * A) − R(F * B)‖²] ≤ ‖A − B‖² + 2∂_r(A, B). \
+        (Proof: substitute ‖A − B‖² = ‖A‖² + ‖B‖² − 2⟨A, B⟩ and E‖R(F * A)‖² = ‖A‖² from (9).)
+        """,
+        assumptions: [
+            "cyclic convolution (the proof uses (9)); filter variance 2/(2r+1)²; ∂_r(A, B) is the cardinality",
+            "the same pairs as NACHUM-T5-16",
+        ],
+        kind: .inequality, expectation: .holds
+    ) { ctx in
+        let pairs = try theorem5Pairs(ctx)
+        var lower = Double.infinity, upper = Double.infinity
+        for pair in pairs {
+            let slack = 2 * Double(pair.boundary.count)
+            lower = min(lower, pair.expectedSquaredDistance - (pair.squaredDistance - slack))
+            upper = min(upper, pair.squaredDistance + slack - pair.expectedSquaredDistance)
+        }
+        ctx.bound("min over \(pairs.count) pairs of E‖R(F*A) − R(F*B)‖² − (‖A−B‖² − 2|∂_r|)", route: .closedForm,
+                  value: lower, error: 1e-11, region: .atLeast(0), resolution: 1e-9, samples: pairs.count)
+        ctx.bound("min over \(pairs.count) pairs of ‖A−B‖² + 2|∂_r| − E‖R(F*A) − R(F*B)‖²", route: .closedForm,
+                  value: upper, error: 1e-11, region: .atLeast(0), resolution: 1e-9, samples: pairs.count)
+        let (g3a, g3b) = try NachumInputs.g3()
+        let radii = ctx.budget == .quick ? [1] : [1, 2]
+        let alpha = try ctx.reserveAlpha(1) / Double(radii.count)
+        for r in radii {
+            let pair = try Theorem5Pair(g3a, g3b, radius: r)
+            let (x, y, nu) = (g3a.image, g3b.image, Theorem5Pair.nu(r))
+            try ctx.estimateMean("G3, r = \(r): E‖R(F*A) − R(F*B)‖² by Monte Carlo vs |A| + |B| − 2E⟨·,·⟩ = \(pair.expectedSquaredDistance) (‖A−B‖² = 120)",
+                                 region: .equal(pair.expectedSquaredDistance), resolution: 2e-2 * pair.expectedSquaredDistance,
+                                 alpha: alpha, pilotSamples: 400, chunkSize: 128) { rng, count in
+                try RunningMoments.of(count: count) {
+                    let s = try FilterMonteCarlo.sums(x, y, activation: .relu, filterSize: 2 * r + 1, nu: nu, batch: 64, rng: &rng)
+                    return (s.xx + s.yy - 2 * s.xy) / 64
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,88 @@
+import ClaimKit
+import RandomNetworks
+import Randomness
+
+/// The exact quantities of Theorem 5 for one pair of black-and-white images and radius r:
+/// filters of side 2r+1 and variance 2/(2r+1)², centered windows (App. G).
+struct Theorem5Pair {
+    let a: BinaryImage
+    let b: BinaryImage
+    let radius: Int
+    /// |∂_r(A, B)|.
+    let boundary: SharedBoundary
+    /// t_ij = σ̂([A]^{r̄}_ij, [B]^{r̄}_ij, √2/(2r+1)) at every pixel, eq. (29) corrected.
+    let terms: [Double]
+    /// E⟨R(F*A), R(F*B)⟩ (eq. (16)), the sum of the terms.
+    let expected: Double
+    let dot: Double
+    let squaredDistance: Double
+
+    init(_ a: BinaryImage, _ b: BinaryImage, radius r: Int) throws {
+        self.a = a
+        self.b = b
+        radius = r
+        boundary = try SharedBoundary(a, b, radius: r)
+        let geometry = try PatchOperator.centered(radius: r).geometry(a.image, b.image)
+        terms = try CNNDualFormula.homogeneousTerms(.relu, geometry: geometry, nu: Self.nu(r))
+        expected = terms.reduce(0, +)
+        dot = Double(try a.dot(b))
+        squaredDistance = Double(try a.squaredDistance(b))
+    }
+
+    /// √2/(2r+1): the filter standard deviation of Theorem 5 (variance 2/(2r+1)²).
+    static func nu(_ r: Int) -> Double { 2.0.squareRoot() / Double(2 * r + 1) }
+
+    /// E‖R(F*A) − R(F*B)‖² = E‖R(F*A)‖² + E‖R(F*B)‖² − 2E⟨·,·⟩ = |A| + |B| − 2E⟨·,·⟩ by (9) (cyclic).
+    var expectedSquaredDistance: Double { Double(a.count + b.count) - 2 * expected }
+
+    /// The largest |t_ij − A_ij B_ij| over the pixels off the boundary (0 by the proof of Theorem 5).
+    var largestOffBoundaryDeviation: Double {
+        var worst = 0.0
+        for p in terms.indices where !boundary.members[p] {
+            worst = max(worst, abs(terms[p] - (a.pixels[p] && b.pixels[p] ? 1 : 0)))
+        }
+        return worst
+    }
+}
+
+/// The pairs of black-and-white pictures on which Definition 2 and Theorem 5 are probed.
+extension NachumClaims {
+    /// Pairs of pictures for the boundary checks: Bernoulli noise, rectangles and ellipses in turn.
+    static func boundaryTestPair(_ index: Int, n: Int, rng: inout Xoshiro256) throws -> (BinaryImage, BinaryImage) {
+        switch index % 3 {
+        case 0:
+            let p = rng.nextUniform(), q = rng.nextUniform()
+            return (try BinaryImage(size: n, pixels: (0..<(n * n)).map { _ in rng.nextUniform() < p }),
+                    try BinaryImage(size: n, pixels: (0..<(n * n)).map { _ in rng.nextUniform() < q }))
+        case 1:
+            return (try ImageFamilies.randomRectangles(count: 2, size: n, sides: 1...max(1, n - 1), rng: &rng),
+                    try ImageFamilies.randomRectangles(count: 2, size: n, sides: 1...max(1, n - 1), rng: &rng))
+        default:
+            let axes = 1.0...(Double(n) / 2)
+            return (try ImageFamilies.randomEllipse(size: n, semiAxes: axes, rng: &rng),
+                    try ImageFamilies.randomEllipse(size: n, semiAxes: axes, rng: &rng))
+        }
+    }
+
+    /// Pairs of pictures probing Theorem 5: random families at n ∈ [5, 19], the exhaustive n = 3 grid (standard
+    /// budget), and G3.
+    static func theorem5Pairs(_ ctx: ClaimContext) throws -> [Theorem5Pair] {
+        var rng = ctx.stream("theorem 5 pairs").generator()
+        var pairs: [Theorem5Pair] = []
+        for index in 0..<(ctx.budget == .quick ? 600 : 3000) {
+            let n = Int.random(in: 5...19, using: &rng)
+            let (a, b) = try boundaryTestPair(index, n: n, rng: &rng)
+            pairs.append(try Theorem5Pair(a, b, radius: Int.random(in: 1...((n - 1) / 2), using: &rng)))
+        }
+        if ctx.budget != .quick {
+            for maskA in 0..<UInt64(512) {
+                for maskB in 0..<UInt64(512) {
+                    pairs.append(try Theorem5Pair(BinaryImage(size: 3, mask: maskA), BinaryImage(size: 3, mask: maskB), radius: 1))
+                }
+            }
+        }
+        let (g3a, g3b) = try NachumInputs.g3()
+        pairs += [try Theorem5Pair(g3a, g3b, radius: 1), try Theorem5Pair(g3a, g3b, radius: 2)]
+        return pairs
+    }
+}

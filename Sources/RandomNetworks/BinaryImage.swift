@@ -1,0 +1,96 @@
+import GSL
+
+/// A black-and-white image of Nachum et al. §3.4: a subset A of Z_n × Z_n, or
+/// equivalently a {0, 1}^{n×n} picture. Then ⟨A, B⟩ = |A ∩ B|, ‖A‖² = |A| and
+/// ‖A − B‖² = |A △ B|.
+public struct BinaryImage: Sendable, Equatable {
+    /// The side n.
+    public let size: Int
+    /// Membership of pixel (i, j) at i·n + j.
+    public var pixels: [Bool]
+
+    public init(size: Int, pixels: [Bool]) throws {
+        try Require.atLeast(size, 1, "size", in: "BinaryImage")
+        guard pixels.count == size * size else {
+            throw ParameterError("BinaryImage", parameter: "pixels", value: "\(pixels.count) values",
+                                 requirement: "size² = \(size * size) values")
+        }
+        self.size = size
+        self.pixels = pixels
+    }
+
+    /// The empty image.
+    public init(size: Int) throws {
+        try self.init(size: size, pixels: [Bool](repeating: false, count: max(0, size) * max(0, size)))
+    }
+
+    /// The bits of `mask` (bit i·n + j is pixel (i, j)): every subset of a small grid by enumeration.
+    public init(size: Int, mask: UInt64) throws {
+        guard size * size <= 64 else {
+            throw ParameterError("BinaryImage", parameter: "size", value: "\(size)", requirement: "size² <= 64 for a mask")
+        }
+        try self.init(size: size, pixels: (0..<(size * size)).map { mask >> UInt64($0) & 1 == 1 })
+    }
+
+    /// The axis-aligned rectangle of `height` × `width` pixels whose top-left pixel is (row, column);
+    /// indices wrap modulo n (the rectangle may cross the border of the torus Z_n × Z_n).
+    public static func rectangle(size: Int, row: Int, column: Int, height: Int, width: Int) throws -> BinaryImage {
+        var image = try BinaryImage(size: size)
+        guard (0...size).contains(height), (0...size).contains(width) else {
+            throw ParameterError("BinaryImage.rectangle", parameter: "height, width", value: "\(height), \(width)",
+                                 requirement: "in 0...\(size)")
+        }
+        for a in 0..<height {
+            for b in 0..<width { image[row + a, column + b] = true }
+        }
+        return image
+    }
+
+    /// Pixel (i, j), indices modulo n.
+    public subscript(i: Int, j: Int) -> Bool {
+        get { pixels[index(i, j)] }
+        set { pixels[index(i, j)] = newValue }
+    }
+
+    /// |A| = ‖A‖².
+    public var count: Int { pixels.lazy.filter { $0 }.count }
+
+    /// A ∪ B.
+    public func union(_ other: BinaryImage) throws -> BinaryImage {
+        try requireSameSize(other, "BinaryImage.union")
+        return try BinaryImage(size: size, pixels: zip(pixels, other.pixels).map { $0 || $1 })
+    }
+
+    /// A ∩ B.
+    public func intersection(_ other: BinaryImage) throws -> BinaryImage {
+        try requireSameSize(other, "BinaryImage.intersection")
+        return try BinaryImage(size: size, pixels: zip(pixels, other.pixels).map { $0 && $1 })
+    }
+
+    /// ⟨A, B⟩ = |A ∩ B|.
+    public func dot(_ other: BinaryImage) throws -> Int { try intersection(other).count }
+
+    /// ‖A − B‖² = |A △ B|.
+    public func squaredDistance(_ other: BinaryImage) throws -> Int {
+        try requireSameSize(other, "BinaryImage.squaredDistance")
+        return zip(pixels, other.pixels).lazy.filter { $0 != $1 }.count
+    }
+
+    /// The image at `s` times the resolution: every pixel becomes an s × s block (§3.4, last paragraph).
+    public func upsampled(by s: Int) throws -> BinaryImage {
+        try Require.atLeast(s, 1, "s", in: "BinaryImage.upsampled")
+        let m = size * s
+        return try BinaryImage(size: m, pixels: (0..<(m * m)).map { pixels[(($0 / m) / s) * size + ($0 % m) / s] })
+    }
+
+    /// The 0/1 single-channel image, the input of a convolution layer.
+    public var image: Image { Image(validatedSize: size, channels: 1, pixels: pixels.map { $0 ? 1 : 0 }) }
+
+    private func index(_ i: Int, _ j: Int) -> Int { ((i % size + size) % size) * size + (j % size + size) % size }
+
+    private func requireSameSize(_ other: BinaryImage, _ context: String) throws {
+        guard other.size == size else {
+            throw ParameterError(context, parameter: "images", value: "sizes \(size), \(other.size)", requirement: "equal sizes")
+        }
+    }
+}
