@@ -26,8 +26,8 @@ struct RegistryTests {
     static func check(_ id: String) throws {
         let claim = try #require(Suite.registry.claims.first { $0.id == id })
         let result = runner.run(claim)
-        #expect(result.matchesExpectation,
-                Comment(rawValue: FailureDescription.describe(result, seed: seed, rerun: runner.rerunCommand(for: id))))
+        let matches = result.matchesExpectation
+        #expect(matches, Comment(rawValue: FailureDescription.describe(result, seed: seed, rerun: runner.rerunCommand(for: id))))
     }
 
     @Test(.tags(.pooling), arguments: ids(Papers.pooling)) func pooling(_ id: String) throws { try Self.check(id) }

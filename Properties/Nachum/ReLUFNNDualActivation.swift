@@ -40,8 +40,8 @@ extension NachumClaims {
             ]))
 
         // Concentration: the RMS of ρ_out − R̂(ρ_in) falls as N^{-1/2} (slope of log RMS on log N).
-        let widths = [64, 256, 1024, 4096]
-        let draws = ctx.budget == .quick ? 2000 : 4000
+        let widths = [256, 1024, 4096, 16384]
+        let draws = ctx.budget == .quick ? 2000 : ctx.budget == .standard ? 4000 : 8000
         let slopeAlpha = try ctx.reserveAlpha(0.4) / 2
         let sampler = NormalSampler()
         for rho in [0.0, 0.9] {
@@ -61,7 +61,7 @@ extension NachumClaims {
                 logRMS.append(0.5 * log(squares.mean))
                 standardErrors.append(squares.standardError / (2 * squares.mean))
             }
-            try ctx.fitSlope("slope of log RMS(ρ_out − R̂(ρ_in)) on log N at ρ_in = \(rho), N = 64…4096",
+            try ctx.fitSlope("slope of log RMS(ρ_out − R̂(ρ_in)) on log N at ρ_in = \(rho), N = 256…16384",
                              x: widths.map { log(Double($0)) }, y: logRMS, standardErrors: standardErrors,
                              region: .between(-0.52, -0.48), resolution: 0.03, alpha: slopeAlpha,
                              samples: draws * widths.count,

@@ -236,7 +236,9 @@ public final class ClaimContext {
 
     /// The two stages of a planned Monte Carlo estimate: a pilot of
     /// `pilotCount` draws on the stream "<label>/pilot", a sample size planned
-    /// from it (capped by the budget), and that many fresh draws on "<label>/main".
+    /// from it — at least the pilot's size, so a nearly constant statistic does
+    /// not get a handful of draws and a huge t quantile; at most the budget's
+    /// cap — and that many fresh draws on "<label>/main".
     private func pilotThenMain<Partial: Sendable>(
         _ label: String, pilotCount: Int, chunkSize: Int,
         _ body: @escaping @Sendable (inout Xoshiro256, Int) throws -> Partial,
@@ -244,7 +246,7 @@ public final class ClaimContext {
     ) throws -> (main: [Partial], n: Int, planned: Int) {
         let seed = stream(label)
         let planned = try plan(try engine.run(samples: pilotCount, chunkSize: chunkSize, stream: seed.child("pilot"), body))
-        let n = min(planned, budget.sampleCap)
+        let n = min(max(planned, pilotCount), budget.sampleCap)
         return (try engine.run(samples: n, chunkSize: chunkSize, stream: seed.child("main"), body), n, planned)
     }
 
