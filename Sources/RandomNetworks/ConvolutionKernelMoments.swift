@@ -1,0 +1,109 @@
+import GSL
+
+/// Exact expectations over one Gaussian kernel W (i.i.d. N(0, 1) entries) of
+/// the ReLU CNN of the pooling paper, eqs. (6)–(8), for fixed inputs x, y. For
+/// patches α, β the pair (⟨α, W⟩, ⟨β, W⟩) is centred Gaussian, so (Cho & Saul;
+/// the pooling paper's App. E eq. (18) with its missing factor 1/2 restored)
+///
+///     E_W[r(⟨α, W⟩) r(⟨β, W⟩)] = ½ ‖α‖‖β‖ r̂(⟨α, β⟩/(‖α‖‖β‖)).
+///
+/// Summing over positions gives the expected inner products of the ReLU
+/// features and of the average pooling features; their mean similarities are
+/// the limits of the realized cosines as the number of kernels m → ∞ (the m
+/// channels are i.i.d.). Identical patches are grouped first, so block images
+/// cost O(distinct patches²).
+public enum ConvolutionKernelMoments {
+    /// E_W⟨r(W * x), r(W * y)⟩ = ½ Σ_p ‖α_p‖‖β_p‖ r̂(cos(α_p, β_p)) (same positions p).
+    public static func featureInnerProduct(_ x: Image, _ y: Image, geometry: PatchGeometry) throws -> Double {
+        let a = try geometry.patches(of: x), b = try geometry.patches(of: y)
+        try requireSameShape(a, b, "featureInnerProduct")
+        var total = 0.0
+        for p in 0..<a.rows { total += try halfKernel(a, p, b, p) }
+        return total
+    }
+
+    /// E_W[Ave r(W * x) · Ave r(W * y)] = (1/(2|D|²)) Σ_{p,q} ‖α_p‖‖β_q‖ r̂(cos(α_p, β_q)),
+    /// the double sum of App. E (17)–(18).
+    public static func averagePooledProduct(_ x: Image, _ y: Image, geometry: PatchGeometry) throws -> Double {
+        let a = try DistinctPatches(geometry.patches(of: x)), b = try DistinctPatches(geometry.patches(of: y))
+        var total = 0.0
+        for (i, p) in a.rows.enumerated() {
+            for (j, q) in b.rows.enumerated() {
+                total += Double(a.counts[i] * b.counts[j]) * (try halfKernel(a.matrix, p, b.matrix, q))
+            }
+        }
+        let positions = Double(a.total)
+        return total / (positions * positions)
+    }
+
+    /// ρ̄(F(x), F(y)) = E⟨F(x), F(y)⟩ / √(E‖F(x)‖² E‖F(y)‖²) over the kernels (§1.3's mean similarity).
+    public static func featureMeanSimilarity(_ x: Image, _ y: Image, geometry: PatchGeometry) throws -> Double {
+        try featureInnerProduct(x, y, geometry: geometry)
+            / (try featureInnerProduct(x, x, geometry: geometry) * featureInnerProduct(y, y, geometry: geometry))
+            .squareRoot()
+    }
+
+    /// ρ̄(A_x, A_y) over the kernels: the limit of ρ(A_x, A_y) as m → ∞.
+    public static func averagePooledMeanSimilarity(_ x: Image, _ y: Image, geometry: PatchGeometry) throws -> Double {
+        try averagePooledProduct(x, y, geometry: geometry)
+            / (try averagePooledProduct(x, x, geometry: geometry) * averagePooledProduct(y, y, geometry: geometry))
+            .squareRoot()
+    }
+
+    /// ½ ‖α‖‖β‖ r̂(cos(α, β)) for row p of a and row q of b (0 if a patch is zero).
+    static func halfKernel(_ a: Matrix, _ p: Int, _ b: Matrix, _ q: Int) throws -> Double {
+        var dot = 0.0, aa = 0.0, bb = 0.0
+        let n = a.columns
+        a.storage.withUnsafeBufferPointer { x in
+            b.storage.withUnsafeBufferPointer { y in
+                for t in 0..<n {
+                    let u = x[p * n + t], v = y[q * n + t]
+                    dot += u * v
+                    aa += u * u
+                    bb += v * v
+                }
+            }
+        }
+        guard aa > 0, bb > 0 else { return 0 }
+        let norms = (aa * bb).squareRoot()
+        // A computed cosine may leave [−1, 1] by rounding; it is a cosine, so it is brought back.
+        let cosine = min(1, max(-1, dot / norms))
+        return 0.5 * norms * (try ReLUDualActivation.value(cosine))
+    }
+
+    private static func requireSameShape(_ a: Matrix, _ b: Matrix, _ function: String) throws {
+        guard a.rows == b.rows, a.columns == b.columns else {
+            throw ParameterError("ConvolutionKernelMoments.\(function)", parameter: "y",
+                                 value: "\(b.rows) patches", requirement: "as many patches as x (\(a.rows))")
+        }
+    }
+}
+
+/// The distinct rows of a patch matrix with their multiplicities.
+struct DistinctPatches {
+    let matrix: Matrix
+    /// Row index in `matrix` of each distinct patch, in order of first appearance.
+    let rows: [Int]
+    let counts: [Int]
+    let total: Int
+
+    init(_ patches: Matrix) {
+        var index: [[Double]: Int] = [:]
+        var rows: [Int] = [], counts: [Int] = []
+        let n = patches.columns
+        for p in 0..<patches.rows {
+            let key = Array(patches.storage[(p * n)..<((p + 1) * n)])
+            if let i = index[key] {
+                counts[i] += 1
+            } else {
+                index[key] = rows.count
+                rows.append(p)
+                counts.append(1)
+            }
+        }
+        matrix = patches
+        self.rows = rows
+        self.counts = counts
+        total = patches.rows
+    }
+}

@@ -1,0 +1,44 @@
+import Foundation
+import GSL
+
+/// The sub-Gaussian (ψ2) Orlicz norm of a function of one standard normal
+/// variable (Vershynin 2018, §2.5, as used in the pooling paper's App. A and B):
+///
+///     ‖X‖_ψ2 = inf{t > 0 : E exp(X²/t²) ≤ 2},   X = g(Z), Z ~ N(0, 1),
+///
+/// the expectation by QUADPACK over the whole line (QAGIL, QAG between 0 and
+/// g's kinks, QAGIU: near the critical t the integrand decays only
+/// exponentially, so the line is not truncated; exp(g²/t² − z²/2) is formed in
+/// one exponent, so it never overflows where it is integrable), the root by
+/// Brent's method. The moment
+/// can jump from +∞ to a finite value (for r(Z) − c it is finite exactly for
+/// t ≥ √2), so `psi2` needs a bracket on which it is finite and continuous.
+public enum OrliczNorm {
+    /// E exp(g(Z)²/t²) (finite only if g grows slower than t|z|/√2).
+    public static func psi2Moment(_ g: @escaping (Double) throws -> Double, kinks: [Double] = [],
+                                  at t: Double) throws -> IntegralResult {
+        try Require.positive(t, "t", in: "OrliczNorm.psi2Moment")
+        for k in kinks { try Require.finite(k, "kinks", in: "OrliczNorm.psi2Moment") }
+        let points = Set(kinks + [0]).sorted()
+        let logNormalizer = 0.5 * log(2 * Double.pi)
+        let integrand: (Double) throws -> Double = { z in
+            let x = try g(z)
+            return exp(x * x / (t * t) - 0.5 * z * z - logNormalizer)
+        }
+        let tolerance = QuadratureTolerance(absolute: 0, relative: 1e-12)
+        var total = try Integration.qagil(integrand, to: points[0], tolerance: tolerance)
+            + Integration.qagiu(integrand, from: points[points.count - 1], tolerance: tolerance)
+        for (a, b) in zip(points, points.dropFirst()) {
+            total = total + (try Integration.qag(integrand, from: a, to: b, tolerance: tolerance))
+        }
+        return total
+    }
+
+    /// ‖g(Z)‖_ψ2, the root of E exp(g(Z)²/t²) = 2 in `bracket`.
+    public static func psi2(_ g: @escaping (Double) throws -> Double, kinks: [Double] = [],
+                            bracket: ClosedRange<Double>) throws -> RootFinding.Root {
+        try Require.positive(bracket.lowerBound, "bracket", in: "OrliczNorm.psi2")
+        return try RootFinding.brent({ t in try psi2Moment(g, kinks: kinks, at: t).value - 2 },
+                                     lower: bracket.lowerBound, upper: bracket.upperBound, absoluteTolerance: 1e-13)
+    }
+}
