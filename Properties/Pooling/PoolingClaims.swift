@@ -3,5 +3,10 @@ import ClaimKit
 /// Claims of the anonymous submission "Contraction property of pooling layer"
 /// (catalog: ../shared/claims/pooling-nachum.md, POOL part).
 enum PoolingClaims {
-    static let all: [Claim] = [arcCosineKernel]
+    static let all: [Claim] = [
+        arcCosineKernel, notation, fcnDefinition, cnnDefinition, experimentalSetup, theorem41, theorem41MeanSimilarity,
+        pooledVariance, pooledDifference, pooledDifferenceIID, cosineBound, psi2Chain,
+        bernsteinTail, pooledNorm, theorem42, superconcentration, borellTIS,
+        maxPoolingOrliczNorms,
+    ]
 }
