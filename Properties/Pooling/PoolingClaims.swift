@@ -7,6 +7,7 @@ enum PoolingClaims {
         arcCosineKernel, notation, fcnDefinition, cnnDefinition, experimentalSetup, theorem41, theorem41MeanSimilarity,
         pooledVariance, pooledDifference, pooledDifferenceIID, cosineBound, psi2Chain,
         bernsteinTail, pooledNorm, theorem42, superconcentration, borellTIS,
-        maxPoolingOrliczNorms,
+        maxPoolingOrliczNorms, corollary43, scaleInvariance, theorem44Orthogonality, theorem44ReLU,
+        theorem44AveragePooling,
     ]
 }

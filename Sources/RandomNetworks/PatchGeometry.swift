@@ -91,25 +91,28 @@ public struct PatchGeometry: Sendable, Equatable {
     /// Writes the positions × k²c patch matrix of `image` (im2col for eq. (6)) at `patches`.
     public func writePatches(of image: Image, into patches: UnsafeMutablePointer<Double>) throws {
         try validate(image, "PatchGeometry.writePatches")
-        let d = image.size, h = halfWidth, c = channels
+        try gather(imageSize: image.size).writePatches(of: image, into: patches)
+    }
+
+    /// The im2col gather table for d×d images, to build once and reuse for many images of that size.
+    public func gather(imageSize d: Int) throws -> PatchGather {
         let side = try outputSide(imageSize: d)
-        image.pixels.withUnsafeBufferPointer { x in
-            var out = patches
-            for u in 0..<side {
-                for v in 0..<side {
-                    for i in -h...h {
-                        for j in -h...h {
-                            if let (r, s) = source(u: u, v: v, i: i, j: j, imageSize: d) {
-                                out.update(from: x.baseAddress! + (r * d + s) * c, count: c)
-                            } else {
-                                out.update(repeating: 0, count: c)
-                            }
-                            out += c
+        var sources: [Int32] = []
+        sources.reserveCapacity(side * side * kernelSize * kernelSize)
+        for u in 0..<side {
+            for v in 0..<side {
+                for i in -halfWidth...halfWidth {
+                    for j in -halfWidth...halfWidth {
+                        if let (r, c) = source(u: u, v: v, i: i, j: j, imageSize: d) {
+                            sources.append(Int32(r * d + c))
+                        } else {
+                            sources.append(-1)
                         }
                     }
                 }
             }
         }
+        return PatchGather(geometry: self, imageSize: d, sources: sources)
     }
 
     /// The patch matrix: row p is α_p, the patch of output position p.
@@ -133,5 +136,43 @@ public struct PatchGeometry: Sendable, Equatable {
             }
         }
         return pixels.sorted()
+    }
+}
+
+/// The im2col gather of a `PatchGeometry` for one image size: entry (p, (i + h)k + (j + h)) of the patch
+/// matrix reads pixel `sources[…]` (all channels), or 0 in the zero padding (−1).
+public struct PatchGather: Sendable {
+    public let geometry: PatchGeometry
+    public let imageSize: Int
+    let sources: [Int32]
+
+    /// The number of output positions.
+    public var positions: Int { sources.count / (geometry.kernelSize * geometry.kernelSize) }
+
+    /// Writes the positions × k²c patch matrix of `image` at `patches`.
+    public func writePatches(of image: Image, into patches: UnsafeMutablePointer<Double>) throws {
+        guard image.size == imageSize, image.channels == geometry.channels else {
+            throw ParameterError("PatchGather.writePatches", parameter: "image",
+                                 value: "size \(image.size), \(image.channels) channels",
+                                 requirement: "size \(imageSize) with \(geometry.channels) channels")
+        }
+        let c = geometry.channels
+        image.pixels.withUnsafeBufferPointer { x in
+            sources.withUnsafeBufferPointer { table in
+                var out = patches
+                if c == 1 {
+                    for index in table { out.pointee = index < 0 ? 0 : x[Int(index)]; out += 1 }
+                } else {
+                    for index in table {
+                        if index < 0 {
+                            out.update(repeating: 0, count: c)
+                        } else {
+                            out.update(from: x.baseAddress! + Int(index) * c, count: c)
+                        }
+                        out += c
+                    }
+                }
+            }
+        }
     }
 }
