@@ -13,9 +13,11 @@ enum GaussianImageRoutes {
         value: { m in (m[1] + m[2]) / (2 * m[0]) - 1 },
         gradient: { m in [-(m[1] + m[2]) / (2 * m[0] * m[0]), 1 / (2 * m[0]), 1 / (2 * m[0])] })
 
-    /// B_k with a two-sided (1 − alpha) normal interval, from `kernels` Monte Carlo kernels with control variates.
-    static func overlapExcess(_ ctx: ClaimContext, kernelSize k: Int, kernels: Int,
-                              alpha: Double) throws -> (value: Double, lower: Double, upper: Double) {
+    /// B_k with a two-sided (1 − alpha) normal interval, from `kernels` Monte Carlo kernels with control
+    /// variates; when `region` is given, the interval is recorded against it as an assertion.
+    static func overlapExcess(_ ctx: ClaimContext, kernelSize k: Int, kernels: Int, alpha: Double,
+                              record region: ClaimedRegion? = nil, name: String = "", subject: Subject = .asPrinted,
+                              note: String? = nil) throws -> (value: Double, lower: Double, upper: Double) {
         let sampler = NormalSampler()
         let parts = try ctx.engine.run(samples: kernels, chunkSize: 1 << 12, stream: ctx.stream("B_\(k)")) { rng, count in
             try RunningMoments.of(count: count) {
@@ -25,6 +27,11 @@ enum GaussianImageRoutes {
         }
         let moments = parts.reduce(RunningMoments()) { $0.merged(with: $1) }
         let half = try Distributions.normalUpperQuantile(alpha / 2) * moments.standardError
+        if let region {
+            ctx.record(Assertion(name: name, route: .monteCarlo, subject: subject, rule: "normal interval, fixed n",
+                                 estimate: moments.mean, interval: Interval(center: moments.mean, halfWidth: half),
+                                 region: region, delta: 1e-3, alpha: alpha, samples: kernels, note: note))
+        }
         return (moments.mean, moments.mean - half, moments.mean + half)
     }
 

@@ -8,6 +8,6 @@ enum PoolingClaims {
         pooledVariance, pooledDifference, pooledDifferenceIID, cosineBound, psi2Chain,
         bernsteinTail, pooledNorm, theorem42, superconcentration, borellTIS,
         maxPoolingOrliczNorms, corollary43, scaleInvariance, theorem44Orthogonality, theorem44ReLU,
-        theorem44AveragePooling,
+        theorem44AveragePooling, appendixEExpansion, appendixENumerator, overlapCount, dependentPartBound, finalBoundOnC,
     ]
 }

@@ -18,7 +18,7 @@ public enum ConvolutionKernelMoments {
         let a = try geometry.patches(of: x), b = try geometry.patches(of: y)
         try requireSameShape(a, b, "featureInnerProduct")
         var total = 0.0
-        for p in 0..<a.rows { total += try halfKernel(a, p, b, p) }
+        for p in 0..<a.rows { total += try expectedReLUProduct(a, p, b, p) }
         return total
     }
 
@@ -29,7 +29,7 @@ public enum ConvolutionKernelMoments {
         var total = 0.0
         for (i, p) in a.rows.enumerated() {
             for (j, q) in b.rows.enumerated() {
-                total += Double(a.counts[i] * b.counts[j]) * (try halfKernel(a.matrix, p, b.matrix, q))
+                total += Double(a.counts[i] * b.counts[j]) * (try expectedReLUProduct(a.matrix, p, b.matrix, q))
             }
         }
         let positions = Double(a.total)
@@ -50,8 +50,14 @@ public enum ConvolutionKernelMoments {
             .squareRoot()
     }
 
-    /// ½ ‖α‖‖β‖ r̂(cos(α, β)) for row p of a and row q of b (0 if a patch is zero).
-    static func halfKernel(_ a: Matrix, _ p: Int, _ b: Matrix, _ q: Int) throws -> Double {
+    /// E_W[r(⟨α, W⟩) r(⟨β, W⟩)] = ½ ‖α‖‖β‖ r̂(cos(α, β)) for α = row p of a and β = row q of b
+    /// (0 if a patch is zero); App. E eq. (18) with its factor 1/2.
+    public static func expectedReLUProduct(_ a: Matrix, _ p: Int, _ b: Matrix, _ q: Int) throws -> Double {
+        guard a.columns == b.columns, (0..<a.rows).contains(p), (0..<b.rows).contains(q) else {
+            throw ParameterError("ConvolutionKernelMoments.expectedReLUProduct", parameter: "rows",
+                                 value: "\(p) of \(a.rows)×\(a.columns), \(q) of \(b.rows)×\(b.columns)",
+                                 requirement: "existing rows of matrices with equal columns")
+        }
         var dot = 0.0, aa = 0.0, bb = 0.0
         let n = a.columns
         a.storage.withUnsafeBufferPointer { x in
