@@ -9,6 +9,6 @@ enum PoolingClaims {
         bernsteinTail, pooledNorm, theorem42, superconcentration, borellTIS,
         maxPoolingOrliczNorms, corollary43, scaleInvariance, theorem44Orthogonality, theorem44ReLU,
         theorem44AveragePooling, appendixEExpansion, appendixENumerator, overlapCount, dependentPartBound, finalBoundOnC,
-        kernelLipschitz, poincareVariance, channelsIID,
+        kernelLipschitz, poincareVariance, channelsIID, toyPair, table2, table2Qualitative,
     ]
 }
