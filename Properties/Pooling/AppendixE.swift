@@ -5,13 +5,18 @@ import RandomNetworks
 import Randomness
 
 extension PoolingClaims {
-    /// Ave_p r(⟨α_p, w⟩) for the rows α_p of a patch matrix.
+    /// Ave_p r(⟨α_p, w⟩) for the rows α_p of a patch matrix (w has one entry per column).
     static func averagePooled(_ patches: Matrix, _ w: [Double]) -> Double {
+        let n = patches.columns
         var total = 0.0
-        for p in 0..<patches.rows {
-            var z = 0.0
-            for t in 0..<patches.columns { z += patches[p, t] * w[t] }
-            total += max(0, z)
+        patches.storage.withUnsafeBufferPointer { a in
+            w.withUnsafeBufferPointer { kernel in
+                for p in 0..<patches.rows {
+                    var z = 0.0
+                    for t in 0..<n { z += a[p * n + t] * kernel[t] }
+                    total += max(0, z)
+                }
+            }
         }
         return total / Double(patches.rows)
     }

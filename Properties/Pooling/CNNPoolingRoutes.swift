@@ -31,16 +31,16 @@ enum CNNPoolingRoutes {
         }
     }
 
-    /// One draw of the three cosines for a fresh CNN of `channels` N(0, 1) kernels and a fresh image pair.
+    /// One draw of ρ(x, y) and the three cosines for a fresh CNN of `channels` N(0, 1) kernels and a fresh image pair.
     static func cosines(size d: Int, geometry: PatchGeometry, channels m: Int, family: ImageFamily,
-                        rng: inout Xoshiro256, sampler: NormalSampler) throws -> PoolingCosines {
+                        rng: inout Xoshiro256, sampler: NormalSampler) throws -> (input: Double, pooled: PoolingCosines) {
         let layer = try CenteredConvolution.gaussian(count: m, geometry: geometry, variance: 1, rng: &rng)
         let x = try family.sample(size: d, rng: &rng, sampler: sampler)
         let y = try family.sample(size: d, rng: &rng, sampler: sampler)
-        guard let cosines = try layer.pooledCosines(x, y) else {
+        guard let cosines = try layer.pooledCosines(x, y), let input = Vector.cosine(x.pixels, y.pixels) else {
             throw StatisticsError("a CNN feature vector was zero, its cosine is undefined")
         }
-        return cosines
+        return (input, cosines)
     }
 
     /// The moments of `statistic` of the cosines over `draws` independent networks and image pairs.
@@ -52,24 +52,26 @@ enum CNNPoolingRoutes {
             var moments = RunningMoments()
             for _ in 0..<count {
                 moments.add(statistic(try cosines(size: d, geometry: geometry, channels: m, family: family,
-                                                  rng: &rng, sampler: sampler)))
+                                                  rng: &rng, sampler: sampler).pooled))
             }
             return moments
         }
         return parts.reduce(RunningMoments()) { $0.merged(with: $1) }
     }
 
-    /// A Monte Carlo mean of `statistic` over networks and image pairs, recorded against `region`.
+    /// A Monte Carlo mean of `statistic` (of ρ(x, y) and the three cosines) over networks and image pairs,
+    /// recorded against `region`.
     @discardableResult
     static func estimate(_ ctx: ClaimContext, _ name: String, subject: Subject = .asPrinted, size d: Int,
                          geometry: PatchGeometry, channels m: Int, family: ImageFamily, region: ClaimedRegion,
                          resolution: Double, alpha: Double, note: String? = nil,
-                         _ statistic: @escaping @Sendable (PoolingCosines) -> Double) throws -> Assertion {
+                         _ statistic: @escaping @Sendable (Double, PoolingCosines) -> Double) throws -> Assertion {
         let sampler = NormalSampler()
         return try ctx.estimateMean(name, subject: subject, region: region, resolution: resolution, alpha: alpha,
-                                    pilotSamples: 48, chunkSize: 4, note: note) { rng, count in
+                                    pilotSamples: 128, chunkSize: 16, note: note) { rng, count in
             try RunningMoments.of(count: count) {
-                statistic(try cosines(size: d, geometry: geometry, channels: m, family: family, rng: &rng, sampler: sampler))
+                let draw = try cosines(size: d, geometry: geometry, channels: m, family: family, rng: &rng, sampler: sampler)
+                return statistic(draw.input, draw.pooled)
             }
         }
     }

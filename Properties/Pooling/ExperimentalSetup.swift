@@ -7,9 +7,13 @@ import Randomness
 extension PoolingClaims {
     /// Pooled cosines of the FCN r(Wx) for a batch of two inputs (columns), pooled in blocks of `poolSize`.
     static func fcnCosines(weights: Matrix, inputs: Matrix, poolSize: Int) throws -> PoolingCosines {
-        let hidden = try weights.multiplied(by: inputs)
-        let fx = hidden.column(0).map { max(0, $0) }, fy = hidden.column(1).map { max(0, $0) }
-        let pooling = try PartitionedPooling(groups: weights.rows / poolSize, poolSize: poolSize)
+        try fcnCosines(hidden: try weights.multiplied(by: inputs), columns: (0, 1), poolSize: poolSize)
+    }
+
+    /// Pooled cosines of r(h_i), r(h_j) for two columns of the pre-activations Wx of a batch.
+    static func fcnCosines(hidden: Matrix, columns: (Int, Int), poolSize: Int) throws -> PoolingCosines {
+        let fx = hidden.column(columns.0).map { max(0, $0) }, fy = hidden.column(columns.1).map { max(0, $0) }
+        let pooling = try PartitionedPooling(groups: hidden.rows / poolSize, poolSize: poolSize)
         guard let relu = Vector.cosine(fx, fy),
               let average = Vector.cosine(try pooling.average(fx), try pooling.average(fy)),
               let maximum = Vector.cosine(try pooling.maximum(fx), try pooling.maximum(fy)) else {

@@ -10,5 +10,8 @@ enum PoolingClaims {
         maxPoolingOrliczNorms, corollary43, scaleInvariance, theorem44Orthogonality, theorem44ReLU,
         theorem44AveragePooling, appendixEExpansion, appendixENumerator, overlapCount, dependentPartBound, finalBoundOnC,
         kernelLipschitz, poincareVariance, channelsIID, toyPair, table2, table2Qualitative,
+        fcnDataIndependence, fcnExperiment, cnnExperiment, poolingMainSource,
+        maxPoolingNotOptimal, varianceReduction, averagePoolingVariability, cnnArcCosine, nonCentering,
+        gaussianDataOnlySize,
     ]
 }

@@ -92,9 +92,15 @@ extension PoolingClaims {
                       route: .enumeration, value: abs(limits.relu - Table2Routes.reluCosine[0]), error: 1e-15,
                       region: .atMost(Table2Routes.rounding), resolution: 1e-12)
         }
-        let shared = try Table2Routes.bestInputCosineFit(.sharedBlock, sizes: Array(26...400))
+        for (d, kappa) in [(40, 5), (77, 25)] {
+            ctx.compare("sharedBlock: ρ(x, y) from the images = 2κ²/d² − 1, d = \(d), κ = \(kappa)", route: .enumeration,
+                        value: try Table2Routes.inputCosine(.sharedBlock, size: d, block: kappa), error: 1e-15,
+                        reference: Table2Routes.sharedBlockCosine(size: d, block: kappa), referenceRoute: .closedForm,
+                        resolution: 1e-12)
+        }
+        let shared = Table2Routes.bestSharedBlockFit(sizes: Array(26...400))
         ctx.bound("ρ(x, y) column, sharedBlock: min over d ∈ [26, 400] of max_κ |2κ²/d² − 1 − table| (best d = \(shared.size))",
-                  route: .enumeration, value: shared.error, error: 1e-15, region: .atMost(Table2Routes.rounding),
+                  route: .closedForm, value: shared.error, error: 1e-15, region: .atMost(Table2Routes.rounding),
                   resolution: 1e-12, samples: 375)
         // The average-pooling column: the raw pair matches it; the standardized pair cannot (ρ(A) = 1, cyclic).
         let raw = try Table2Routes.bestSizeForAverageColumn(.printed, sizes: fitSizes, geometry: valid)
@@ -106,9 +112,9 @@ extension PoolingClaims {
         ctx.bound("ρ(A_x, A_y) column, printedStandardized, cyclic: |limit − 0.0187| at κ = 5, d = \(raw.size)",
                   route: .enumeration, value: abs(standardized - Table2Routes.averageCosine[0]), error: 1e-12,
                   region: .atMost(Table2Routes.networkAllowance), resolution: 1e-9)
-        let withoutFifteen = try Table2Routes.bestInputCosineFit(.sharedBlock, sizes: Array(26...400), rows: [0, 1, 3, 4])
+        let withoutFifteen = Table2Routes.bestSharedBlockFit(sizes: Array(26...400), rows: [0, 1, 3, 4])
         ctx.bound("ρ(x, y) column, sharedBlock, κ = 15 left out: min over d of max_κ |2κ²/d² − 1 − table| (best d = \(withoutFifteen.size))",
-                  route: .enumeration, value: withoutFifteen.error, error: 1e-15, region: .atMost(Table2Routes.rounding),
+                  route: .closedForm, value: withoutFifteen.error, error: 1e-15, region: .atMost(Table2Routes.rounding),
                   resolution: 1e-12, samples: 375)
         let sharedAverage = try Table2Routes.kernelLimits(.sharedBlock, size: shared.size, block: 25, geometry: valid)
         ctx.bound("ρ(A_x, A_y) column, sharedBlock at its ρ(x, y)-fitted d = \(shared.size): |limit − 0.9771| at κ = 25",

@@ -37,19 +37,26 @@ enum Table2Routes {
                                          geometry: PatchGeometry) throws -> (size: Int, error: Double, column: [Double]) {
         var best = (size: 0, error: Double.infinity, column: [Double]())
         for d in sizes {
-            let column = try blocks.map { try kernelLimits(reading, size: d, block: $0, geometry: geometry).average }
+            let column = try blocks.map { kappa in
+                let (x, y) = try ToyPair.images(size: d, block: kappa, reading: reading)
+                return try ConvolutionKernelMoments.averagePooledMeanSimilarity(x, y, geometry: geometry)
+            }
             let error = zip(column, averageCosine).map { abs($0 - $1) }.max()!
             if error < best.error { best = (d, error, column) }
         }
         return best
     }
 
-    /// The smallest, over d in `sizes`, of the largest |ρ(x, y) − Table 2| over the rows `rows` (all by default).
-    static func bestInputCosineFit(_ reading: ToyPair.Reading, sizes: [Int],
-                                   rows: [Int] = Array(0..<5)) throws -> (size: Int, error: Double) {
+    /// ρ(x, y) = 2κ²/d² − 1 for the shared-block pair (agreeing on κ² pixels, opposite on the rest).
+    static func sharedBlockCosine(size d: Int, block kappa: Int) -> Double {
+        2 * Double(kappa * kappa) / Double(d * d) - 1
+    }
+
+    /// The smallest, over d in `sizes`, of the largest |2κ²/d² − 1 − Table 2| over the rows `rows` (all by default).
+    static func bestSharedBlockFit(sizes: [Int], rows: [Int] = Array(0..<5)) -> (size: Int, error: Double) {
         var best = (size: 0, error: Double.infinity)
         for d in sizes {
-            let error = try rows.map { abs(try inputCosine(reading, size: d, block: blocks[$0]) - inputCosine[$0]) }.max()!
+            let error = rows.map { abs(sharedBlockCosine(size: d, block: blocks[$0]) - inputCosine[$0]) }.max()!
             if error < best.error { best = (d, error) }
         }
         return best

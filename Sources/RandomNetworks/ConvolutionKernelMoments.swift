@@ -15,39 +15,62 @@ import GSL
 public enum ConvolutionKernelMoments {
     /// E_W⟨r(W * x), r(W * y)⟩ = ½ Σ_p ‖α_p‖‖β_p‖ r̂(cos(α_p, β_p)) (same positions p).
     public static func featureInnerProduct(_ x: Image, _ y: Image, geometry: PatchGeometry) throws -> Double {
-        let a = try geometry.patches(of: x), b = try geometry.patches(of: y)
-        try requireSameShape(a, b, "featureInnerProduct")
-        var total = 0.0
-        for p in 0..<a.rows { total += try expectedReLUProduct(a, p, b, p) }
-        return total
+        try featureSums(try geometry.patches(of: x), try geometry.patches(of: y)).xy
     }
 
     /// E_W[Ave r(W * x) · Ave r(W * y)] = (1/(2|D|²)) Σ_{p,q} ‖α_p‖‖β_q‖ r̂(cos(α_p, β_q)),
     /// the double sum of App. E (17)–(18).
     public static func averagePooledProduct(_ x: Image, _ y: Image, geometry: PatchGeometry) throws -> Double {
-        let a = try DistinctPatches(geometry.patches(of: x)), b = try DistinctPatches(geometry.patches(of: y))
-        var total = 0.0
-        for (i, p) in a.rows.enumerated() {
-            for (j, q) in b.rows.enumerated() {
-                total += Double(a.counts[i] * b.counts[j]) * (try expectedReLUProduct(a.matrix, p, b.matrix, q))
-            }
-        }
-        let positions = Double(a.total)
-        return total / (positions * positions)
+        try pooledProduct(DistinctPatches(try geometry.patches(of: x)), DistinctPatches(try geometry.patches(of: y)))
     }
 
     /// ρ̄(F(x), F(y)) = E⟨F(x), F(y)⟩ / √(E‖F(x)‖² E‖F(y)‖²) over the kernels (§1.3's mean similarity).
     public static func featureMeanSimilarity(_ x: Image, _ y: Image, geometry: PatchGeometry) throws -> Double {
-        try featureInnerProduct(x, y, geometry: geometry)
-            / (try featureInnerProduct(x, x, geometry: geometry) * featureInnerProduct(y, y, geometry: geometry))
-            .squareRoot()
+        let sums = try featureSums(try geometry.patches(of: x), try geometry.patches(of: y))
+        return sums.xy / (sums.xx * sums.yy).squareRoot()
     }
 
     /// ρ̄(A_x, A_y) over the kernels: the limit of ρ(A_x, A_y) as m → ∞.
     public static func averagePooledMeanSimilarity(_ x: Image, _ y: Image, geometry: PatchGeometry) throws -> Double {
-        try averagePooledProduct(x, y, geometry: geometry)
-            / (try averagePooledProduct(x, x, geometry: geometry) * averagePooledProduct(y, y, geometry: geometry))
-            .squareRoot()
+        let a = DistinctPatches(try geometry.patches(of: x)), b = DistinctPatches(try geometry.patches(of: y))
+        return try pooledProduct(a, b) / (try pooledProduct(a, a) * pooledProduct(b, b)).squareRoot()
+    }
+
+    /// The three position-wise sums ½ Σ_p ‖α_p‖‖β_p‖ r̂, ½ Σ_p ‖α_p‖², ½ Σ_p ‖β_p‖² in one pass.
+    static func featureSums(_ a: Matrix, _ b: Matrix) throws -> CosineSums {
+        guard a.rows == b.rows, a.columns == b.columns else {
+            throw ParameterError("ConvolutionKernelMoments", parameter: "y", value: "\(b.rows) patches",
+                                 requirement: "as many patches as x (\(a.rows))")
+        }
+        var sums = CosineSums()
+        for p in 0..<a.rows {
+            sums.xy += try expectedReLUProduct(a, p, b, p)
+            sums.xx += try expectedReLUProduct(a, p, a, p)
+            sums.yy += try expectedReLUProduct(b, p, b, p)
+        }
+        return sums
+    }
+
+    /// (1/(2|D|²)) Σ_{p,q} ‖α_p‖‖β_q‖ r̂(cos(α_p, β_q)) over distinct patches with multiplicities.
+    static func pooledProduct(_ a: DistinctPatches, _ b: DistinctPatches) throws -> Double {
+        let n = a.matrix.columns
+        var total = 0.0
+        try a.matrix.storage.withUnsafeBufferPointer { x in
+            try b.matrix.storage.withUnsafeBufferPointer { y in
+                for (i, p) in a.rows.enumerated() where a.norms[i] > 0 {
+                    var row = 0.0
+                    for (j, q) in b.rows.enumerated() where b.norms[j] > 0 {
+                        var dot = 0.0
+                        for t in 0..<n { dot += x[p * n + t] * y[q * n + t] }
+                        let norms = a.norms[i] * b.norms[j]
+                        // A computed cosine may leave [−1, 1] by rounding; it is a cosine, so it is brought back.
+                        row += Double(b.counts[j]) * norms * (try ReLUDualActivation.value(min(1, max(-1, dot / norms))))
+                    }
+                    total += Double(a.counts[i]) * row
+                }
+            }
+        }
+        return 0.5 * total / (Double(a.total) * Double(b.total))
     }
 
     /// E_W[r(⟨α, W⟩) r(⟨β, W⟩)] = ½ ‖α‖‖β‖ r̂(cos(α, β)) for α = row p of a and β = row q of b
@@ -76,21 +99,15 @@ public enum ConvolutionKernelMoments {
         let cosine = min(1, max(-1, dot / norms))
         return 0.5 * norms * (try ReLUDualActivation.value(cosine))
     }
-
-    private static func requireSameShape(_ a: Matrix, _ b: Matrix, _ function: String) throws {
-        guard a.rows == b.rows, a.columns == b.columns else {
-            throw ParameterError("ConvolutionKernelMoments.\(function)", parameter: "y",
-                                 value: "\(b.rows) patches", requirement: "as many patches as x (\(a.rows))")
-        }
-    }
 }
 
-/// The distinct rows of a patch matrix with their multiplicities.
+/// The distinct rows of a patch matrix with their multiplicities and norms.
 struct DistinctPatches {
     let matrix: Matrix
     /// Row index in `matrix` of each distinct patch, in order of first appearance.
     let rows: [Int]
     let counts: [Int]
+    let norms: [Double]
     let total: Int
 
     init(_ patches: Matrix) {
@@ -110,6 +127,7 @@ struct DistinctPatches {
         matrix = patches
         self.rows = rows
         self.counts = counts
+        norms = rows.map { p in Vector.norm(Array(patches.storage[(p * n)..<((p + 1) * n)])) }
         total = patches.rows
     }
 }

@@ -25,31 +25,39 @@ public enum GlobalPooling {
 
     /// ρ(F(x), F(y)), ρ(A_x, A_y) and ρ(M_x, M_y) from the pre-activations of x
     /// and y (each positions × channels, row-major) in one pass; nil when a
-    /// feature vector is zero.
+    /// feature vector is zero. Every accumulator is per channel (the inner loop
+    /// over channels carries no dependency, so it vectorizes); the channels'
+    /// sums are added at the end.
     public static func cosines(_ zx: UnsafePointer<Double>, _ zy: UnsafePointer<Double>, positions: Int,
                                channels: Int) -> PoolingCosines? {
-        var relu = CosineSums()
-        let scratch = UnsafeMutablePointer<Double>.allocate(capacity: 4 * channels)
+        let m = channels
+        let scratch = UnsafeMutablePointer<Double>.allocate(capacity: 7 * m)
         defer { scratch.deallocate() }
-        scratch.initialize(repeating: 0, count: 4 * channels)
-        let sumX = scratch, sumY = scratch + channels, maxX = scratch + 2 * channels, maxY = scratch + 3 * channels
+        scratch.initialize(repeating: 0, count: 7 * m)
+        let xy = scratch, xx = scratch + m, yy = scratch + 2 * m
+        let sumX = scratch + 3 * m, sumY = scratch + 4 * m, maxX = scratch + 5 * m, maxY = scratch + 6 * m
         for p in 0..<positions {
-            let rowX = zx + p * channels, rowY = zy + p * channels
-            for c in 0..<channels {
+            let rowX = zx + p * m, rowY = zy + p * m
+            for c in 0..<m {
                 let a = max(0, rowX[c]), b = max(0, rowY[c])
-                relu.add(a, b)
+                xy[c] += a * b
+                xx[c] += a * a
+                yy[c] += b * b
                 sumX[c] += a
                 sumY[c] += b
                 maxX[c] = max(maxX[c], a)
                 maxY[c] = max(maxY[c], b)
             }
         }
-        var average = CosineSums(), maximum = CosineSums()
-        for c in 0..<channels {
+        var relu = CosineSums(), average = CosineSums(), maximum = CosineSums()
+        for c in 0..<m {
+            relu.xy += xy[c]
+            relu.xx += xx[c]
+            relu.yy += yy[c]
             average.add(sumX[c], sumY[c]) // the 1/|D| of Ave cancels in the cosine
             maximum.add(maxX[c], maxY[c])
         }
-        guard let r = relu.cosine, let a = average.cosine, let m = maximum.cosine else { return nil }
-        return PoolingCosines(relu: r, average: a, maximum: m)
+        guard let r = relu.cosine, let a = average.cosine, let mx = maximum.cosine else { return nil }
+        return PoolingCosines(relu: r, average: a, maximum: mx)
     }
 }

@@ -56,6 +56,7 @@ public enum ReLUDualActivation {
     }
 
     private static func validate(_ rho: Double, _ function: String) throws {
+        if rho >= -1 && rho <= 1 { return } // the common case, without building the error context
         try Require.finite(rho, "rho", in: "ReLUDualActivation.\(function)")
         try Require.within(rho, -1...1, "rho", in: "ReLUDualActivation.\(function)")
     }
