@@ -37,8 +37,7 @@ extension PoolingClaims {
             printed: "Var A_i = (1/2 − 1/(2π))/n ≤ 1/(4n)",
             corrected: "Var A_i = (1/2 − 1/(2π))/n ≈ 0.3408/n, which exceeds 1/(4n); a valid bound is ≤ 0.35/n (< 1/(2n))")
     ) { ctx in
-        let mean = try Integration.gaussianExpectation({ max(0, $0) }, kinks: [0])
-        let square = try Integration.gaussianExpectation({ $0 > 0 ? $0 * $0 : 0 }, kinks: [0])
+        let (mean, square) = try ReLUUnitMoments.quadrature()
         let quadrature = square.value - mean.value * mean.value
         let error = square.absoluteError + 2 * mean.value * mean.absoluteError
         ctx.compare("Var r(Z) = E r² − (E r)² by QUADPACK vs 1/2 − 1/(2π)", route: .quadrature, value: quadrature,

@@ -69,7 +69,7 @@ extension PoolingClaims {
     ) { ctx in
         ctx.bound("(1/2)(E A_i)² = 1/(4π) ≥ 1/15", route: .closedForm, value: 1 / (4 * Double.pi),
                   region: .atLeast(1.0 / 15), resolution: 1e-13)
-        let mean = try Integration.gaussianExpectation({ max(0, $0) }, kinks: [0])
+        let mean = try ReLUUnitMoments.quadrature().mean
         ctx.compare("E A_i = E r(Z) by QUADPACK vs 1/√(2π)", route: .quadrature, value: mean.value,
                     error: mean.absoluteError, reference: 1 / (2 * Double.pi).squareRoot(), referenceRoute: .closedForm,
                     resolution: 1e-9)

@@ -122,8 +122,7 @@ extension PoolingClaims {
         ctx.bound("max |ρ(ax, by) − ρ(x, y)| over 10 000 pairs", route: .enumeration, value: largest, error: 1e-15,
                   region: .equal(0), resolution: 1e-12, samples: 10_000)
         // Relative spread of r(S), S ~ N(0, k²): (1/2 − 1/(2π)) / (1/(2π)) = π − 1, whatever the scale.
-        let mean = try Integration.gaussianExpectation({ max(0, 3 * $0) }, kinks: [0])
-        let square = try Integration.gaussianExpectation({ $0 > 0 ? 9 * $0 * $0 : 0 }, kinks: [0])
+        let (mean, square) = try ReLUUnitMoments.quadrature(scale: 3)
         let spread = square.value / (mean.value * mean.value) - 1
         ctx.compare("Var M_x^c/(E M_x^c)² for x = 1 (cyclic, k = 3) by QUADPACK vs π − 1", route: .quadrature, value: spread,
                     error: (square.absoluteError + 2 * square.value * mean.absoluteError / mean.value) / (mean.value * mean.value),

@@ -67,4 +67,20 @@ enum FCNPoolingRoutes {
                          standardErrors: moments.map { $0.standardError / $0.mean }, region: region,
                          resolution: resolution, alpha: alpha, samples: moments.map(\.count).reduce(0, +), note: note)
     }
+
+    /// Monte Carlo of E[1 − ρ] / reference for `pooling` at input cosine ρ (rows sampled, m·n per draw).
+    @discardableResult
+    static func estimateContractionRatio(
+        _ ctx: ClaimContext, _ name: String, pooling: PartitionedPooling, rho: Double, of kind: Pooling,
+        reference: Double, region: ClaimedRegion, resolution: Double, alpha: Double, note: String
+    ) throws -> Assertion {
+        let sampler = NormalSampler()
+        return try ctx.estimateMean(name, region: region, resolution: resolution, alpha: alpha, pilotSamples: 1000,
+                                    chunkSize: 250, note: note) { rng, count in
+            try RunningMoments.of(count: count) {
+                let cosines = try definedCosines(try pooling.sample(inputCosine: rho, rng: &rng, sampler: sampler))
+                return (1 - (kind == .average ? cosines.average : cosines.maximum)) / reference
+            }
+        }
+    }
 }

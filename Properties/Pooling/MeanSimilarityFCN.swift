@@ -27,8 +27,7 @@ extension PoolingClaims {
         kind: .identity, expectation: .holds
     ) { ctx in
         // Route 2: the same ratio from QUADPACK moments of one unit.
-        let mean = try Integration.gaussianExpectation({ max(0, $0) }, kinks: [0])
-        let square = try Integration.gaussianExpectation({ $0 > 0 ? $0 * $0 : 0 }, kinks: [0])
+        let (mean, square) = try ReLUUnitMoments.quadrature()
         let rhos = [-1.0, 0.0, 0.5]
         let alpha = try ctx.reserveAlpha(1) / Double(2 * rhos.count)
         let sampler = NormalSampler()

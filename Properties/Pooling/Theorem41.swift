@@ -48,20 +48,14 @@ extension PoolingClaims {
 
         // The constant: n E[1 − ρ] / (π(1 − 1/m)(1 − r̂(ρ))) at n = 200 (its O(1/n) correction is about −1%).
         let ratioAlpha = try ctx.reserveAlpha(0.3) / 2
-        let sampler = NormalSampler()
         for rho in [-1.0, 0.0] {
             let n = 200
-            let pooling = try PartitionedPooling(groups: m, poolSize: n)
-            let constant = try FCNPoolingRoutes.averageFirstOrder(rho: rho, groups: m, poolSize: n)
-            try ctx.estimateMean(
-                "E[1 − ρ(A_x, A_y)] / (π(1 − 1/m)(1 − r̂(ρ_in))/n) at n = 200, m = 20, ρ_in = \(rho)",
-                region: .between(0.95, 1.05), resolution: 0.04, alpha: ratioAlpha, pilotSamples: 2000, chunkSize: 500,
-                note: "first-order constant derived here; the region allows its O(1/n) correction"
-            ) { rng, count in
-                try RunningMoments.of(count: count) {
-                    (1 - (try FCNPoolingRoutes.definedCosines(try pooling.sample(inputCosine: rho, rng: &rng, sampler: sampler))).average) / constant
-                }
-            }
+            try FCNPoolingRoutes.estimateContractionRatio(
+                ctx, "E[1 − ρ(A_x, A_y)] / (π(1 − 1/m)(1 − r̂(ρ_in))/n) at n = 200, m = 20, ρ_in = \(rho)",
+                pooling: try PartitionedPooling(groups: m, poolSize: n), rho: rho, of: .average,
+                reference: try FCNPoolingRoutes.averageFirstOrder(rho: rho, groups: m, poolSize: n),
+                region: .between(0.95, 1.05), resolution: 0.04, alpha: ratioAlpha,
+                note: "first-order constant derived here; the region allows its O(1/n) correction")
         }
 
         // With high probability: P(n(1 − ρ) > 3 × the first-order constant) ≤ 1% at n = 50 and 200 (ρ_in = −1, the worst case).
@@ -71,15 +65,8 @@ extension PoolingClaims {
             let threshold = 3 * (try FCNPoolingRoutes.averageFirstOrder(rho: -1, groups: m, poolSize: n))
             try ctx.estimateProportion(
                 "P(1 − ρ(A_x, A_y) > 3π(1 − 1/m)/n) at n = \(n), m = 20, ρ_in = −1",
-                region: .atMost(0.01), resolution: 0.005, alpha: tailAlpha, pilotTrials: 2000, chunkSize: 500
-            ) { rng, count in
-                var hits = 0
-                for _ in 0..<count {
-                    let cosine = try FCNPoolingRoutes.definedCosines(try pooling.sample(inputCosine: -1, rng: &rng, sampler: sampler))
-                    if 1 - cosine.average > threshold { hits += 1 }
-                }
-                return hits
-            }
+                region: .atMost(0.01), resolution: 0.005, alpha: tailAlpha, pilotTrials: 2000, chunkSize: 500,
+                trials: pooledTrials(pooling, rho: -1) { 1 - (Vector.cosine($0.averageX, $0.averageY) ?? 1) > threshold })
         }
     }
 }

@@ -50,20 +50,14 @@ extension PoolingClaims {
 
         // The first-order constant (QUADPACK) against the Monte Carlo at n = 256.
         let n = 256
-        let pooling = try PartitionedPooling(groups: m, poolSize: n)
         let ratioAlpha = try ctx.reserveAlpha(0.4) / 2
-        let sampler = NormalSampler()
         for rho in [-1.0, 0.0] {
-            let reference = try FCNPoolingRoutes.maximumFirstOrder(rho: rho, groups: m, poolSize: n)
-            try ctx.estimateMean(
-                "E[1 − ρ(M_x, M_y)] (Monte Carlo) / first order (QUADPACK) at n = 256, m = 20, ρ_in = \(rho)",
-                region: .between(0.9, 1.1), resolution: 0.04, alpha: ratioAlpha, pilotSamples: 1000, chunkSize: 250,
-                note: "the region allows the first-order expansion's remainder"
-            ) { rng, count in
-                try RunningMoments.of(count: count) {
-                    (1 - (try FCNPoolingRoutes.definedCosines(try pooling.sample(inputCosine: rho, rng: &rng, sampler: sampler))).maximum) / reference
-                }
-            }
+            try FCNPoolingRoutes.estimateContractionRatio(
+                ctx, "E[1 − ρ(M_x, M_y)] (Monte Carlo) / first order (QUADPACK) at n = 256, m = 20, ρ_in = \(rho)",
+                pooling: try PartitionedPooling(groups: m, poolSize: n), rho: rho, of: .maximum,
+                reference: try FCNPoolingRoutes.maximumFirstOrder(rho: rho, groups: m, poolSize: n),
+                region: .between(0.9, 1.1), resolution: 0.04, alpha: ratioAlpha,
+                note: "the region allows the first-order expansion's remainder")
         }
     }
 }

@@ -5,6 +5,22 @@ import RandomNetworks
 import Randomness
 
 extension PoolingClaims {
+    /// log RMS of `statistic(d, rng)` (a squared deviation is taken of it) over `draws` draws at each d, with
+    /// the delta-method standard errors, for a rate fit.
+    static func logRMS(_ ctx: ClaimContext, label: String, sizes: [Int], draws: Int,
+                       _ deviation: @escaping @Sendable (Int, inout Xoshiro256) -> Double) throws -> (y: [Double], errors: [Double]) {
+        var y: [Double] = [], errors: [Double] = []
+        for size in sizes {
+            let parts = try ctx.engine.run(samples: draws, chunkSize: 250, stream: ctx.stream("\(label) d=\(size)")) { rng, count in
+                RunningMoments.of(count: count) { pow(deviation(size, &rng), 2) }
+            }
+            let moments = parts.reduce(RunningMoments()) { $0.merged(with: $1) }
+            y.append(0.5 * log(moments.mean))
+            errors.append(moments.standardError / (2 * moments.mean))
+        }
+        return (y, errors)
+    }
+
     static let theorem44Statement = """
         For x and y whose entries are i.i.d from N(0, 1), and whose joint distribution is (x, y) ~ N(0, I_{d²}), \
         then ρ(x, y) ≈ 0, ρ(r(x), r(y)) ≈ 1/π, and C = 1 − O(d), where C := E[Ar(x)Ar(y)] / \
@@ -48,17 +64,9 @@ extension PoolingClaims {
         // The 1/d rate: the RMS of ρ over d = 4 … 32 (exactly 1/d).
         let sizes = [4, 8, 16, 32]
         let draws = ctx.budget == .quick ? 1000 : 4000
-        var logRMS: [Double] = [], errors: [Double] = []
-        for size in sizes {
-            let parts = try ctx.engine.run(samples: draws, chunkSize: 250, stream: ctx.stream("rms d=\(size)")) { rng, count in
-                RunningMoments.of(count: count) { pow(cosine(size, &rng), 2) }
-            }
-            let moments = parts.reduce(RunningMoments()) { $0.merged(with: $1) }
-            logRMS.append(0.5 * log(moments.mean))
-            errors.append(moments.standardError / (2 * moments.mean))
-        }
+        let rms = try logRMS(ctx, label: "rms", sizes: sizes, draws: draws) { size, rng in cosine(size, &rng) }
         try ctx.fitSlope("slope of log RMS ρ(x, y) on log d, d = 4 … 32 (exactly −1)", subject: .corrected,
-                         x: sizes.map { log(Double($0)) }, y: logRMS, standardErrors: errors, region: .equal(-1),
+                         x: sizes.map { log(Double($0)) }, y: rms.y, standardErrors: rms.errors, region: .equal(-1),
                          resolution: 0.1, alpha: alpha, samples: draws * sizes.count)
     }
 
@@ -73,8 +81,7 @@ extension PoolingClaims {
         ],
         kind: .rate, expectation: .holds
     ) { ctx in
-        let mean = try Integration.gaussianExpectation({ max(0, $0) }, kinks: [0])
-        let square = try Integration.gaussianExpectation({ $0 > 0 ? $0 * $0 : 0 }, kinks: [0])
+        let (mean, square) = try ReLUUnitMoments.quadrature()
         ctx.compare("ρ̄(r(x), r(y)) = (E r)²/E r² by QUADPACK vs 1/π", route: .quadrature,
                     value: mean.value * mean.value / square.value,
                     error: (2 * mean.value * mean.absoluteError + square.absoluteError) / square.value,
@@ -92,17 +99,9 @@ extension PoolingClaims {
         }
         let sizes = [8, 16, 32]
         let draws = ctx.budget == .quick ? 1000 : 4000
-        var logRMS: [Double] = [], errors: [Double] = []
-        for size in sizes {
-            let parts = try ctx.engine.run(samples: draws, chunkSize: 250, stream: ctx.stream("rms d=\(size)")) { rng, count in
-                RunningMoments.of(count: count) { pow(reluCosine(size, &rng) - 1 / Double.pi, 2) }
-            }
-            let moments = parts.reduce(RunningMoments()) { $0.merged(with: $1) }
-            logRMS.append(0.5 * log(moments.mean))
-            errors.append(moments.standardError / (2 * moments.mean))
-        }
+        let rms = try logRMS(ctx, label: "rms", sizes: sizes, draws: draws) { size, rng in reluCosine(size, &rng) - 1 / Double.pi }
         try ctx.fitSlope("slope of log RMS(ρ(r(x), r(y)) − 1/π) on log d, d = 8 … 32", x: sizes.map { log(Double($0)) },
-                         y: logRMS, standardErrors: errors, region: .between(-1.1, -0.9), resolution: 0.05, alpha: alpha,
+                         y: rms.y, standardErrors: rms.errors, region: .between(-1.1, -0.9), resolution: 0.05, alpha: alpha,
                          samples: draws * sizes.count, note: "O(1/d) fluctuation; the region allows the O(1/d²) bias")
         let geometry = try PatchGeometry(kernelSize: 3, boundary: .cyclic)
         try ctx.estimateMean("E over Gaussian pairs of ρ̄_W(F(x), F(y)) (ReLU CNN, d = 16, cyclic) within 0.01 of 1/π",
