@@ -133,7 +133,7 @@ struct PoolingModelsTests {
         #expect(try MaxOfGaussians.survival(-1, poolSize: 3) == 1)
         // Monte Carlo of E[M M′] at ρ = −1, n = 4, against the nested quadrature (5 standard errors).
         var rng = Xoshiro256(seed: 15)
-        var moments = RunningMomentsLite()
+        var moments = PoolingTestMoments()
         for _ in 0..<200_000 {
             let (a, b) = try MaxOfGaussians.samplePair(poolSize: 4, rho: -1, rng: &rng, sampler: NormalSampler())
             moments.add(a * b)
@@ -166,7 +166,7 @@ struct PoolingModelsTests {
         for i in 0..<81 { for j in 0..<81 { full += try ConvolutionKernelMoments.expectedReLUProduct(p, i, p, j) } }
         #expect(abs(grouped - full / 6561) < 1e-12)
         // E_W⟨r(W * x), r(W * y)⟩ against Monte Carlo over kernels (5 standard errors).
-        var moments = RunningMomentsLite()
+        var moments = PoolingTestMoments()
         for _ in 0..<40_000 {
             let layer = try CenteredConvolution.gaussian(count: 1, geometry: geometry, variance: 1, rng: &rng)
             moments.add(zip(try layer(x).storage, try layer(y).storage).map { max(0, $0) * max(0, $1) }.reduce(0, +))
@@ -222,7 +222,7 @@ struct PoolingModelsTests {
 }
 
 /// Mean and standard error of a sample (the tests do not depend on ClaimKit).
-struct RunningMomentsLite {
+private struct PoolingTestMoments {
     private var count = 0.0, mean_ = 0.0, squares = 0.0
     mutating func add(_ x: Double) {
         count += 1

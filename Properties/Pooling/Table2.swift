@@ -182,7 +182,8 @@ extension PoolingClaims {
         // Max pooling: every 3×3 patch configuration of the raw pair (interior, edges, corner of the block) occurs
         // for every κ ≥ 3, so max_p r(⟨α_p, W⟩) does not depend on κ: the range is 0 for every network.
         let configurations = try Table2Routes.blocks.map { kappa in
-            Set(try valid.patches(of: try ToyPair.images(size: d, block: kappa, reading: .printed).x).storage.chunked(9))
+            let patches = try valid.patches(of: try ToyPair.images(size: d, block: kappa, reading: .printed).x)
+            return Set((0..<patches.rows).map { p in Array(patches.storage[(p * 9)..<(p * 9 + 9)]) })
         }
         let differing = configurations.map { $0.symmetricDifference(configurations[0]).count }.max()!
         ctx.bound("patch configurations of x not shared by all κ (0 ⇒ M_x, M_y, ρ(M_x, M_y) independent of κ)",
