@@ -215,8 +215,8 @@ struct NachumModelsTests {
             }
         }
         #expect(throws: ParameterError.self) { try OrthogonalInitialization.rows(8, dimension: 7, rng: &rng) }
-        let norm = try OrliczNorm.solve(lower: 1.5, upper: 4) { try OrliczNorm.subGaussianMoment({ $0 }, t: $0) }
+        let norm = try OrliczNorm.solve(lower: 1.5, upper: 4) { try OrliczNorm.psi2Moment({ $0 }, at: $0).value }
         #expect(abs(norm.value - (8.0 / 3).squareRoot()) < 1e-10)
-        #expect(throws: ParameterError.self) { try OrliczNorm.subGaussianMoment({ $0 }, t: 0) }
+        #expect(throws: ParameterError.self) { try OrliczNorm.solve(lower: 0, upper: 4) { _ in 1 } }
     }
 }

@@ -75,15 +75,11 @@ extension NachumClaims {
         ],
         kind: .inequality, expectation: .holds
     ) { ctx in
-        let normal = try OrliczNorm.solve(lower: 1.5, upper: 4) { t in
-            try OrliczNorm.subGaussianMoment({ $0 }, t: t)
-        }
+        let normal = try OrliczNorm.psi2({ $0 }, bracket: 1.5...4)
         ctx.compare("‖Z‖_ψ2 for Z ~ N(0, 1) by quadrature and Brent vs √(8/3)", route: .rootFinding, value: normal.value,
                     error: normal.upper - normal.lower, reference: (8.0 / 3).squareRoot(), referenceRoute: .closedForm,
                     resolution: 1e-9)
-        let relu = try OrliczNorm.solve(lower: 1.47, upper: 4) { t in
-            try OrliczNorm.subGaussianMoment({ max(0, $0) }, kinks: [0], t: t)
-        }
+        let relu = try OrliczNorm.psi2({ max(0, $0) }, kinks: [0], bracket: 1.47...4)
         ctx.compare("‖R(Z)‖_ψ2 by quadrature and Brent vs 3/2 (closed form: ½ + ½(1 − 2/t²)^{-1/2} = 2)",
                     route: .rootFinding, value: relu.value, error: relu.upper - relu.lower, reference: 1.5,
                     referenceRoute: .closedForm, resolution: 1e-9)

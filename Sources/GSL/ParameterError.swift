@@ -27,45 +27,45 @@ public struct ParameterError: Error, Equatable, CustomStringConvertible, Sendabl
 /// Validation helpers that throw `ParameterError`.
 public enum Require {
     /// `value` is finite (not NaN or infinite).
-    public static func finite(_ value: Double, _ parameter: String, in context: String) throws {
+    public static func finite(_ value: Double, _ parameter: String, in context: @autoclosure () -> String) throws {
         guard value.isFinite else {
-            throw ParameterError(context, parameter: parameter, value: "\(value)", requirement: "a finite number")
+            throw ParameterError(context(), parameter: parameter, value: "\(value)", requirement: "a finite number")
         }
     }
 
     /// `value` lies in the closed interval `range`.
-    public static func within(_ value: Double, _ range: ClosedRange<Double>, _ parameter: String, in context: String) throws {
+    public static func within(_ value: Double, _ range: ClosedRange<Double>, _ parameter: String, in context: @autoclosure () -> String) throws {
         guard range.contains(value) else {
-            throw ParameterError(context, parameter: parameter, value: "\(value)",
+            throw ParameterError(context(), parameter: parameter, value: "\(value)",
                                  requirement: "in [\(range.lowerBound), \(range.upperBound)]")
         }
     }
 
     /// `value` is finite and strictly positive.
-    public static func positive(_ value: Double, _ parameter: String, in context: String) throws {
+    public static func positive(_ value: Double, _ parameter: String, in context: @autoclosure () -> String) throws {
         guard value.isFinite, value > 0 else {
-            throw ParameterError(context, parameter: parameter, value: "\(value)", requirement: "finite and > 0")
+            throw ParameterError(context(), parameter: parameter, value: "\(value)", requirement: "finite and > 0")
         }
     }
 
     /// `value` is finite and non-negative.
-    public static func nonNegative(_ value: Double, _ parameter: String, in context: String) throws {
+    public static func nonNegative(_ value: Double, _ parameter: String, in context: @autoclosure () -> String) throws {
         guard value.isFinite, value >= 0 else {
-            throw ParameterError(context, parameter: parameter, value: "\(value)", requirement: "finite and >= 0")
+            throw ParameterError(context(), parameter: parameter, value: "\(value)", requirement: "finite and >= 0")
         }
     }
 
     /// `value` is at least `minimum`.
-    public static func atLeast(_ value: Int, _ minimum: Int, _ parameter: String, in context: String) throws {
+    public static func atLeast(_ value: Int, _ minimum: Int, _ parameter: String, in context: @autoclosure () -> String) throws {
         guard value >= minimum else {
-            throw ParameterError(context, parameter: parameter, value: "\(value)", requirement: ">= \(minimum)")
+            throw ParameterError(context(), parameter: parameter, value: "\(value)", requirement: ">= \(minimum)")
         }
     }
 
     /// `value` lies strictly between 0 and 1 (a probability used as an error rate).
-    public static func openUnit(_ value: Double, _ parameter: String, in context: String) throws {
+    public static func openUnit(_ value: Double, _ parameter: String, in context: @autoclosure () -> String) throws {
         guard value.isFinite, value > 0, value < 1 else {
-            throw ParameterError(context, parameter: parameter, value: "\(value)", requirement: "in (0, 1)")
+            throw ParameterError(context(), parameter: parameter, value: "\(value)", requirement: "in (0, 1)")
         }
     }
 }

@@ -8,7 +8,7 @@ public enum CNNDualFormula {
     /// The summands of eq. (8): ν² ‖[x]_ij‖ ‖[y]_ij‖ 𝔆[σ|ρ_ij] = ν² ν_σ² ‖[x]_ij‖ ‖[y]_ij‖ σ̂(ρ_ij),
     /// indexed like `geometry`; a position with a zero patch contributes 0.
     /// Requires a positively homogeneous σ (identity, ReLU, leaky ReLU, |x|).
-    public static func homogeneousTerms(_ sigma: Activation, geometry: PatchGeometry, nu: Double) throws -> [Double] {
+    public static func homogeneousTerms(_ sigma: Activation, geometry: PatchGram, nu: Double) throws -> [Double] {
         let f = try homogeneous(sigma, "homogeneousTerms")
         try Require.positive(nu, "nu", in: "CNNDualFormula.homogeneousTerms")
         let nu2 = nu * nu
@@ -64,7 +64,7 @@ public enum CNNDualFormula {
 
     /// Eq. (12) from precomputed patch geometry (any patch layout of side r, e.g. the centered windows
     /// of Theorem 5) and the image norms.
-    public static func meanSimilarity(_ sigma: Activation, geometry: PatchGeometry, filterSize r: Int,
+    public static func meanSimilarity(_ sigma: Activation, geometry: PatchGram, filterSize r: Int,
                                       norms: (Double, Double)) throws -> Double? {
         let f = try homogeneous(sigma, "meanSimilarity")
         guard norms.0 > 0, norms.1 > 0 else { return nil }

@@ -66,7 +66,7 @@ public struct PatchOperator: Sendable, Equatable {
     /// ‖[x]_ij‖², ‖[y]_ij‖² and ⟨[x]_ij, [y]_ij⟩ for all n² positions (the
     /// ingredients of eqs. (8), (12) and (29)), by cyclic box sums of the
     /// per-pixel channel products: O(n² · size) instead of O(n² · size² · d).
-    public func geometry(_ x: Image, _ y: Image) throws -> PatchGeometry {
+    public func geometry(_ x: Image, _ y: Image) throws -> PatchGram {
         try validate(x, "PatchOperator.geometry")
         try x.requireSameShape(y, "PatchOperator.geometry")
         let n = x.size, d = x.channels
@@ -79,7 +79,7 @@ public struct PatchOperator: Sendable, Equatable {
                 xy[p] += a * b
             }
         }
-        return PatchGeometry(size: n, xx: boxSums(xx, n), yy: boxSums(yy, n), xy: boxSums(xy, n))
+        return PatchGram(size: n, xx: boxSums(xx, n), yy: boxSums(yy, n), xy: boxSums(xy, n))
     }
 
     /// s_ij = Σ_{a,b < size} q_{i−offset+a, j−offset+b} (mod n), rows then columns.
@@ -113,7 +113,7 @@ public struct PatchOperator: Sendable, Equatable {
 
 /// The Gram entries of the patch pairs ([x]_ij, [y]_ij) at every position,
 /// indexed i·n + j.
-public struct PatchGeometry: Sendable, Equatable {
+public struct PatchGram: Sendable, Equatable {
     /// The image side n.
     public let size: Int
     /// ‖[x]_ij‖².

@@ -1,0 +1,88 @@
+import ClaimKit
+import Foundation
+import GSL
+import RandomNetworks
+import Randomness
+
+extension PoolingClaims {
+    /// Monte Carlo and first-order routes for the pooled FCN features of the
+    /// pooling paper (Theorems 4.1, 4.2 and their proofs), shared by its claims.
+    enum FCNPoolingRoutes {
+        /// Which pooling a contraction statistic is about.
+        enum Pooling: String { case average, maximum }
+
+        /// E[1 − ρ(A_x, A_y)] to first order in 1/n (derived): with
+        /// A_i = μ + ε_i, 1 − ρ ≈ ½‖P⊥(ε_x − ε_y)‖²/(m μ²), μ² = 1/(2π) and
+        /// E(ε_{x,i} − ε_{y,i})² = (1 − r̂(ρ))/n, so E[1 − ρ] ≈ π(1 − 1/m)(1 − r̂(ρ))/n.
+        static func averageFirstOrder(rho: Double, groups m: Int, poolSize n: Int) throws -> Double {
+            Double.pi * (1 - 1 / Double(m)) * (1 - (try ReLUDualActivation.value(rho))) / Double(n)
+        }
+
+        /// The same first-order expansion for max pooling, (1 − 1/m)(Var M − Cov(M, M′))/(E M)²,
+        /// by QUADPACK (`MaxOfGaussians`), for ρ ∈ {−1, 0, 1}.
+        static func maximumFirstOrder(rho: Double, groups m: Int, poolSize n: Int) throws -> Double {
+            let mean = try MaxOfGaussians.mean(poolSize: n).value
+            let second = try MaxOfGaussians.secondMoment(poolSize: n).value
+            let cross = try MaxOfGaussians.crossMoment(poolSize: n, rho: rho).value
+            return (1 - 1 / Double(m)) * (second - cross) / (mean * mean)
+        }
+
+        /// The moments of 1 − ρ(A_x, A_y) and 1 − ρ(M_x, M_y) over `draws` independent
+        /// networks (fast row sampler, exact in law), for each pool size.
+        static func contraction(_ ctx: ClaimContext, label: String, rho: Double, groups m: Int, poolSizes: [Int],
+                                draws: Int) throws -> [(average: RunningMoments, maximum: RunningMoments)] {
+            let sampler = NormalSampler()
+            return try poolSizes.map { n in
+                let pooling = try PartitionedPooling(groups: m, poolSize: n)
+                let parts = try ctx.engine.run(samples: draws, chunkSize: 50, stream: ctx.stream("\(label) ρ=\(rho) n=\(n)")) {
+                    rng, count in
+                    var average = RunningMoments(), maximum = RunningMoments()
+                    for _ in 0..<count {
+                        let cosines = try definedCosines(try pooling.sample(inputCosine: rho, rng: &rng, sampler: sampler))
+                        average.add(1 - cosines.average)
+                        maximum.add(1 - cosines.maximum)
+                    }
+                    return (average, maximum)
+                }
+                return parts.reduce((RunningMoments(), RunningMoments())) {
+                    ($0.0.merged(with: $1.0), $0.1.merged(with: $1.1))
+                }
+            }
+        }
+
+        /// The cosines of a draw, or an error if a pooled vector is zero (probability ≤ 2^{−mn}).
+        static func definedCosines(_ pair: PooledFeaturePair) throws -> PoolingCosines {
+            guard let cosines = pair.cosines else {
+                throw StatisticsError("a pooled feature vector was zero, its cosine is undefined")
+            }
+            return cosines
+        }
+
+        /// Fits the slope of log E[1 − ρ] on `x` (log n or log log n) and records it against `region`.
+        @discardableResult
+        static func fitContractionSlope(
+            _ ctx: ClaimContext, _ name: String, subject: Subject = .asPrinted, x: [Double], moments: [RunningMoments],
+            region: ClaimedRegion, resolution: Double, alpha: Double, note: String
+        ) throws -> Assertion {
+            try ctx.fitSlope(name, subject: subject, x: x, y: moments.map { log($0.mean) },
+                             standardErrors: moments.map { $0.standardError / $0.mean }, region: region,
+                             resolution: resolution, alpha: alpha, samples: moments.map(\.count).reduce(0, +), note: note)
+        }
+
+        /// Monte Carlo of E[1 − ρ] / reference for `pooling` at input cosine ρ (rows sampled, m·n per draw).
+        @discardableResult
+        static func estimateContractionRatio(
+            _ ctx: ClaimContext, _ name: String, pooling: PartitionedPooling, rho: Double, of kind: Pooling,
+            reference: Double, region: ClaimedRegion, resolution: Double, alpha: Double, note: String
+        ) throws -> Assertion {
+            let sampler = NormalSampler()
+            return try ctx.estimateMean(name, region: region, resolution: resolution, alpha: alpha, pilotSamples: 1000,
+                                        chunkSize: 250, note: note) { rng, count in
+                try RunningMoments.of(count: count) {
+                    let cosines = try definedCosines(try pooling.sample(inputCosine: rho, rng: &rng, sampler: sampler))
+                    return (1 - (kind == .average ? cosines.average : cosines.maximum)) / reference
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,75 @@
+import ClaimKit
+import Foundation
+import GSL
+import RandomNetworks
+import Randomness
+
+extension PoolingClaims {
+    /// Table 2 of the pooling paper and the routes that recompute its columns for a reading of the toy pair.
+    enum Table2Routes {
+        static let blocks = [5, 10, 15, 20, 25]
+        /// ρ(x, y), ρ(F(x), F(y)), ρ(A_x, A_y), ρ(M_x, M_y) as printed, one row per κ.
+        static let inputCosine = [-0.9922, -0.9684, -0.9177, -0.8696, -0.7952]
+        static let reluCosine = [0.0002, 0.0006, 0.0012, 0.0017, 0.0022]
+        static let averageCosine = [0.0187, 0.1030, 0.3587, 0.6619, 0.9771]
+        static let maximumCosine = [0.7247, 0.6787, 0.7176, 0.7256, 0.7174]
+        /// Half the last printed digit: the rounding of a four-decimal entry.
+        static let rounding = 5e-5
+        /// The allowance for a column that depends on the network: one random network of 640 kernels (and an
+        /// unstated kernel size) may differ from the many-kernel limit by a few 10^{-3}; 0.03 is generous.
+        static let networkAllowance = 0.03
+
+        /// ρ(x, y) for the pair of `reading` at side d and block κ.
+        static func inputCosine(_ reading: ToyPair.Reading, size d: Int, block kappa: Int) throws -> Double {
+            let (x, y) = try ToyPair.images(size: d, block: kappa, reading: reading)
+            return Vector.dot(x.pixels, y.pixels) / (Vector.norm(x.pixels) * Vector.norm(y.pixels))
+        }
+
+        /// The many-kernel limits of ρ(F(x), F(y)) and ρ(A_x, A_y) (exact expectations over one N(0, 1) kernel).
+        static func kernelLimits(_ reading: ToyPair.Reading, size d: Int, block kappa: Int,
+                                 geometry: PatchGeometry) throws -> (relu: Double, average: Double) {
+            let (x, y) = try ToyPair.images(size: d, block: kappa, reading: reading)
+            return (try ConvolutionKernelMoments.featureMeanSimilarity(x, y, geometry: geometry),
+                    try ConvolutionKernelMoments.averagePooledMeanSimilarity(x, y, geometry: geometry))
+        }
+
+        /// The side d in `sizes` whose many-kernel average-pooling column is closest to Table 2's (max error).
+        static func bestSizeForAverageColumn(_ reading: ToyPair.Reading, sizes: [Int],
+                                             geometry: PatchGeometry) throws -> (size: Int, error: Double, column: [Double]) {
+            var best = (size: 0, error: Double.infinity, column: [Double]())
+            for d in sizes {
+                let column = try blocks.map { kappa in
+                    let (x, y) = try ToyPair.images(size: d, block: kappa, reading: reading)
+                    return try ConvolutionKernelMoments.averagePooledMeanSimilarity(x, y, geometry: geometry)
+                }
+                let error = zip(column, averageCosine).map { abs($0 - $1) }.max()!
+                if error < best.error { best = (d, error, column) }
+            }
+            return best
+        }
+
+        /// ρ(x, y) = 2κ²/d² − 1 for the shared-block pair (agreeing on κ² pixels, opposite on the rest).
+        static func sharedBlockCosine(size d: Int, block kappa: Int) -> Double {
+            2 * Double(kappa * kappa) / Double(d * d) - 1
+        }
+
+        /// The smallest, over d in `sizes`, of the largest |2κ²/d² − 1 − Table 2| over the rows `rows` (all by default).
+        static func bestSharedBlockFit(sizes: [Int], rows: [Int] = Array(0..<5)) -> (size: Int, error: Double) {
+            var best = (size: 0, error: Double.infinity)
+            for d in sizes {
+                let error = rows.map { abs(sharedBlockCosine(size: d, block: blocks[$0]) - inputCosine[$0]) }.max()!
+                if error < best.error { best = (d, error) }
+            }
+            return best
+        }
+
+        /// One draw of the three cosines of the toy pair through a fresh CNN of 640 N(0, 1) kernels.
+        static func networkCosines(_ reading: ToyPair.Reading, size d: Int, block kappa: Int, geometry: PatchGeometry,
+                                   rng: inout Xoshiro256) throws -> PoolingCosines {
+            let (x, y) = try ToyPair.images(size: d, block: kappa, reading: reading)
+            let layer = try CenteredConvolution.gaussian(count: 640, geometry: geometry, variance: 1, rng: &rng)
+            guard let cosines = try layer.pooledCosines(x, y) else { throw StatisticsError("a CNN feature vector was zero") }
+            return cosines
+        }
+    }
+}

@@ -1,0 +1,69 @@
+import Foundation
+import GSL
+import Randomness
+
+/// Smooth centred random images, the synthetic stand-in for natural images in
+/// the pooling paper's §1.1/§5 proxies (CIFAR is not available offline): white
+/// noise on the d×d torus blurred by a cyclic Gaussian kernel of standard
+/// deviation `correlationLength` pixels (separable), then standardized to zero
+/// sample mean and unit sample variance. Nearby pixels are strongly correlated,
+/// as in natural images, so a k×k patch is nearly constant.
+public struct SmoothGaussianField: Sendable, Equatable {
+    public let size: Int
+    public let correlationLength: Double
+    /// The normalized 1-D blur weights at offsets −radius … radius.
+    let weights: [Double]
+
+    public init(size: Int, correlationLength: Double) throws {
+        try Require.atLeast(size, 2, "size", in: "SmoothGaussianField")
+        try Require.positive(correlationLength, "correlationLength", in: "SmoothGaussianField")
+        let radius = min(size / 2, Int((4 * correlationLength).rounded(.up)))
+        let raw = (-radius...radius).map { exp(-0.5 * Double($0 * $0) / (correlationLength * correlationLength)) }
+        let total = raw.reduce(0, +)
+        self.size = size
+        self.correlationLength = correlationLength
+        weights = raw.map { $0 / total }
+    }
+
+    /// One standardized field.
+    public func sample(rng: inout Xoshiro256, sampler: NormalSampler) throws -> Image {
+        let d = size
+        let noise = (0..<(d * d)).map { _ in sampler.next(using: &rng) }
+        return try Image(size: d, channels: 1, pixels: blur(noise)).standardized()
+    }
+
+    /// A pair (x, y) = standardized(z₁, ρ z₁ + √(1 − ρ²) z₂) of independent blurred fields z₁, z₂:
+    /// correlated smooth images whose cosine is close to ρ.
+    public func samplePair(correlation rho: Double, rng: inout Xoshiro256,
+                           sampler: NormalSampler) throws -> (x: Image, y: Image) {
+        try Require.within(rho, -1...1, "correlation", in: "SmoothGaussianField.samplePair")
+        let d = size
+        let z1 = blur((0..<(d * d)).map { _ in sampler.next(using: &rng) })
+        let z2 = blur((0..<(d * d)).map { _ in sampler.next(using: &rng) })
+        let s = ((1 - rho) * (1 + rho)).squareRoot()
+        return (try Image(size: d, channels: 1, pixels: z1).standardized(),
+                try Image(size: d, channels: 1, pixels: zip(z1, z2).map { rho * $0 + s * $1 }).standardized())
+    }
+
+    /// Separable cyclic blur of a d×d array.
+    func blur(_ values: [Double]) -> [Double] {
+        let d = size, radius = (weights.count - 1) / 2
+        var rows = [Double](repeating: 0, count: d * d)
+        for u in 0..<d {
+            for v in 0..<d {
+                var s = 0.0
+                for (t, w) in weights.enumerated() { s += w * values[u * d + ((v + t - radius) % d + d) % d] }
+                rows[u * d + v] = s
+            }
+        }
+        var out = [Double](repeating: 0, count: d * d)
+        for u in 0..<d {
+            for v in 0..<d {
+                var s = 0.0
+                for (t, w) in weights.enumerated() { s += w * rows[((u + t - radius) % d + d) % d * d + v] }
+                out[u * d + v] = s
+            }
+        }
+        return out
+    }
+}
