@@ -6,5 +6,6 @@ enum BrutzkusClaims {
     static let all: [Claim] = [
         distributionFacts, poolingIdentity, vcLowerBound, shermanMorrison,
         luckyChannelProbability, hoeffdingStep, luckyChannelCounts, confidenceRate,
+        normGrowth, outputBound, activationBound, positiveDynamics, negativeDynamics, balancedHalfEvent,
     ]
 }
