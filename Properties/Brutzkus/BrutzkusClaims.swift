@@ -7,5 +7,7 @@ enum BrutzkusClaims {
         distributionFacts, poolingIdentity, vcLowerBound, shermanMorrison,
         luckyChannelProbability, hoeffdingStep, luckyChannelCounts, confidenceRate,
         normGrowth, outputBound, activationBound, positiveDynamics, negativeDynamics, balancedHalfEvent,
+        separableRepresentation, separatorNorm, featureScales, lowNormSolution, normalizedMargin,
+        secondLayerConvergence,
     ]
 }

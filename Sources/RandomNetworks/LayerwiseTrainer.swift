@@ -107,7 +107,7 @@ public struct LayerwiseTrainer: Sendable, Equatable {
         let m = labels.count, k = channels
         let gram = try features.gram()
         let step = secondLayerRate / Double(m)
-        var scores = try network.outputs(pooled: PooledFeatures(features: features, slots: []))
+        var scores = try network.outputs(features: features)
         var accumulated = [Double](repeating: 0, count: m)
         var coefficients = [Double](repeating: 0, count: m)
         for t in 0...secondLayerSteps {

@@ -66,16 +66,16 @@ public struct PatternDetectionNetwork: Sendable, Equatable {
 
     /// N_CNN[θ](x) for every input of the batch (eq. (1)).
     public func outputs(_ batch: PatternBatch) throws -> [Double] {
-        try outputs(pooled: pooled(batch))
+        try outputs(features: pooled(batch).features)
     }
 
-    /// N(x) = a · z(x) from pooled features.
-    public func outputs(pooled: PooledFeatures) throws -> [Double] {
-        try Shape.requireCount(pooled.features.columns, channels, "features.columns", in: "PatternDetectionNetwork.outputs")
+    /// N(x) = a · z(x) from the pooled features z (one row per input, m × k).
+    public func outputs(features: Matrix) throws -> [Double] {
+        try Shape.requireCount(features.columns, channels, "features.columns", in: "PatternDetectionNetwork.outputs")
         let k = channels
-        return (0..<pooled.features.rows).map { b in
+        return (0..<features.rows).map { b in
             var s = 0.0
-            for i in 0..<k { s += outputWeights[i] * pooled.features.storage[b * k + i] }
+            for i in 0..<k { s += outputWeights[i] * features.storage[b * k + i] }
             return s
         }
     }
@@ -102,7 +102,7 @@ public struct PatternDetectionNetwork: Sendable, Equatable {
     public func lossAndGradient(_ sample: LabeledPatterns) throws -> NetworkGradient {
         let batch = sample.inputs
         let pool = try pooled(batch)
-        let out = try outputs(pooled: pool)
+        let out = try outputs(features: pool.features)
         let m = batch.count, n = batch.patternsPerInput, k = channels, d = dimension
         var loss = 0.0
         var coefficients = [Double](repeating: 0, count: m)
