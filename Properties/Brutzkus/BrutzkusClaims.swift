@@ -8,6 +8,6 @@ enum BrutzkusClaims {
         luckyChannelProbability, hoeffdingStep, luckyChannelCounts, confidenceRate,
         normGrowth, outputBound, activationBound, positiveDynamics, negativeDynamics, balancedHalfEvent,
         separableRepresentation, separatorNorm, featureScales, lowNormSolution, normalizedMargin,
-        secondLayerConvergence, mainTheorem,
+        secondLayerConvergence, mainTheorem, linearSeparability, maxMarginNorm, fullyConnectedBound,
     ]
 }

@@ -6,10 +6,11 @@ import GSL
 /// coordinate ascent on max_{α ≥ 0} Σ α_i − ½‖Σ α_i y_i x_i‖², with the box
 /// α_i ≤ C for the soft-margin variant (data that are not separable).
 ///
-/// For the hard margin, a few thousand sweeps warm-start an active-set
+/// For the hard margin, up to a few thousand sweeps warm-start an active-set
 /// (Lawson–Hanson) refinement that solves the optimality conditions on the
-/// support vectors exactly by LU (GSL): coordinate ascent alone crawls on the
-/// nearly collinear non-negative features of App. E.
+/// support vectors exactly by LU (GSL), kept when it satisfies them better:
+/// coordinate ascent alone crawls on the nearly collinear non-negative
+/// features of App. E, and stops at its tolerance short of machine precision.
 ///
 /// The result brackets ‖ŵ‖² rigorously: by weak duality 2(Σα − ½‖w_α‖²) ≤ ‖ŵ‖²
 /// for any α ≥ 0, and w_α / min_i y_i w_α · x_i is feasible, so
@@ -73,15 +74,24 @@ public struct HardMarginSVM: Sendable, Equatable {
             }
             if violation <= tolerance { break }
         }
-        if box.isInfinite && violation > tolerance {
-            alpha = activeSetRefinement(q, n: n, start: alpha, tolerance: tolerance)
+        // Recompute the margins exactly from α (no accumulated rounding) and the violation; for the hard
+        // margin, keep the active-set solution when it satisfies the optimality conditions better.
+        func marginsOf(_ alpha: [Double]) -> [Double] {
+            (0..<n).map { i in (0..<n).reduce(0.0) { alpha[$1] != 0 ? $0 + q[i * n + $1] * alpha[$1] : $0 } }
         }
-        // Recompute the margins exactly from α (no accumulated rounding), the violation and the objective.
-        var exact = [Double](repeating: 0, count: n)
-        for i in 0..<n { for j in 0..<n where alpha[j] != 0 { exact[i] += q[i * n + j] * alpha[j] } }
-        violation = (0..<n).reduce(0.0) { worst, i in
-            let gradient = 1 - exact[i]
-            return max(worst, abs(alpha[i] <= 0 ? max(0, gradient) : (alpha[i] >= c ? min(0, gradient) : gradient)))
+        func violationOf(_ alpha: [Double], _ margins: [Double]) -> Double {
+            (0..<n).reduce(0.0) { worst, i in
+                let gradient = 1 - margins[i]
+                return max(worst, abs(alpha[i] <= 0 ? max(0, gradient) : (alpha[i] >= c ? min(0, gradient) : gradient)))
+            }
+        }
+        var exact = marginsOf(alpha)
+        violation = violationOf(alpha, exact)
+        if box.isInfinite {
+            let refined = activeSetRefinement(q, n: n, start: alpha, tolerance: tolerance)
+            let refinedMargins = marginsOf(refined)
+            let refinedViolation = violationOf(refined, refinedMargins)
+            if refinedViolation < violation { (alpha, exact, violation) = (refined, refinedMargins, refinedViolation) }
         }
         let normRescaled = (0..<n).reduce(0.0) { $0 + alpha[$1] * exact[$1] }
         let minMargin = exact.min() ?? 0
