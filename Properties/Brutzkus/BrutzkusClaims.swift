@@ -9,5 +9,6 @@ enum BrutzkusClaims {
         normGrowth, outputBound, activationBound, positiveDynamics, negativeDynamics, balancedHalfEvent,
         separableRepresentation, separatorNorm, featureScales, lowNormSolution, normalizedMargin,
         secondLayerConvergence, mainTheorem, linearSeparability, maxMarginNorm, fullyConnectedBound,
+        noiselessExperiment, noisyExperiment,
     ]
 }

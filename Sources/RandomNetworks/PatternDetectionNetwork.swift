@@ -1,5 +1,6 @@
 import BLAS
 import GSL
+import Randomness
 
 /// The convolution + ReLU + max-pooling network of Brutzkus & Globerson,
 /// eq. (1): N_CNN[θ](x) = Σ_i a_i max_j σ(w_i · x[j]), θ = (W, a), with k
@@ -17,6 +18,18 @@ public struct PatternDetectionNetwork: Sendable, Equatable {
         for v in outputWeights { try Require.finite(v, "output weight", in: "PatternDetectionNetwork") }
         self.filters = filters
         self.outputWeights = outputWeights
+    }
+
+    /// PyTorch's default initialization of bias-free layers, the unspecified "standard training" start of §7:
+    /// W ~ U(±1/√d), a ~ U(±1/√k), entrywise independent.
+    public static func uniformInitialization(channels k: Int, dimension d: Int, rng: inout Xoshiro256) throws
+        -> PatternDetectionNetwork {
+        try Require.atLeast(k, 1, "channels", in: "PatternDetectionNetwork.uniformInitialization")
+        try Require.atLeast(d, 1, "dimension", in: "PatternDetectionNetwork.uniformInitialization")
+        let first = 1 / Double(d).squareRoot(), second = 1 / Double(k).squareRoot()
+        let w = (0..<(k * d)).map { _ in first * (2 * rng.nextUniform() - 1) }
+        let a = (0..<k).map { _ in second * (2 * rng.nextUniform() - 1) }
+        return try PatternDetectionNetwork(filters: Matrix(rows: k, columns: d, storage: w), outputWeights: a)
     }
 
     /// k, the number of channels.
