@@ -3,12 +3,12 @@ import ClaimKit
 /// Claims of Brutzkus & Globerson, "An Optimization and Generalization
 /// Analysis for Max-Pooling Networks" (catalog: ../shared/claims/brutzkus-maxpool.md).
 enum BrutzkusClaims {
+    /// In the order of the catalog's index.
     static let all: [Claim] = [
-        distributionFacts, poolingIdentity, vcLowerBound, shermanMorrison,
-        luckyChannelProbability, hoeffdingStep, luckyChannelCounts, confidenceRate,
-        normGrowth, outputBound, activationBound, positiveDynamics, negativeDynamics, balancedHalfEvent,
-        separableRepresentation, separatorNorm, featureScales, lowNormSolution, normalizedMargin,
-        secondLayerConvergence, mainTheorem, linearSeparability, maxMarginNorm, fullyConnectedBound,
-        noiselessExperiment, noisyExperiment,
+        distributionFacts, poolingIdentity, vcLowerBound, shermanMorrison, mainTheorem, luckyChannelCounts,
+        luckyChannelProbability, hoeffdingStep, positiveDynamics, negativeDynamics, activationBound, normGrowth,
+        outputBound, balancedHalfEvent, separableRepresentation, separatorNorm, featureScales, secondLayerConvergence,
+        lowNormSolution, normalizedMargin, confidenceRate, linearSeparability, maxMarginNorm, fullyConnectedBound,
+        layerwiseTraining, noiselessExperiment, noisyExperiment, patternCountExperiment,
     ]
 }

@@ -1,5 +1,6 @@
 import ClaimKit
 import Foundation
+import GSL
 import RandomNetworks
 import Randomness
 
@@ -121,23 +122,48 @@ enum PatternExperiment {
         return sizes.indices.map { Array(flat[($0 * seeds)..<(($0 + 1) * seeds)]) }
     }
 
-    /// The mean over runs of the test-error difference err(other) − err(model), with a t-interval over the
-    /// pooled test points (stratified by run, so the pooled variance is conservative).
+    /// One group of runs (the same training size and scale) and the weight of each model's test mistakes.
+    struct Term {
+        let runs: [ExperimentRun]
+        let weights: [ExperimentRun.Model: Double]
+    }
+
+    /// Records Σ_groups mean over the group's pooled test points of Σ_model weight · 1[model wrong]: a linear
+    /// combination of test errors. Within a group the models are paired on the same test points (the statistic
+    /// is formed per point); groups are independent; the interval is normal with the pooled variance of each
+    /// group, which is conservative for runs of equal test-set size (stratified sampling).
+    @discardableResult
+    static func assertCombination(_ ctx: ClaimContext, _ name: String, subject: Subject = .asPrinted, terms: [Term],
+                                  region: ClaimedRegion, resolution: Double, alpha: Double, note: String? = nil) throws
+        -> Assertion {
+        var estimate = 0.0, variance = 0.0, samples = 0
+        for term in terms {
+            var moments = RunningMoments()
+            for run in term.runs {
+                let count = run.testMistakes.values.first?.count ?? 0
+                for point in 0..<count {
+                    moments.add(term.weights.reduce(0.0) { $0 + $1.value * ((run.testMistakes[$1.key]?[point] ?? false) ? 1 : 0) })
+                }
+            }
+            estimate += moments.mean
+            variance += moments.variance / Double(max(moments.count, 1))
+            samples += moments.count
+        }
+        let half = try Distributions.normalUpperQuantile(alpha / 2) * variance.squareRoot()
+        return ctx.record(Assertion(
+            name: name, route: .monteCarlo, subject: subject, rule: "normal interval over test points, stratified by run",
+            estimate: estimate, interval: Interval(center: estimate, halfWidth: half), region: region, delta: resolution,
+            alpha: alpha, samples: samples, note: note))
+    }
+
+    /// The mean over runs of the test-error difference err(other) − err(model) on the same test points.
     static func assertGap(_ ctx: ClaimContext, _ name: String, subject: Subject = .asPrinted, runs: [ExperimentRun],
                           model: ExperimentRun.Model, other: ExperimentRun.Model, region: ClaimedRegion,
                           resolution: Double, alpha: Double, note: String? = nil) throws {
-        var moments = RunningMoments()
-        for run in runs {
-            for (mine, theirs) in zip(run.testMistakes[model] ?? [], run.testMistakes[other] ?? []) {
-                moments.add((theirs ? 1 : 0) - (mine ? 1 : 0))
-            }
-        }
         let wins = runs.filter { $0.testError(model) < $0.testError(other) }.count
-        ctx.record(Assertion(
-            name: name, route: .monteCarlo, subject: subject, rule: "t-interval over test points, stratified by run",
-            estimate: moments.mean, interval: try MeanInterval.student(moments, alpha: alpha), region: region,
-            delta: resolution, alpha: alpha, samples: moments.count,
-            note: [note, "\(model.rawValue) lower in \(wins) of \(runs.count) runs"].compactMap { $0 }.joined(separator: "; ")))
+        try assertCombination(ctx, name, subject: subject, terms: [Term(runs: runs, weights: [other: 1, model: -1])],
+                              region: region, resolution: resolution, alpha: alpha,
+                              note: [note, "\(model.rawValue) lower in \(wins) of \(runs.count) runs"].compactMap { $0 }.joined(separator: "; "))
     }
 
     /// The total training errors of `model` over `runs`.
