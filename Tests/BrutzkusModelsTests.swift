@@ -89,6 +89,19 @@ struct BrutzkusModelsTests {
         #expect(throws: ParameterError.self) { try PatternBatch(rows: Matrix(rows: 3, columns: 2, storage: [1, 2, 3, 4, 5, 6]), patternsPerInput: 2) }
     }
 
+    @Test func flattenedInputsConcatenateTheirPatterns() throws {
+        var rng = Xoshiro256(seed: 15)
+        let d = try PatternDistribution.haarRandom(dimension: 4, patternCount: 4, patternsPerInput: 3, rng: &rng)
+        let s = try d.sample(count: 5, rng: &rng)
+        let flat = try s.inputs.flattened
+        let indices = try #require(s.inputs.patternIndices)
+        for b in 0..<5 { for j in 0..<3 { for c in 0..<4 {
+            #expect(flat[b, j * 4 + c] == d.patterns[indices[b * 3 + j], c])
+        } } }
+        let (first, second) = try s.halves()
+        #expect(first.count == 3 && second.count == 2 && second.labels == Array(s.labels[3...]))
+    }
+
     @Test func haarMatrixIsOrthogonal() throws {
         var rng = Xoshiro256(seed: 14)
         let q = try Matrix.haarOrthogonal(size: 9, rng: &rng)
@@ -169,6 +182,15 @@ struct BrutzkusModelsTests {
                 - minus.logisticLossAndGradient(inputs, labels: labels).loss) / (2 * h)
             #expect(abs(difference - gradient[index]) < 1e-7, "parameter \(index)")
         }
+    }
+
+    @Test func uniformInitializationsStayInTheirRanges() throws {
+        var rng = Xoshiro256(seed: 24)
+        let net = try PatternDetectionNetwork.uniformInitialization(channels: 16, dimension: 9, rng: &rng)
+        #expect(net.filters.storage.allSatisfy { abs($0) <= 1.0 / 3 } && net.outputWeights.allSatisfy { abs($0) <= 0.25 })
+        let mlp = try LeakyReLUNetwork.uniformInitialization(inputs: 25, width: 4, slope: 0.01, rng: &rng)
+        #expect(mlp.hidden.storage.allSatisfy { abs($0) <= 0.2 } && mlp.outputWeights.allSatisfy { abs($0) <= 0.5 })
+        #expect(throws: ParameterError.self) { try PatternDetectionNetwork.uniformInitialization(channels: 0, dimension: 2, rng: &rng) }
     }
 
     @Test func networkRejectsBadShapes() throws {
@@ -310,6 +332,37 @@ struct BrutzkusModelsTests {
         #expect(throws: ParameterError.self) {
             try HardMarginSVM.fit(features: Matrix(rows: 2, columns: 1, storage: [0, 1]), labels: [1, -1])
         }
+    }
+
+    /// Nearly collinear non-negative features (a shared large component, as z(x) in App. E): the solver's ‖ŵ‖²
+    /// against the exact optimum found by trying every support set F (solve Q_FF α = 1, keep the feasible α ≥ 0
+    /// with all margins ≥ 1 and the largest Σα, which equals ‖ŵ‖² at the optimum).
+    @Test func svmMatchesExhaustiveSupportSetsOnCollinearFeatures() throws {
+        var rng = Xoshiro256(seed: 43)
+        let n = 8, p = 5
+        let labels = (0..<n).map { $0 % 2 == 0 ? 1.0 : -1.0 }
+        var features = [Double](repeating: 0, count: n * p)
+        for b in 0..<n {
+            for c in 0..<p { features[b * p + c] = 10 + 0.1 * rng.nextUniform() }
+            features[b * p + (labels[b] > 0 ? 0 : 1)] += 0.3 + 0.2 * rng.nextUniform()
+        }
+        let x = try Matrix(rows: n, columns: p, storage: features)
+        let svm = try HardMarginSVM.fit(features: x, labels: labels)
+        #expect(svm.converged && svm.violation < 1e-9)
+        let gram = try x.gram()
+        var best = 0.0
+        for mask in 1..<(1 << n) {
+            let support = (0..<n).filter { mask & (1 << $0) != 0 }
+            guard support.count <= p else { continue }
+            let system = support.flatMap { i in support.map { gram[i, $0] * labels[i] * labels[$0] } }
+            guard let alpha = try? LinearAlgebra.solve(system, [Double](repeating: 1, count: support.count)),
+                  alpha.allSatisfy({ $0 > 0 }) else { continue }
+            let margins = (0..<n).map { i in zip(support, alpha).reduce(0.0) { $0 + $1.1 * gram[i, $1.0] * labels[i] * labels[$1.0] } }
+            if margins.allSatisfy({ $0 >= 1 - 1e-9 }) { best = max(best, alpha.reduce(0, +)) }
+        }
+        #expect(best > 0)
+        #expect(abs(svm.normSquared - best) < 1e-8 * best)
+        #expect(svm.normSquaredLowerBound <= best * (1 + 1e-9) && svm.normSquaredUpperBound >= best * (1 - 1e-9))
     }
 
     @Test func powerIterationFindsTheLargestEigenvalue() throws {

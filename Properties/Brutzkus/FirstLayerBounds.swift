@@ -17,7 +17,7 @@ extension BrutzkusClaims {
         ],
         kind: .inequality, expectation: .holds
     ) { ctx in
-        let runs = try FirstLayerStudy.runs(ctx, FirstLayerSetting.grid(ctx.budget == .quick), seeds: FirstLayerStudy.seeds(ctx))
+        let runs = try FirstLayerStudy.gridRuns(ctx)
         let note = FirstLayerStudy.summary(runs)
         let steps = runs.reduce(0) { $0 + $1.setting.steps + 1 }
         ctx.bound("max over runs, t, i of ‖w_i^(t)‖/(r + η1 t) (= 1 at t = 0: tight)", route: .enumeration,
@@ -26,9 +26,7 @@ extension BrutzkusClaims {
                   value: runs.map(\.maxNormOverNextStep).max() ?? .nan, region: .atMost(1), resolution: 1e-12, samples: steps)
         ctx.bound("max over runs, t, i of ‖∂L1/∂w_i(W^(t), a^(0))‖", route: .enumeration,
                   value: runs.map(\.maxGradientNorm).max() ?? .nan, region: .atMost(1), resolution: 1e-12, samples: steps)
-        var rng = ctx.stream("control").generator()
-        let control = try FirstLayerRun.run(FirstLayerSetting(dimension: 4, patternsPerInput: 3, sampleSize: 40, steps: 20,
-                                                          rateFactor: 50), rng: &rng)
+        let control = try FirstLayerStudy.largeRateControl(ctx)
         ctx.bound("\(control.setting): max ‖w_i^(t)‖/(r + η1 t) (C.1 does not need η1 small)", route: .enumeration,
                   value: control.maxNormRatio, region: .atMost(1), resolution: 1e-12, samples: 21)
     }
@@ -46,7 +44,7 @@ extension BrutzkusClaims {
         ],
         kind: .inequality, expectation: .holds
     ) { ctx in
-        let runs = try FirstLayerStudy.runs(ctx, FirstLayerSetting.grid(ctx.budget == .quick), seeds: FirstLayerStudy.seeds(ctx))
+        let runs = try FirstLayerStudy.gridRuns(ctx)
         let checks = runs.reduce(0) { $0 + ($1.setting.steps + 1) * $1.firstHalf }
         ctx.bound("max over runs, t and x ∈ S1 of |N[(W^(t), a^(0))](x)| ≤ 1/2", route: .enumeration,
                   value: runs.map(\.maxOutput).max() ?? .nan, region: .atMost(0.5), resolution: 1e-12, samples: checks,
@@ -54,9 +52,7 @@ extension BrutzkusClaims {
         ctx.bound("max over runs, t and x ∈ S1 of |N|/(kη1(t + 1)) ≤ 1 (the proof's bound, ≤ 1/4)", route: .enumeration,
                   value: runs.map(\.maxOutputOverProofBound).max() ?? .nan, region: .atMost(1), resolution: 1e-12,
                   samples: checks)
-        var rng = ctx.stream("control").generator()
-        let control = try FirstLayerRun.run(FirstLayerSetting(dimension: 4, patternsPerInput: 3, sampleSize: 40, steps: 20,
-                                                          rateFactor: 50), rng: &rng)
+        let control = try FirstLayerStudy.largeRateControl(ctx)
         ctx.bound("control, \(control.setting): max |N| exceeds 1/2 once η1 > 1/(4k(T1 + 1))", route: .enumeration,
                   value: control.maxOutput, region: .atLeast(0.5), resolution: 1e-12, samples: 21 * control.firstHalf)
     }
@@ -73,7 +69,7 @@ extension BrutzkusClaims {
         ],
         kind: .inequality, expectation: .holds
     ) { ctx in
-        let runs = try FirstLayerStudy.runs(ctx, FirstLayerSetting.grid(ctx.budget == .quick), seeds: FirstLayerStudy.seeds(ctx))
+        let runs = try FirstLayerStudy.gridRuns(ctx)
         ctx.bound("max over runs, 1 ≤ t ≤ T1, i and patterns o_q of o_q · w_i^(t)/(2η1 t)", route: .enumeration,
                   value: runs.map(\.maxActivationRatio).max() ?? .nan, region: .atMost(1), resolution: 1e-12,
                   samples: runs.reduce(0) { $0 + $1.setting.steps * $1.channels * $1.setting.dimension },

@@ -15,6 +15,18 @@ enum FirstLayerStudy {
         }
     }
 
+    /// The runs of `FirstLayerSetting.grid` at the context's budget.
+    static func gridRuns(_ ctx: ClaimContext) throws -> [FirstLayerRun] {
+        try runs(ctx, FirstLayerSetting.grid(ctx.budget == .quick), seeds: seeds(ctx))
+    }
+
+    /// A run outside Theorem 5.1's hypotheses: η1 × 50 (d = 4, n = 3, m = 40, T1 = 20).
+    static func largeRateControl(_ ctx: ClaimContext) throws -> FirstLayerRun {
+        var rng = ctx.stream("control").generator()
+        return try FirstLayerRun.run(FirstLayerSetting(dimension: 4, patternsPerInput: 3, sampleSize: 40, steps: 20, rateFactor: 50),
+                                     rng: &rng)
+    }
+
     /// Seeds per setting at the context's budget.
     static func seeds(_ ctx: ClaimContext) -> Int { ctx.budget == .quick ? 3 : 10 }
 

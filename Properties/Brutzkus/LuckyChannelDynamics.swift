@@ -68,7 +68,7 @@ extension BrutzkusClaims {
                   route: .enumeration, value: noPositives.positive.minGrowth, region: .atLeast(1.0 / 9), resolution: 1e-12,
                   samples: 21 * noPositives.luckyPositive, note: "|W0+ ∩ A+| = \(noPositives.luckyPositive)")
 
-        let runs = try FirstLayerStudy.runs(ctx, FirstLayerSetting.grid(ctx.budget == .quick), seeds: FirstLayerStudy.seeds(ctx))
+        let runs = try FirstLayerStudy.gridRuns(ctx)
         assertLuckyTrajectories(ctx, runs.filter(\.event14), subject: .corrected, pattern: "o_1", trajectory: \.positive)
         let boundary = FirstLayerSetting(dimension: 4, patternsPerInput: 3, sampleSize: 60, steps: 20)
         let tight = try FirstLayerRun.run(boundary, rng: &rng, trainingSet: trainingSet(
@@ -93,7 +93,7 @@ extension BrutzkusClaims {
         ],
         kind: .probabilityBound, expectation: .holds
     ) { ctx in
-        let runs = try FirstLayerStudy.runs(ctx, FirstLayerSetting.grid(ctx.budget == .quick), seeds: FirstLayerStudy.seeds(ctx))
+        let runs = try FirstLayerStudy.gridRuns(ctx)
         assertLuckyTrajectories(ctx, runs.filter(\.event14), subject: .asPrinted, pattern: "o_2", trajectory: \.negative)
         try assertLemmaProbability(ctx, trajectory: \.negative, bound: { d, m in 1 - 4 * exp(-d) - 4 * exp(-m / 36) },
                                    name: "P(claims 1–3 hold for W0− ∩ A−) ≥ 1 − 4e^{−d} − 4e^{−m/36}")

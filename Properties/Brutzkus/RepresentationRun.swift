@@ -127,6 +127,12 @@ enum RepresentationStudy {
         }
     }
 
+    /// The runs where events (7) and (14) hold (App. E's conditioning), with a summary of all runs.
+    static func eventRuns(_ ctx: ClaimContext) throws -> (runs: [RepresentationRun], note: String) {
+        let all = try runs(ctx)
+        return (all.filter(\.eventsHold), summary(all))
+    }
+
     static func summary(_ runs: [RepresentationRun]) -> String {
         "\(runs.count) runs over \(Set(runs.map(\.setting.description)).count) settings, \(runs.filter(\.eventsHold).count) with events (7) and (14)"
     }

@@ -59,9 +59,7 @@ extension BrutzkusClaims {
         ],
         kind: .inequality, expectation: .holds
     ) { ctx in
-        let all = try RepresentationStudy.runs(ctx)
-        let runs = all.filter(\.eventsHold)
-        let note = RepresentationStudy.summary(all)
+        let (runs, note) = try RepresentationStudy.eventRuns(ctx)
         ctx.bound("runs where the DCA for â did not converge", route: .rootFinding,
                   value: Double(runs.filter { !$0.svm.converged }.count), region: .atMost(0), samples: runs.count, note: note)
         ctx.bound("min over runs of the margin of v* on S2 (v* is feasible for eq. (25))", route: .enumeration,
@@ -90,13 +88,12 @@ extension BrutzkusClaims {
         ],
         kind: .inequality, expectation: .holds
     ) { ctx in
-        let all = try RepresentationStudy.runs(ctx)
-        let runs = all.filter(\.eventsHold)
+        let (runs, note) = try RepresentationStudy.eventRuns(ctx)
         let scaled = runs.map { 1 / ($0.svm.normSquaredUpperBound * $0.maxFeatureNormSquared).squareRoot() * Double($0.setting.dimension).squareRoot() }
         let fromVStar = runs.map { 1 / ($0.vStarNormSquared * $0.maxFeatureNormSquared).squareRoot() * Double($0.setting.dimension).squareRoot() }
         ctx.bound("min over runs of γ√d with γ = 1/(‖â‖ R) ≥ 1/(160√2)", route: .rootFinding, value: scaled.min() ?? .nan,
                   region: .atLeast(1 / (160 * 2.0.squareRoot())), resolution: 1e-9, samples: runs.count,
-                  note: RepresentationStudy.summary(all) + "; γ√d ranges over [\(scaled.min() ?? .nan), \(scaled.max() ?? .nan)]")
+                  note: note + "; γ√d ranges over [\(scaled.min() ?? .nan), \(scaled.max() ?? .nan)]")
         ctx.bound("min over runs of √d/(‖v*‖ R) ≥ 1/(160√2) (the proof's chain)", route: .enumeration,
                   value: fromVStar.min() ?? .nan, region: .atLeast(1 / (160 * 2.0.squareRoot())), resolution: 1e-9,
                   samples: runs.count)

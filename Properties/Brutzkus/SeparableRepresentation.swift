@@ -18,9 +18,7 @@ extension BrutzkusClaims {
         ],
         kind: .inequality, expectation: .holds
     ) { ctx in
-        let all = try RepresentationStudy.runs(ctx)
-        let runs = all.filter(\.eventsHold)
-        let note = RepresentationStudy.summary(all)
+        let (runs, note) = try RepresentationStudy.eventRuns(ctx)
         ctx.bound("min over runs and the support of y z(x) · v* > 1", route: .enumeration,
                   value: runs.map(\.minSupportMargin).min() ?? .nan, region: .atLeast(1), resolution: 1e-9,
                   samples: runs.count, note: note)
@@ -47,15 +45,14 @@ extension BrutzkusClaims {
         ],
         kind: .inequality, expectation: .holds
     ) { ctx in
-        let all = try RepresentationStudy.runs(ctx)
-        let runs = all.filter(\.eventsHold)
+        let (runs, note) = try RepresentationStudy.eventRuns(ctx)
         let ratios = runs.map { run in
             run.vStarNormSquared / (2 * 6400 * Double(run.setting.dimension)
                 / (Double(run.channels) * run.rate * run.rate * Double(run.setting.steps * run.setting.steps)))
         }
         ctx.bound("max over runs of ‖v*‖² / (2 · 80² d/(kη1²T1²))", route: .enumeration, value: ratios.max() ?? .nan,
                   region: .atMost(1), resolution: 1e-12, samples: runs.count,
-                  note: RepresentationStudy.summary(all) + "; the ratio is (|L+| + |L−|) d/(2k), mean d p(d) ≈ 0.58")
+                  note: note + "; the ratio is (|L+| + |L−|) d/(2k), mean d p(d) ≈ 0.58")
         // The same ratio from the counts alone (no features): an independent route.
         let fromCounts = runs.map { Double(($0.luckyPositive + $0.luckyNegative) * $0.setting.dimension) / Double(2 * $0.channels) }
         ctx.compare("max over runs of (|L+| + |L−|) d/(2k) (the counts' route)", route: .enumeration,
