@@ -15,7 +15,7 @@ extension BrutzkusClaims {
             "A2: v uniform in the unit ball, independently for every slot; the rest as in BG-X7.1 (d = 10, n = 6, k = 100; the paper's sizes at the thorough budget)",
             "A4: the linear model is the hard-margin SVM when the training set is separable (certified by the solver) and the soft margin C = 10³ otherwise",
             "\"fails\" read as a test-error gap to ConvPool of at least 0.1 at every training size (in the noiseless data the SVM's error falls to ≈ 0 by m = 80); \"outperforms\" as a gap of at least 0.05",
-            "\"training error non-zero in many of the cases\": a sample of m ≤ nd noisy inputs is almost surely separable (full row rank), so this is checked at m = 320 (≈ 5nd) as at least half of the runs with training errors, against m = 320 without noise (m = 160 is reported: still separable in every run); the population is not separable (for any w, v_j = −y w[j]/‖w[j]‖ makes y w · x ≤ 0)",
+            "\"training error non-zero in many of the cases\": a sample of m ≤ nd noisy inputs is almost surely separable (full row rank), so this is checked at m = 8nd (480 at the default scale) as at least half of the runs with training errors, against m = 8nd without noise (m = 8nd/3 is reported as well); the population is not separable (for any w, v_j = −y w[j]/‖w[j]‖ makes y w · x ≤ 0)",
         ],
         kind: .empirical, expectation: .holds
     ) { ctx in
@@ -40,22 +40,23 @@ extension BrutzkusClaims {
         }
         // The linear model's training errors at sizes beyond nd, where separability is no longer automatic,
         // against the same sizes without noise (separable by construction).
-        let large = ctx.budget == .quick ? [320] : [160, 320]
+        let nd = scale.dimension * scale.patternsPerInput
+        let large = ctx.budget == .quick ? [8 * nd] : [8 * nd / 3, 8 * nd]
         let noisyLinear = try PatternExperiment.runs(ctx, scale, sizes: large, models: [.svm], label: "noisy, large m")
-        let cleanLinear = try PatternExperiment.runs(ctx, ExperimentScale.forBudget(ctx.budget), sizes: [320],
+        let cleanLinear = try PatternExperiment.runs(ctx, ExperimentScale.forBudget(ctx.budget), sizes: [8 * nd],
                                                      models: [.svm], label: "noiseless, large m")
         let counts = noisyLinear.map { runs in runs.filter { ($0.trainingErrors[.svm] ?? 0) > 0 }.count }
         let last = noisyLinear[large.count - 1]
-        ctx.bound("m = 320 (nd = \(scale.dimension * scale.patternsPerInput)): runs where the linear model has training errors, of \(last.count) (\"many of the cases\": at least half)",
+        ctx.bound("m = 8nd = \(8 * nd): runs where the linear model has training errors, of \(last.count) (\"many of the cases\": at least half)",
                   route: .monteCarlo, value: Double(counts[large.count - 1]), region: .atLeast(Double(last.count) / 2),
-                  samples: last.count * 320,
+                  samples: last.count * 8 * nd,
                   note: zip(large, zip(counts, noisyLinear)).map { m, pair in
                       "m = \(m): training errors in \(pair.0) of \(pair.1.count) runs (\(pair.1.map { $0.trainingErrors[.svm] ?? 0 }))"
                   }.joined(separator: "; ")
                       + "; at the test-error sizes m ≤ \(sizes.last ?? 0) the linear model has \(PatternExperiment.trainingErrors(Array(runs.joined()), .svm)) training errors in all")
-        ctx.bound("m = 320 without noise: training errors of the hard-margin SVM over all runs (the noise is what breaks separability)",
+        ctx.bound("m = 8nd = \(8 * nd) without noise: training errors of the hard-margin SVM over all runs (the noise is what breaks separability)",
                   route: .monteCarlo, value: Double(PatternExperiment.trainingErrors(cleanLinear[0], .svm)), region: .atMost(0),
-                  samples: cleanLinear[0].count * 320)
+                  samples: cleanLinear[0].count * 8 * nd)
         ctx.attach(PatternExperiment.figure(name: "fig3b", title: "Fig. 3b (synthetic reproduction): patterns + noise ‖v‖ ≤ 1, \(scale)",
                                             xLabel: "training set size m", x: sizes.map(Double.init), runs: runs, models: models))
     }

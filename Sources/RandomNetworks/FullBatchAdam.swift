@@ -43,8 +43,9 @@ public struct FullBatchAdam: Sendable, Equatable {
         var first = [Double](repeating: 0, count: range.count)
         var second = [Double](repeating: 0, count: range.count)
         var losses: [Double] = []
+        guard steps > 0 else { return losses }
         losses.reserveCapacity(steps)
-        for t in 1...max(steps, 1) where steps > 0 {
+        for t in 1...steps {
             let (loss, gradient) = try model.logisticLossAndGradient(inputs, labels: labels)
             losses.append(loss)
             let correction1 = 1 - pow(beta1, Double(t)), correction2 = 1 - pow(beta2, Double(t))

@@ -34,7 +34,8 @@ public struct HardMarginSVM: Sendable, Equatable {
 
     /// Solves the dual for the Gram matrix G_ij = x_i · x_j and labels ±1.
     /// The data are rescaled internally to unit largest norm; `tolerance`
-    /// applies to the rescaled optimality conditions. `box` C = ∞ is the hard margin.
+    /// applies to the rescaled optimality conditions. `box` C = ∞ is the hard
+    /// margin, for which at most 2000 sweeps warm-start the active-set refinement.
     public static func fit(gram: Matrix, labels: [Double], box: Double = .infinity, tolerance: Double = 1e-10,
                            maxSweeps: Int = 100_000) throws -> HardMarginSVM {
         let context = "HardMarginSVM.fit"
@@ -54,6 +55,16 @@ public struct HardMarginSVM: Sendable, Equatable {
         // Rescaled data x' = x/√scale: α' = scale · α, the same margins, ‖w'‖² = scale · ‖w‖².
         let q = (0..<(n * n)).map { gram.storage[$0] / scale * labels[$0 / n] * labels[$0 % n] }
         let c = box * scale
+        /// The margins y_i w_α · x_i, and the largest projected gradient of the dual (the optimality violation).
+        func marginsOf(_ alpha: [Double]) -> [Double] {
+            (0..<n).map { i in (0..<n).reduce(0.0) { alpha[$1] != 0 ? $0 + q[i * n + $1] * alpha[$1] : $0 } }
+        }
+        func violationOf(_ alpha: [Double], _ margins: [Double]) -> Double {
+            (0..<n).reduce(0.0) { worst, i in
+                let gradient = 1 - margins[i]
+                return max(worst, abs(alpha[i] <= 0 ? max(0, gradient) : (alpha[i] >= c ? min(0, gradient) : gradient)))
+            }
+        }
         var alpha = [Double](repeating: 0, count: n)
         var margins = [Double](repeating: 0, count: n)
         var sweeps = 0, violation = Double.infinity
@@ -67,24 +78,11 @@ public struct HardMarginSVM: Sendable, Equatable {
                 alpha[i] = updated
                 for j in 0..<n { margins[j] += change * q[i * n + j] }
             }
-            violation = (0..<n).reduce(0.0) { worst, i in
-                let gradient = 1 - margins[i]
-                let projected = alpha[i] <= 0 ? max(0, gradient) : (alpha[i] >= c ? min(0, gradient) : gradient)
-                return max(worst, abs(projected))
-            }
+            violation = violationOf(alpha, margins)
             if violation <= tolerance { break }
         }
-        // Recompute the margins exactly from α (no accumulated rounding) and the violation; for the hard
-        // margin, keep the active-set solution when it satisfies the optimality conditions better.
-        func marginsOf(_ alpha: [Double]) -> [Double] {
-            (0..<n).map { i in (0..<n).reduce(0.0) { alpha[$1] != 0 ? $0 + q[i * n + $1] * alpha[$1] : $0 } }
-        }
-        func violationOf(_ alpha: [Double], _ margins: [Double]) -> Double {
-            (0..<n).reduce(0.0) { worst, i in
-                let gradient = 1 - margins[i]
-                return max(worst, abs(alpha[i] <= 0 ? max(0, gradient) : (alpha[i] >= c ? min(0, gradient) : gradient)))
-            }
-        }
+        // Recompute the margins exactly from α (no accumulated rounding); for the hard margin, keep the
+        // active-set solution when it satisfies the optimality conditions better.
         var exact = marginsOf(alpha)
         violation = violationOf(alpha, exact)
         if box.isInfinite {
