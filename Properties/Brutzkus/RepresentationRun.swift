@@ -57,6 +57,11 @@ struct RepresentationRun: Sendable {
     let svm: HardMarginSVM
     /// P_D(sign(z(x) · â) ≠ y), exactly over the support classes.
     let svmTestError: Double
+    /// The max-margin classifier on z over the whole support (the classes (y, U)): D_z's max margin is 1/‖â_D‖.
+    let supportSVM: HardMarginSVM
+
+    /// D_z's normalized max margin γ = 1/(‖â_D‖ max_supp ‖z‖) (App. A: the margin "after normalizing the points").
+    var normalizedSupportMargin: Double { 1 / (supportSVM.normSquaredUpperBound * maxFeatureNormSquared).squareRoot() }
 
     var scale: Double { 80 * Double(setting.dimension) / (Double(channels) * rate * Double(setting.steps)) }
     var eventsHold: Bool { event7 && event14 }
@@ -113,7 +118,7 @@ struct RepresentationRun: Sendable {
             minLuckyFeature: minLucky, maxOppositeFeature: maxOpposite, vStarNormSquared: Vector.dot(vStar, vStar),
             maxFeatureNormSquared: maxNorm, frobeniusSquared: training.frobeniusNormSquared, sigmaMaxSquared: power.value,
             sigmaResidual: power.residual, minTrainingMarginOfVStar: trainingMargins.min() ?? .nan, svm: svm,
-            svmTestError: testError)
+            svmTestError: testError, supportSVM: try HardMarginSVM.fit(features: z, labels: representatives.labels))
     }
 }
 
