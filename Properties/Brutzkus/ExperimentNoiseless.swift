@@ -47,7 +47,7 @@ extension BrutzkusClaims {
                       route: .monteCarlo, value: Double(runs.joined().reduce(0) { $0 + ($1.trainingErrors[model] ?? 0) }),
                       region: .atMost(0), samples: runs.joined().reduce(0) { $0 + $1.sampleSize })
         }
-        ctx.attach(PatternExperiment.figure(name: "fig3a", title: "Fig. 3a (synthetic reproduction): noiseless D, \(scale)",
+        ctx.attach(PatternExperiment.figure(name: "fig3a", title: "Fig. 3a (synthetic): noiseless D, d = \(scale.dimension), n = \(scale.patternsPerInput), k = \(scale.channels)",
                                             xLabel: "training set size m", x: sizes.map(Double.init), runs: runs, models: models))
     }
 }

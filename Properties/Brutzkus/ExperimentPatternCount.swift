@@ -53,7 +53,7 @@ extension BrutzkusClaims {
                 terms: [.init(runs: runs[2], weights: [baseline: 1, .convPool: -2]), .init(runs: runs[0], weights: [baseline: -1, .convPool: 2])],
                 region: .atLeast(0), resolution: 0.02, alpha: alpha)
         }
-        ctx.attach(PatternExperiment.figure(name: "fig4", title: "Fig. 4 (synthetic reproduction): test error against n, m = 40, ‖v‖ ≤ 1",
+        ctx.attach(PatternExperiment.figure(name: "fig4", title: "Fig. 4 (synthetic): test error against n, m = 40, ‖v‖ ≤ 1",
                                             xLabel: "patterns per input n", x: counts.map(Double.init), runs: runs,
                                             models: models))
     }

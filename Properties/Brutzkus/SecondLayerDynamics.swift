@@ -67,7 +67,7 @@ extension BrutzkusClaims {
         """,
         assumptions: [
             "LW_CNN with Theorem 5.1's hyper-parameters, d = 4, n = 3, m = 40, T1 = 10; η2 = 0.99 · 8k (the edge of η2 < 8k) and 4k",
-            "the limits are checked through what Soudry et al.'s theorem makes finite: L2 decreases at every step, the training error reaches 0, L2(t) ~ 1/t (the log-log slope over the last decade), and a(t) ≈ â log t + bounded, so the increment of a(t) per unit of log t tends to â",
+            "the limits are checked through what Soudry et al.'s theorem makes finite: L2 decreases at every step (η2 below 2/smoothness), the training error reaches 0, L2(t) ~ 1/t (the log-log slope over the last decade), the normalized margin never exceeds the max margin, and a(t) = â log t + ρ(t) with ρ bounded, so the increment of a(t) per unit of log t approaches â decade after decade; cos(a(t), â) itself need not increase monotonically (it dips in some runs) and is only reported",
             "T2 = 10⁵ steps at the quick budget, 10⁶ otherwise; â from the hard-margin SVM on z(S2)",
         ],
         kind: .rate, expectation: .holds
@@ -108,10 +108,6 @@ extension BrutzkusClaims {
                                 y: logged.map { log10($0.loss) }))
             series.append(.init(label: "log10(1 − cos(a, â)), η2 = \(fraction) · 8k", style: .line,
                                 x: logged.map { log10(Double($0.step)) }, y: logged.map { log10(1 - $0.cosine) }))
-            let cosines = points.filter { $0.step >= 100 }.map(\.cosine)
-            ctx.bound("\(label): min increase of cos(a(t), â) between decades t ≥ 100", route: .enumeration,
-                      value: zip(cosines.dropFirst(), cosines).map { $0 - $1 }.min() ?? .nan, region: .atLeast(0),
-                      samples: cosines.count)
             ctx.bound("\(label): max over decades of the normalized margin of a(t) / max margin (≤ 1)", route: .enumeration,
                       value: points.map(\.marginRatio).max() ?? .nan, error: 1e-12, region: .atMost(1),
                       samples: points.count)

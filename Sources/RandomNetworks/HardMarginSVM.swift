@@ -35,7 +35,8 @@ public struct HardMarginSVM: Sendable, Equatable {
     /// Solves the dual for the Gram matrix G_ij = x_i · x_j and labels ±1.
     /// The data are rescaled internally to unit largest norm; `tolerance`
     /// applies to the rescaled optimality conditions. `box` C = ∞ is the hard
-    /// margin, for which at most 2000 sweeps warm-start the active-set refinement.
+    /// margin, for which at most 2000 sweeps warm-start the active-set refinement
+    /// (and the sweeps resume, up to `maxSweeps`, if it does not converge).
     public static func fit(gram: Matrix, labels: [Double], box: Double = .infinity, tolerance: Double = 1e-10,
                            maxSweeps: Int = 100_000) throws -> HardMarginSVM {
         let context = "HardMarginSVM.fit"
@@ -65,31 +66,40 @@ public struct HardMarginSVM: Sendable, Equatable {
                 return max(worst, abs(alpha[i] <= 0 ? max(0, gradient) : (alpha[i] >= c ? min(0, gradient) : gradient)))
             }
         }
-        var alpha = [Double](repeating: 0, count: n)
-        var margins = [Double](repeating: 0, count: n)
-        var sweeps = 0, violation = Double.infinity
-        let warmStart = box.isInfinite ? min(maxSweeps, 2000) : maxSweeps
-        while sweeps < warmStart {
-            sweeps += 1
-            for i in 0..<n {
-                let updated = min(c, max(0, alpha[i] + (1 - margins[i]) / q[i * n + i]))
-                let change = updated - alpha[i]
-                guard change != 0 else { continue }
-                alpha[i] = updated
-                for j in 0..<n { margins[j] += change * q[i * n + j] }
+        /// Coordinate ascent sweeps from α until the violation is below the tolerance or `limit` sweeps in all.
+        var sweeps = 0
+        func ascend(_ alpha: inout [Double], limit: Int) -> Double {
+            var margins = marginsOf(alpha), violation = violationOf(alpha, margins)
+            while sweeps < limit && violation > tolerance {
+                sweeps += 1
+                for i in 0..<n {
+                    let updated = min(c, max(0, alpha[i] + (1 - margins[i]) / q[i * n + i]))
+                    let change = updated - alpha[i]
+                    guard change != 0 else { continue }
+                    alpha[i] = updated
+                    for j in 0..<n { margins[j] += change * q[i * n + j] }
+                }
+                violation = violationOf(alpha, margins)
             }
-            violation = violationOf(alpha, margins)
-            if violation <= tolerance { break }
+            return violation
         }
-        // Recompute the margins exactly from α (no accumulated rounding); for the hard margin, keep the
-        // active-set solution when it satisfies the optimality conditions better.
+        var alpha = [Double](repeating: 0, count: n)
+        _ = ascend(&alpha, limit: box.isInfinite ? min(maxSweeps, 2000) : maxSweeps)
+        // The margins recomputed exactly from α (no accumulated rounding). For the hard margin, the active-set
+        // solution replaces α when it satisfies the optimality conditions better; if neither converged, the
+        // sweeps resume from the better one.
         var exact = marginsOf(alpha)
-        violation = violationOf(alpha, exact)
+        var violation = violationOf(alpha, exact)
         if box.isInfinite {
             let refined = activeSetRefinement(q, n: n, start: alpha, tolerance: tolerance)
             let refinedMargins = marginsOf(refined)
             let refinedViolation = violationOf(refined, refinedMargins)
             if refinedViolation < violation { (alpha, exact, violation) = (refined, refinedMargins, refinedViolation) }
+            if violation > tolerance {
+                _ = ascend(&alpha, limit: maxSweeps)
+                exact = marginsOf(alpha)
+                violation = violationOf(alpha, exact)
+            }
         }
         let normRescaled = (0..<n).reduce(0.0) { $0 + alpha[$1] * exact[$1] }
         let minMargin = exact.min() ?? 0
