@@ -13,6 +13,8 @@ public struct FullBatchAdam: Sendable, Equatable {
     public let beta2: Double
     public let epsilon: Double
 
+    /// Adam with step size `learningRate` for `steps` full-batch updates and Kingma & Ba's defaults
+    /// β1 = 0.9, β2 = 0.999, ε = 10⁻⁸; throws for a non-positive rate or ε, negative steps, or β outside [0, 1).
     public init(learningRate: Double, steps: Int, beta1: Double = 0.9, beta2: Double = 0.999, epsilon: Double = 1e-8) throws {
         let context = "FullBatchAdam"
         try Require.positive(learningRate, "learningRate", in: context)

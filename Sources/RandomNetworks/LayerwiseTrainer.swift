@@ -21,6 +21,8 @@ public struct LayerwiseTrainer: Sendable, Equatable {
     /// r, the radius of the sphere the filters start on.
     public let initialRadius: Double
 
+    /// Algorithm 1's inputs (k, T1, η1, T2, η2) and the initial radius r of §5; any values, the
+    /// theorem's conditions are not imposed (see `theorem51`). Throws for non-positive k, rates or r.
     public init(channels: Int, firstLayerSteps: Int, firstLayerRate: Double, secondLayerSteps: Int,
                 secondLayerRate: Double, initialRadius: Double) throws {
         let context = "LayerwiseTrainer"

@@ -15,6 +15,7 @@ public struct LeakyReLUNetwork: Sendable, Equatable {
     /// α, the slope of ψ for u < 0.
     public let slope: Double
 
+    /// N_FC of eq. (8) with rows w_i of `hidden`, weights a and ψ(u) = max(αu, u), α = `slope` ∈ [0, 1).
     public init(hidden: Matrix, outputWeights: [Double], slope: Double) throws {
         try Shape.requireCount(outputWeights.count, hidden.rows, "outputWeights", in: "LeakyReLUNetwork")
         guard slope >= 0, slope < 1 else {
@@ -73,6 +74,7 @@ extension LeakyReLUNetwork: LogisticClassifier {
     /// W row-major (k · nd entries), then a (k entries).
     public var parameters: [Double] { hidden.storage + outputWeights }
 
+    /// Replaces W (row-major) and a from one vector in the order of `parameters`.
     public mutating func setParameters(_ values: [Double]) throws {
         let split = hidden.storage.count
         try Shape.requireCount(values.count, split + outputWeights.count, "parameters", in: "LeakyReLUNetwork.setParameters")

@@ -19,6 +19,7 @@ extension PatternDetectionNetwork: LogisticClassifier {
     /// W row-major (k·d entries), then a (k entries).
     public var parameters: [Double] { filters.storage + outputWeights }
 
+    /// Replaces W (row-major) and a from one vector in the order of `parameters`.
     public mutating func setParameters(_ values: [Double]) throws {
         let split = filters.storage.count
         try Shape.requireCount(values.count, split + outputWeights.count, "parameters",
@@ -28,6 +29,7 @@ extension PatternDetectionNetwork: LogisticClassifier {
         outputWeights = Array(values[split...])
     }
 
+    /// L[A] of eq. (2) and its gradient (`lossAndGradient`) as one vector in the order of `parameters`.
     public func logisticLossAndGradient(_ inputs: PatternBatch, labels: [Double]) throws -> (loss: Double, gradient: [Double]) {
         let g = try lossAndGradient(LabeledPatterns(inputs: inputs, labels: labels))
         return (g.loss, g.filters.storage + g.outputWeights)

@@ -13,6 +13,7 @@ public struct PatternBatch: Sendable, Equatable {
     /// m × n: 0 = o_1, 1 = o_2, 2 … l−1 spurious); nil when noise was added.
     public let patternIndices: [Int]?
 
+    /// A batch from its (m·n) × d pattern rows; throws unless the rows split into inputs of n patterns.
     public init(rows: Matrix, patternsPerInput: Int, patternIndices: [Int]? = nil) throws {
         let context = "PatternBatch"
         try Require.atLeast(patternsPerInput, 1, "patternsPerInput", in: context)
@@ -55,6 +56,7 @@ public struct LabeledPatterns: Sendable, Equatable {
     public let inputs: PatternBatch
     public let labels: [Double]
 
+    /// Throws unless there is one label ±1 per input.
     public init(inputs: PatternBatch, labels: [Double]) throws {
         try Shape.requireCount(labels.count, inputs.count, "labels", in: "LabeledPatterns")
         try Shape.requireLabels(labels, in: "LabeledPatterns")

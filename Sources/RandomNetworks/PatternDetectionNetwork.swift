@@ -12,6 +12,7 @@ public struct PatternDetectionNetwork: Sendable, Equatable {
     /// a ∈ R^k, the weights of the fully connected output layer.
     public var outputWeights: [Double]
 
+    /// θ = (W, a) of eq. (1); throws unless a has one weight per filter and every entry is finite.
     public init(filters: Matrix, outputWeights: [Double]) throws {
         try Shape.requireCount(outputWeights.count, filters.rows, "outputWeights", in: "PatternDetectionNetwork")
         for v in filters.storage { try Require.finite(v, "filter entry", in: "PatternDetectionNetwork") }
