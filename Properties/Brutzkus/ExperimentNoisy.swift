@@ -26,12 +26,12 @@ extension BrutzkusClaims {
         let note = experimentNote(runs, sizes: sizes, models: models)
         let alpha = try ctx.reserveAlpha(1) / Double(2 * sizes.count + 1)
         for (i, m) in sizes.enumerated() {
-            let margin = m > 10 ? 1.0 : 0.0
-            try PatternExperiment.assertGap(ctx, "m = \(m): test error of SVM − ConvPool ≥ \(0.1 * margin) (the linear method fails)",
-                                            runs: runs[i], model: .convPool, other: .svm, region: .atLeast(0.1 * margin),
+            let strict = m > 10
+            try PatternExperiment.assertGap(ctx, "m = \(m): test error of SVM − ConvPool " + (strict ? "≥ 0.1 (the linear method fails)" : "≥ 0 (ConvPool no worse)"),
+                                            runs: runs[i], model: .convPool, other: .svm, region: .atLeast(strict ? 0.1 : 0),
                                             resolution: 0.02, alpha: alpha, note: i == 0 ? "\(scale); \(note)" : nil)
-            try PatternExperiment.assertGap(ctx, "m = \(m): test error of MLP − ConvPool ≥ \(0.05 * margin) (ConvPool outperforms MLP)",
-                                            runs: runs[i], model: .convPool, other: .mlp, region: .atLeast(0.05 * margin),
+            try PatternExperiment.assertGap(ctx, "m = \(m): test error of MLP − ConvPool " + (strict ? "≥ 0.05 (ConvPool outperforms MLP)" : "≥ 0 (ConvPool no worse)"),
+                                            runs: runs[i], model: .convPool, other: .mlp, region: .atLeast(strict ? 0.05 : 0),
                                             resolution: 0.02, alpha: alpha)
         }
         // "Now fails": at m = 80 the same linear model does well on noiseless data (SVM-only runs, at every budget).
