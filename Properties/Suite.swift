@@ -4,7 +4,7 @@ import ClaimKit
 public enum Suite {
     public static let registry = Registry(
         papers: Papers.all,
-        claims: PoolingClaims.all + NachumClaims.all + LayerNormClaims.all + ASVClaims.all)
+        claims: PoolingClaims.all + NachumClaims.all + LayerNormClaims.all + ASVClaims.all + BrutzkusClaims.all)
 
     public static let catalogs: [PaperCatalog] = [
         Catalogs.pooling, Catalogs.nachum, Catalogs.layernorm, Catalogs.asv, Catalogs.brutzkus,

@@ -35,5 +35,8 @@ extension Catalogs {
             CatalogEntry("BG-X7.3", "empirical", "increasing n hurts MLP/SVM, only mildly hurts ConvPool"),
             CatalogEntry("BG-X7.4", "empirical (needs MNIST)", "MNIST 4-digit detection (3 vs 5): ConvPool beats baselines"),
         ],
+        reasons: [
+            "BG-X7.4": "needs the MNIST data set (digit images as patterns), which is not available offline; the patch size and the sampling of digit images are not specified either, and a synthetic stand-in would not be the paper's experiment",
+        ],
         defaultReason: "not yet encoded; scheduled in issue #7")
 }

@@ -1,0 +1,14 @@
+import ClaimKit
+
+/// Claims of Brutzkus & Globerson, "An Optimization and Generalization
+/// Analysis for Max-Pooling Networks" (catalog: ../shared/claims/brutzkus-maxpool.md).
+enum BrutzkusClaims {
+    /// In the order of the catalog's index.
+    static let all: [Claim] = [
+        distributionFacts, poolingIdentity, vcLowerBound, shermanMorrison, mainTheorem, luckyChannelCounts,
+        luckyChannelProbability, hoeffdingStep, positiveDynamics, negativeDynamics, activationBound, normGrowth,
+        outputBound, balancedHalfEvent, separableRepresentation, separatorNorm, featureScales, secondLayerConvergence,
+        lowNormSolution, normalizedMargin, confidenceRate, linearSeparability, maxMarginNorm, fullyConnectedBound,
+        layerwiseTraining, noiselessExperiment, noisyExperiment, patternCountExperiment,
+    ]
+}

@@ -1,0 +1,60 @@
+import ClaimKit
+import Foundation
+import RandomNetworks
+
+extension BrutzkusClaims {
+    static let patternCountExperiment = Claim(
+        id: "BG-X7.3", paper: Papers.brutzkus, location: "§7, paragraph before the MNIST experiment; Fig. 4",
+        statement: """
+        "Next, we consider the effect of the number of patterns n on performance. As shown in Proposition 6.1, the norm of \
+        the max-margin linear classifier is lower bounded by n. Thus, increasing n is expected to result in worse \
+        performance for MLP and SVM by the results in the previous section. In Figure 4, we vary the number of patterns, and \
+        indeed observe that performances of MLP and SVM deteriorate while that of ConvPool is only mildly affected (we used \
+        the same parameters as above and noise level ‖v‖ ≤ 1)."
+        """,
+        assumptions: [
+            "the norm statement is checked on the max-margin classifier over the support of D (d = l = 4, n = 3, 4), solved exactly (BG-P6.1)",
+            "A6: m = 40 training examples (the paper gives none), n = 2, 4, 8, noise uniform in the unit ball, d = l = 10, k = 100, MLP width round(k(d + 1)/(nd + 1)); 5 runs (3 quick), test sets of 2000 (1000 quick)",
+            "\"deteriorate\" read as a test-error increase of at least 0.1 from n = 2 to n = 8; \"only mildly affected\" as ConvPool's increase being at most half of the baseline's",
+        ],
+        kind: .empirical,
+        expectation: .erratum(
+            printed: "the norm of the max-margin linear classifier is lower bounded by n",
+            corrected: "its squared norm is lower bounded by n (Proposition 6.1; in fact ‖ŵ‖² = 2n), and the observations on MLP, SVM and ConvPool")
+    ) { ctx in
+        for n in [3, 4] {
+            let solved = try MaxMarginOnSupport(PatternDistribution.standardBasis(dimension: 4, patternCount: 4, patternsPerInput: n))
+            ctx.bound("n = \(n), d = l = 4: ‖ŵ‖ (max-margin classifier on the support) ≥ n", route: .rootFinding,
+                      value: solved.svm.normSquaredUpperBound.squareRoot(), region: .atLeast(Double(n)), resolution: 1e-9,
+                      note: "‖ŵ‖ = √(2n) = \(Double(2 * n).squareRoot())")
+            ctx.bound("n = \(n), d = l = 4: ‖ŵ‖² ≥ n", subject: .corrected, route: .rootFinding,
+                      value: solved.svm.normSquaredLowerBound, region: .atLeast(Double(n)), resolution: 1e-9)
+        }
+        let counts = [2, 4, 8]
+        let models: [ExperimentRun.Model] = [.convPool, .mlp, .svm]
+        let runs = try counts.map { n in
+            try PatternExperiment.runs(ctx, ExperimentScale.forBudget(ctx.budget, noiseRadius: 1, patternsPerInput: n),
+                                       sizes: [40], models: models, label: "n = \(n)")[0]
+        }
+        let note = counts.indices.map { i in
+            "n = \(counts[i]): " + models.map { model in
+                "\(model.rawValue) \(String(format: "%.3f", runs[i].map { $0.testError(model) }.reduce(0, +) / Double(runs[i].count)))"
+            }.joined(separator: ", ")
+        }.joined(separator: "; ")
+        let alpha = try ctx.reserveAlpha(1) / 4
+        for baseline in [ExperimentRun.Model.svm, .mlp] {
+            try PatternExperiment.assertCombination(
+                ctx, "\(baseline.rawValue): test error at n = 8 − at n = 2 ≥ 0.1 (deteriorates)", subject: .corrected,
+                terms: [.init(runs: runs[2], weights: [baseline: 1]), .init(runs: runs[0], weights: [baseline: -1])],
+                region: .atLeast(0.1), resolution: 0.02, alpha: alpha, note: baseline == .svm ? note : nil)
+            try PatternExperiment.assertCombination(
+                ctx, "\(baseline.rawValue)'s increase − 2 × ConvPool's increase from n = 2 to 8 ≥ 0 (ConvPool mildly affected)",
+                subject: .corrected,
+                terms: [.init(runs: runs[2], weights: [baseline: 1, .convPool: -2]), .init(runs: runs[0], weights: [baseline: -1, .convPool: 2])],
+                region: .atLeast(0), resolution: 0.02, alpha: alpha)
+        }
+        ctx.attach(PatternExperiment.figure(name: "fig4", title: "Fig. 4 (synthetic): test error against n, m = 40, ‖v‖ ≤ 1",
+                                            xLabel: "patterns per input n", x: counts.map(Double.init), runs: runs,
+                                            models: models))
+    }
+}

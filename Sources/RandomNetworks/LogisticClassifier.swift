@@ -1,0 +1,37 @@
+import GSL
+
+/// A real-valued classifier trained on the logistic loss of Brutzkus &
+/// Globerson eq. (2), with its parameters as one flat vector so a generic
+/// optimizer (`FullBatchAdam`) can train it, or a slice of it (layer-wise).
+public protocol LogisticClassifier: Sendable {
+    associatedtype Inputs
+    /// Every parameter, in a fixed order documented by the model.
+    var parameters: [Double] { get }
+    /// Replaces every parameter (same order and count as `parameters`).
+    mutating func setParameters(_ values: [Double]) throws
+    /// N(x) for every input.
+    func outputs(_ inputs: Inputs) throws -> [Double]
+    /// L = (1/m) Σ ℓ(y N(x)) (eq. (2)) and ∂L/∂parameters.
+    func logisticLossAndGradient(_ inputs: Inputs, labels: [Double]) throws -> (loss: Double, gradient: [Double])
+}
+
+extension PatternDetectionNetwork: LogisticClassifier {
+    /// W row-major (k·d entries), then a (k entries).
+    public var parameters: [Double] { filters.storage + outputWeights }
+
+    /// Replaces W (row-major) and a from one vector in the order of `parameters`.
+    public mutating func setParameters(_ values: [Double]) throws {
+        let split = filters.storage.count
+        try Shape.requireCount(values.count, split + outputWeights.count, "parameters",
+                               in: "PatternDetectionNetwork.setParameters")
+        for v in values { try Require.finite(v, "parameter", in: "PatternDetectionNetwork.setParameters") }
+        filters.storage = Array(values[0..<split])
+        outputWeights = Array(values[split...])
+    }
+
+    /// L[A] of eq. (2) and its gradient (`lossAndGradient`) as one vector in the order of `parameters`.
+    public func logisticLossAndGradient(_ inputs: PatternBatch, labels: [Double]) throws -> (loss: Double, gradient: [Double]) {
+        let g = try lossAndGradient(LabeledPatterns(inputs: inputs, labels: labels))
+        return (g.loss, g.filters.storage + g.outputWeights)
+    }
+}
