@@ -8,6 +8,12 @@ enum LayerNormClaims {
     static let all: [Claim] = [
         leakyCovariance, leakyLinearization, leakyResidual, leakyDerivativeNorm, leakyCriticality,
         erfCovariance, erfLinearization, erfResidual, erfDerivativeNorm, erfCriticality,
+        theoremOneInfiniteWidth, theoremOne, jacobianLowerBound, secantIdentity,
+        excessConvexityDefinition, excessConvexityBounding, excessConvexityNonNegativity, excessConvexityCoerciveness,
+        excessConvexitySteepness, excessConvexitySuperadditivity, excessConvexityWeights, excessConvexityMixing,
+        croppingPowerSeries, croppingMonotoneTerms, croppingGaussianCovariance, steinDerivative, croppingDenominator,
+        theoremTwo, residualCorrelationMap, residualDecomposition, residualPropertyEightStep, residualCropBound,
+        residualABound, residualPerLayerBound, residualIdentity,
     ]
 
     /// The slopes a of LReLU_a the appendix-B checks sweep (ReLU, leaky, negative and near-linear).

@@ -36,4 +36,24 @@ public enum GoldenSection {
         }
         return best
     }
+
+    /// The largest value of `f` on [lower, upper]: a scan of `points` equally spaced points, refined by
+    /// golden section inside the cells next to the best grid point (exact for a function unimodal there).
+    public static func gridMaximum(_ f: (Double) throws -> Double, lower: Double = 0, upper: Double = 1,
+                                   points: Int = 2001, tolerance: Double = 1e-13) throws -> (x: Double, value: Double) {
+        try Require.atLeast(points, 2, "points", in: "GoldenSection.gridMaximum")
+        let step = (upper - lower) / Double(points - 1)
+        var best = (x: lower, value: -Double.infinity)
+        for i in 0..<points {
+            let x = i == points - 1 ? upper : lower + Double(i) * step
+            let value = try f(x)
+            guard !value.isNaN else {
+                throw ParameterError("GoldenSection.gridMaximum", parameter: "f(\(x))", value: "NaN", requirement: "a number")
+            }
+            if value > best.value { best = (x, value) }
+        }
+        let refined = try minimize({ -(try f($0)) }, lower: max(lower, best.x - step), upper: min(upper, best.x + step),
+                                   tolerance: tolerance)
+        return -refined.value > best.value ? (refined.x, -refined.value) : best
+    }
 }
