@@ -95,9 +95,10 @@ enum ConvexFamilies {
     static func croppedCovariance(_ kernel: any GaussianKernel, r: Double) throws -> ConvexTestFunction {
         let total = try kernel.covarianceGap(1 - r)
         let slope = (1 - r) * kernel.derivativeNormSquared / total
+        // Inputs composed from another member may overshoot [0, 1] by an ulp: the crop is evaluated at the nearest end.
         return ConvexTestFunction("crop of 𝔆[\(kernel)|·] to [\(r), 1]", slopeAtOne: slope,
-                                  value: { t in 1 - (try kernel.covarianceGap((1 - r) * (1 - t))) / total },
-                                  complement: { s in try kernel.covarianceGap((1 - r) * s) / total })
+                                  value: { t in 1 - (try kernel.covarianceGap((1 - r) * min(1, max(0, 1 - t)))) / total },
+                                  complement: { s in try kernel.covarianceGap((1 - r) * min(1, max(0, s))) / total })
     }
 
     /// F8: p·id + q·g (p + q = 1).

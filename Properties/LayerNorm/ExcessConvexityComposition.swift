@@ -98,17 +98,18 @@ extension LayerNormClaims {
         var largest = WorstCase(.atMost)
         for _ in 0..<100_000 {
             let t1 = 0.5 * rng.nextUniform(), t2 = 0.5 * rng.nextUniform()
-            guard t1 > 1e-3, t2 > 1e-3 else { continue }
+            // Near t1 + t2 = 1 the weights are ratios of vanishing factors; that corner is left to the exact enumeration.
+            guard t1 > 1e-3, t2 > 1e-3, 1 - t1 - t2 > 1e-3 else { continue }
             let d = (1 - t1 - t2) * (t1 + t2 - 2 * t1 * t2)
             let w1 = (1 - 2 * t1) * t2 * (1 - t2) / d, w2 = t1 * (1 - t1) * (1 - 2 * t2) / d
             let target = t1 * t2 / (t1 + t2 - 2 * t1 * t2)
             let deviation = max(abs(w1 + w2 - 1), abs(w1 * t1 + w2 * t1 * t2 / (1 - t1) - target),
                                 abs(w1 * t1 * t2 / (1 - t2) + w2 * t2 - target), abs((1 / target - 2) - (1 / t1 + 1 / t2 - 4)) * t1 * t2)
-            // Rounding: a dozen operations on terms of size up to |w1| + |w2|.
-            largest.add(deviation, error: 16 * Double.ulpOfOne * (1 + abs(w1) + abs(w2)), "t1 = \(t1), t2 = \(t2)")
+            // Rounding: a dozen operations on terms of size up to |w1| + |w2|, after 1 − t1 − t2 is formed by cancellation.
+            largest.add(deviation, error: 16 * Double.ulpOfOne * (1 + abs(w1) + abs(w2)) / (1 - t1 - t2), "t1 = \(t1), t2 = \(t2)")
         }
         largest.record(ctx, "largest deviation of the four identities in floating point, random pairs", route: .closedForm,
-                       resolution: 1e-12)
+                       resolution: 1e-10)
     }
 
     /// The identities of (A.15) at (t_1, t_2), exactly.

@@ -129,7 +129,7 @@ extension LayerNormClaims {
         }
         // The limit: the RMS deviation of ρ_1 from P(ρ_0) falls like n^{−1/2} (n = m = 64 … 4096).
         let widths = [64, 256, 1024, 4096]
-        let draws = ctx.budget == .quick ? 200 : 1000
+        let draws = ctx.budget == .quick ? 800 : 3000
         var logRMS: [Double] = [], errors: [Double] = []
         for n in widths {
             let network = try ResidualNetwork(width: n, blocks: [try ResidualBlock(hiddenWidth: n, activation: .relu, residualVariance: 1)])
@@ -161,7 +161,7 @@ extension LayerNormClaims {
         var rng = ctx.stream("cases").generator()
         let kernels = try residualKernels(ctx)
         var crop = WorstCase(.atMost), complement = WorstCase(.atMost)
-        for _ in 0..<(ctx.budget == .quick ? 200 : 1000) {
+        for _ in 0..<(ctx.budget == .quick ? 200 : 400) {
             let kernel = kernels[Int(rng.nextUniform() * Double(kernels.count))]
             let variance = pow(10, -2 + 4 * rng.nextUniform()), tilde = 0.99 * rng.nextUniform(), t = rng.nextUniform()
             let map = try ResidualCorrelationMap(kernel: kernel, residualVariance: variance)
@@ -177,9 +177,9 @@ extension LayerNormClaims {
             crop.add(abs(direct - (p * t + q * g)), error: rounding, label)
             complement.add(abs((1 - next) / ((1 - tilde + variance * a) / map.normalization) - 1), error: rounding, label)
         }
-        crop.record(ctx, "|P̃(t) − (p t + q g(t))| over random (φ, σ², ρ̃, t)", route: .closedForm, resolution: 1e-11)
+        crop.record(ctx, "|P̃(t) − (p t + q g(t))| over random (φ, σ², ρ̃, t)", route: .closedForm, resolution: 1e-9)
         complement.record(ctx, "relative deviation of 1 − ρ̃_l from (1 − ρ̃_{l−1} + σ²A)/(1 + σ²‖φ‖²)", route: .closedForm,
-                          resolution: 1e-11)
+                          resolution: 1e-9)
     }
 
     /// e(P̃) and e(g) of one residual layer cropped at ρ̃ (complement forms).
@@ -210,8 +210,9 @@ extension LayerNormClaims {
         var corrected = WorstCase(.atLeast)
         var violations = 0, cases = 0
         for kernel in try residualKernels(ctx) where kernel.linearizationResidual > 0 {
-            for variance in [0.01, 0.1, 1, 10, 100] {
-                for tilde in [0, 0.3, 0.7, 0.9] {
+            let quadrature = kernel.absoluteError > 0
+            for variance in quadrature ? [0.01, 1] : [0.01, 0.1, 1, 10, 100] {
+                for tilde in quadrature ? [0, 0.7] : [0, 0.3, 0.7, 0.9] {
                     let r = try residualLayerExcess(try ResidualCorrelationMap(kernel: kernel, residualVariance: variance), tilde: tilde)
                     let bound = r.q * r.g.value / (1 + r.p * r.g.value)
                     corrected.add((r.layer.value - bound) / bound, error: (r.layer.error + r.g.error) / bound,
@@ -263,7 +264,7 @@ extension LayerNormClaims {
                           "\(kernel), ρ̃ = \(tilde)")
             }
         }
-        worst.record(ctx, "(A − (1 − ρ̃)‖φ'‖²)/‖φ'‖² ≤ 0 over kernels and ρ̃ ∈ [0, 1]", route: .closedForm, resolution: 1e-12)
+        worst.record(ctx, "(A − (1 − ρ̃)‖φ'‖²)/‖φ'‖² ≤ 0 over kernels and ρ̃ ∈ [0, 1]", route: .closedForm, resolution: 1e-10)
     }
 
     static let residualPerLayerBound = Claim(
@@ -277,9 +278,13 @@ extension LayerNormClaims {
     ) { ctx in
         var worst = WorstCase(.atLeast)
         for kernel in try residualKernels(ctx) where kernel.linearizationResidual > 0 {
-            for variance in [0.01, 0.1, 1, 10, 100, 1e4] {
-                var tildes = [0, 0.3, 0.7, 0.9, 0.99]
-                tildes += try residualNetwork(kernel, variance: variance, depth: 4).tildeComplements.dropFirst(2).map { 1 - $0 }
+            // tanh's kernel is nested QUADPACK: a coarser sweep keeps the time down.
+            let quadrature = kernel.absoluteError > 0
+            for variance in quadrature ? [0.01, 1, 100] : [0.01, 0.1, 1, 10, 100, 1e4] {
+                var tildes = quadrature ? [0, 0.5, 0.9] : [0, 0.3, 0.7, 0.9, 0.99]
+                if !quadrature {
+                    tildes += try residualNetwork(kernel, variance: variance, depth: 4).tildeComplements.dropFirst(2).map { 1 - $0 }
+                }
                 for tilde in tildes where tilde < 1 - 1e-6 {
                     let map = try ResidualCorrelationMap(kernel: kernel, residualVariance: variance)
                     let r = try residualLayerExcess(map, tilde: tilde)

@@ -117,11 +117,6 @@ public struct CorrelationMapComposition: Sendable {
         return best!
     }
 
-    /// min over ρ_0 of f_l for every layer l (refined), for ρ_max of every prefix depth.
-    public func layerMinima(gridPoints: Int = 201, tolerance: Double = 1e-12) throws -> [LayerMinimum] {
-        try gridMinima(gridPoints: gridPoints).map { try refine($0, gridPoints: gridPoints, tolerance: tolerance) }
-    }
-
     private func gridMinima(gridPoints: Int) throws -> [LayerMinimum] {
         try Require.atLeast(gridPoints, 3, "gridPoints", in: "CorrelationMapComposition.maximalCorrelation")
         var worst = [(input: Double, complement: Double)](repeating: (1, -1), count: depth)
