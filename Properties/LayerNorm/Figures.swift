@@ -112,7 +112,7 @@ extension LayerNormClaims {
         let x = try FiniteWidthNetworks.input(width: width)
         return RunningMoments.merging(try ctx.engine.run(samples: networks, chunkSize: 4, stream: ctx.stream(label)) { rng, count in
             try RunningMoments.of(count: count) {
-                log(try FiniteWidthNetworks.jacobianNorms(network, at: x, seed: StreamSeed(root: rng.next())).operatorNorm)
+                log(try FiniteWidthNetworks.jacobianOperatorNorm(network, at: x, seed: StreamSeed(root: rng.next())))
             }
         })
     }

@@ -45,13 +45,15 @@ enum InfiniteWidthNetworks {
     static func randomNetwork(_ rng: inout Xoshiro256, maxDepth: Int = 24) throws -> CorrelationMapComposition {
         let depth = 1 + Int(rng.nextUniform() * Double(maxDepth))
         var maps: [any CorrelationMap] = [try embedding(bias: 0.25 * rng.nextUniform())]
-        for _ in 0..<depth {
-            let activation = activationPool[Int(rng.nextUniform() * Double(activationPool.count))]
-            let u = rng.nextUniform()
-            maps.append(try LayerNormCorrelationMap(activation, weightVariance: 0.2 + 2.8 * rng.nextUniform(),
-                                                    biasVariance: u * u))
-        }
+        for _ in 0..<depth { maps.append(try randomLayer(&rng)) }
         return try CorrelationMapComposition(maps)
+    }
+
+    /// One random layer: φ from `activationPool`, σ_w² ~ U[0.2, 3], σ_b² ~ U[0, 1]².
+    static func randomLayer(_ rng: inout Xoshiro256) throws -> LayerNormCorrelationMap {
+        let activation = activationPool[Int(rng.nextUniform() * Double(activationPool.count))]
+        let u = rng.nextUniform()
+        return try LayerNormCorrelationMap(activation, weightVariance: 0.2 + 2.8 * rng.nextUniform(), biasVariance: u * u)
     }
 
     /// `count` random networks from the claim's stream `label`.

@@ -74,25 +74,14 @@ extension LayerNormClaims {
         // The limit: RMS(ρ_L − f_L(ρ_0)) ∝ N^{−1/2}, critical ReLU, N = 64 … 4096.
         let relu = meanFieldSettings[0]
         let reluTarget = try relu.composition()(relu.inputCosine)
-        let widths = [64, 256, 1024, 4096]
-        let draws = ctx.budget == .quick ? 800 : 3000
-        var logRMS: [Double] = [], errors: [Double] = []
-        for n in widths {
+        try FiniteWidthNetworks.assertFluctuationSlope(
+            ctx, "slope of log RMS(ρ_L − f_L(ρ_0)) on log N, \(relu.name)", widths: [64, 256, 1024, 4096],
+            draws: ctx.budget == .quick ? 800 : 3000, alpha: try ctx.reserveAlpha(0.25)
+        ) { n in
             let network = try relu.network(width: n)
             let pair = try LayerNormMLP.inputPair(cosine: relu.inputCosine, width: n)
-            let squares = RunningMoments.merging(try ctx.engine.run(samples: draws, chunkSize: 50, stream: ctx.stream("rms \(n)")) { rng, count in
-                try RunningMoments.of(count: count) {
-                    let deviation = try network.sampledCorrelations(pair, rng: &rng, sampler: sampler).last! - reluTarget
-                    return deviation * deviation
-                }
-            })
-            logRMS.append(0.5 * log(squares.mean))
-            errors.append(squares.standardError / (2 * squares.mean))
+            return { rng in try network.sampledCorrelations(pair, rng: &rng, sampler: sampler).last! - reluTarget }
         }
-        try ctx.fitSlope("slope of log RMS(ρ_L − f_L(ρ_0)) on log N, \(relu.name)", x: widths.map { log(Double($0)) }, y: logRMS,
-                         standardErrors: errors, region: .between(-0.55, -0.45), resolution: 0.03,
-                         alpha: try ctx.reserveAlpha(0.25), samples: draws * widths.count,
-                         note: "claimed region: within 0.05 of the limit's −1/2")
     }
 
     static let meanFieldHermiteSeries = Claim(

@@ -128,24 +128,13 @@ extension LayerNormClaims {
             }
         }
         // The limit: the RMS deviation of ρ_1 from P(ρ_0) falls like n^{−1/2} (n = m = 64 … 4096).
-        let widths = [64, 256, 1024, 4096]
-        let draws = ctx.budget == .quick ? 800 : 3000
-        var logRMS: [Double] = [], errors: [Double] = []
-        for n in widths {
+        try FiniteWidthNetworks.assertFluctuationSlope(
+            ctx, "slope of log RMS(ρ_1 − P(ρ_0)) on log n, σ² = 1, ρ_0 = 0.3", widths: [64, 256, 1024, 4096],
+            draws: ctx.budget == .quick ? 800 : 3000, alpha: try ctx.reserveAlpha(0.2)
+        ) { n in
             let network = try ResidualNetwork(width: n, blocks: [try ResidualBlock(hiddenWidth: n, activation: .relu, residualVariance: 1)])
-            let squares = RunningMoments.merging(try ctx.engine.run(samples: draws, chunkSize: 50, stream: ctx.stream("rms \(n)")) { rng, count in
-                try RunningMoments.of(count: count) {
-                    let deviation = try network.sampledBlockStatistics(inputCosine: 0.3, rng: &rng, sampler: sampler)[0].outputCosine - target
-                    return deviation * deviation
-                }
-            })
-            logRMS.append(0.5 * log(squares.mean))
-            errors.append(squares.standardError / (2 * squares.mean))
+            return { rng in try network.sampledBlockStatistics(inputCosine: 0.3, rng: &rng, sampler: sampler)[0].outputCosine - target }
         }
-        try ctx.fitSlope("slope of log RMS(ρ_1 − P(ρ_0)) on log n, σ² = 1, ρ_0 = 0.3", x: widths.map { log(Double($0)) },
-                         y: logRMS, standardErrors: errors, region: .between(-0.55, -0.45), resolution: 0.03,
-                         alpha: try ctx.reserveAlpha(0.2), samples: draws * widths.count,
-                         note: "claimed region: the finite-size slope within 0.05 of the limit's −1/2 (fluctuations O(n^{−1/2}))")
     }
 
     static let residualDecomposition = Claim(

@@ -115,7 +115,7 @@ extension LayerNormClaims {
         let x = try FiniteWidthNetworks.input(width: width)
         try FiniteWidthNetworks.assertMostNetworks(ctx, "chaotic erf (σ_b = 0), N = \(width), L = \(depth): P(‖J‖_op ≥ \(rhs))",
                                                    alpha: try ctx.reserveAlpha(1)) { seed in
-            try FiniteWidthNetworks.jacobianNorms(network, at: x, seed: seed).operatorNorm.squareRoot() >= rhs
+            try FiniteWidthNetworks.jacobianOperatorNorm(network, at: x, seed: seed).squareRoot() >= rhs
         }
     }
 

@@ -62,7 +62,7 @@ extension LayerNormClaims {
             let z = try network.propagate(pair, stream: seed, engine: engine)
             let difference = zip(z.column(0), z.column(1)).reduce(0.0) { $0 + ($1.0 - $1.1) * ($1.0 - $1.1) }
             let secant = difference / (2 * tau * Double(width))
-            let largest = try points.map { try FiniteWidthNetworks.jacobianNorms(network, at: $0, seed: seed).operatorNorm }.max()!
+            let largest = try points.map { try FiniteWidthNetworks.jacobianOperatorNorm(network, at: $0, seed: seed) }.max()!
             return secant >= rhs && largest >= secant
         }
     }

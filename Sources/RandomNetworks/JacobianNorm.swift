@@ -53,12 +53,6 @@ public enum JacobianNorm {
                         aspect: Double(m.columns) / Double(m.rows), vector: v)
     }
 
-    /// ‖M‖²_F / n: the mean over directions v of n^{−1}‖Mv‖² / (m^{−1}‖v‖²), i.e. the mean squared
-    /// singular value in the rms-normalized norm (what infinite width tracks as ∏ P_l'(1)).
-    public static func meanSquaredGain(_ m: Matrix) -> Double {
-        m.storage.reduce(0) { $0 + $1 * $1 } / Double(m.rows)
-    }
-
     /// MᵀM (m × m, row-major) by OpenBLAS.
     static func gram(_ m: Matrix) throws -> [Double] {
         var result = [Double](repeating: 0, count: m.columns * m.columns)
