@@ -6,8 +6,20 @@ import RandomNetworks
 /// shrinkage in infinite networks" (catalog: ../shared/claims/layernorm-asv.md, LN part).
 enum LayerNormClaims {
     static let all: [Claim] = [
+        operatorNormDefinition, hermiteOrthogonality, correlationIdentity, meanFieldMap, meanFieldHermiteSeries,
+        monotoneConvexMap, attractingFixedPoint, linearNearOne, orderedPhase, criticalPhase, chaoticPhase,
+        theoremOne, theoremOneInfiniteWidth, secantIdentity, jacobianLowerBound, composedMaps, tildeRhoBounds, croppedMaps,
+        croppedCovariance, theoremOneExcessSteps, remarkTwoBound, remarkTwoLimit, remarkThree, rigorousSegment, proofSketch,
+        theoremOneAlternatives,
+        excessConvexityDefinition, excessConvexityBounding, excessConvexityNonNegativity, excessConvexityCoerciveness,
+        excessConvexitySteepness, excessConvexitySuperadditivity, excessConvexityWeights, croppingPowerSeries,
+        croppingMonotoneTerms, croppingGaussianCovariance, steinDerivative, croppingDenominator, excessConvexityMixing,
+        theoremTwo, residualCorrelationMap, residualDecomposition, residualPropertyEightStep, residualCropBound,
+        residualABound, residualPerLayerBound, residualIdentity,
         leakyCovariance, leakyLinearization, leakyResidual, leakyDerivativeNorm, leakyCriticality,
         erfCovariance, erfLinearization, erfResidual, erfDerivativeNorm, erfCriticality,
+        leakyShrinkageBound, erfShrinkageBound, chaoticJacobianBound, remarkOne, trueRates, residualScaling,
+        figureOne, figureTwo, figureThree, figureFour, mixingActivations, layerNormInsertion,
     ]
 
     /// The slopes a of LReLU_a the appendix-B checks sweep (ReLU, leaky, negative and near-linear).

@@ -54,44 +54,89 @@ public struct LayerNormMLP: Sendable {
     /// (probability zero) has no layer norm and throws.
     public func propagate(_ batch: Matrix, stream: StreamSeed, engine: MonteCarloEngine,
                           observe: ((Int, Matrix) throws -> Void)? = nil) throws -> Matrix {
+        try run(batch, tangents: nil, stream: stream, engine: engine, observe: observe).output
+    }
+
+    /// The preactivations z^{(L)} of `batch` and the directional derivatives ∂z^{(L)}(x)/∂x · t of the
+    /// first input x (column 0 of `batch`) along the columns t of `tangents` (N_0 x K), through the same
+    /// weights as `propagate` with the same stream. By the chain rule through eq. (2.1),
+    ///
+    ///     dy^{(l)} = N_{l−1}^{−1/2} W^{(l)} (φ_l'(z^{(l−1)}) ⊙ dz^{(l−1)}),
+    ///     dz^{(l)} = (√N_l/‖y^{(l)}‖) (dy^{(l)} − ŷ (ŷ · dy^{(l)})),   ŷ = y^{(l)}/‖y^{(l)}‖,
+    ///
+    /// the tangent columns ride along the batch in the same products (φ' from the left at kinks).
+    public func propagate(_ batch: Matrix, tangents: Matrix, stream: StreamSeed, engine: MonteCarloEngine,
+                          observe: ((Int, Matrix) throws -> Void)? = nil) throws -> (output: Matrix, tangents: Matrix) {
+        guard tangents.rows == inputWidth else {
+            throw ParameterError("LayerNormMLP.propagate", parameter: "tangents", value: "\(tangents.rows) rows",
+                                 requirement: "the input width \(inputWidth)")
+        }
+        let result = try run(batch, tangents: tangents, stream: stream, engine: engine, observe: observe)
+        return (result.output, result.tangents!)
+    }
+
+    /// The input-output Jacobian ∂z^{(L)}/∂z^{(0)} (N_L x N_0) at the input `x` (N_0 x 1): the tangents of
+    /// the identity, with the output z^{(L)}(x).
+    public func jacobian(at x: Matrix, stream: StreamSeed, engine: MonteCarloEngine) throws -> (output: Matrix, jacobian: Matrix) {
+        var identity = [Double](repeating: 0, count: inputWidth * inputWidth)
+        for i in 0..<inputWidth { identity[i * inputWidth + i] = 1 }
+        let result = try propagate(x, tangents: try Matrix(rows: inputWidth, columns: inputWidth, storage: identity),
+                                   stream: stream, engine: engine)
+        return (result.output, result.tangents)
+    }
+
+    private func run(_ batch: Matrix, tangents: Matrix?, stream: StreamSeed, engine: MonteCarloEngine,
+                     observe: ((Int, Matrix) throws -> Void)?) throws -> (output: Matrix, tangents: Matrix?) {
         guard batch.rows == inputWidth else {
             throw ParameterError("LayerNormMLP.propagate", parameter: "batch", value: "\(batch.rows) rows",
                                  requirement: "the input width \(inputWidth)")
         }
         let widths = [inputWidth] + layers.map(\.width)
-        let workspace = Workspace(maxWidth: widths.max()!, batchSize: batch.columns)
+        let shape = Columns(values: batch.columns, tangents: tangents?.columns ?? 0)
+        let workspace = Workspace(maxWidth: widths.max()!, columns: shape.total)
         defer { workspace.deallocate() }
         var current = workspace.values[0]
-        current.pointer.update(from: batch.storage, count: batch.storage.count)
-        var factors = [Double](repeating: 1, count: batch.columns)
+        for row in 0..<inputWidth {
+            for column in 0..<shape.values { current.pointer[row * shape.total + column] = batch[row, column] }
+            for j in 0..<shape.tangents { current.pointer[row * shape.total + shape.values + j] = tangents![row, j] }
+        }
+        var scaling = Scaling(factors: [Double](repeating: 1, count: shape.values),
+                              projections: [Double](repeating: 0, count: shape.tangents))
         for (index, layer) in layers.enumerated() {
             let next = workspace.values[(index + 1) % 2]
-            factors = try step(current, factors: factors, inputWidth: widths[index], layer: layer,
+            scaling = try step(current, scaling: scaling, shape: shape, inputWidth: widths[index], layer: layer,
                                output: next, workspace: workspace, stream: stream.child(index + 1), engine: engine)
             current = next
             if let observe {
-                try observe(index + 1, try Self.normalized(current, rows: layer.width, factors: factors))
+                try observe(index + 1, try Self.normalized(current, rows: layer.width, shape: shape, scaling: scaling).values)
             }
         }
-        return try Self.normalized(current, rows: widths.last!, factors: factors)
+        let final = try Self.normalized(current, rows: widths.last!, shape: shape, scaling: scaling)
+        return (final.values, final.tangents)
     }
 
-    /// One layer, from y^{(l−1)} and its column factors (z = y · factor) to y^{(l)}; returns the new factors.
-    /// Phase 1 (row blocks of the input): φ(z). Phase 2 (row blocks of the output): draw the
-    /// block's weights and bias, multiply, and sum its squares per column. Then √N/‖y‖ per column.
-    private func step(_ input: SharedBuffer, factors inputFactors: [Double], inputWidth: Int, layer: LayerNormLayer,
+    /// One layer, from y^{(l−1)} (and dy) with its scaling to y^{(l)}; returns the new scaling.
+    /// Phase 1 (row blocks of the input): φ(z), and φ'(z_0) ⊙ dz for the tangents. Phase 2 (row
+    /// blocks of the output): draw the block's weights and bias, multiply, and sum per block the
+    /// squares of each value column and the products y_0 · dy_j. Then √N/‖y‖ and ŷ_0 · dy_j/‖y_0‖.
+    private func step(_ input: SharedBuffer, scaling: Scaling, shape: Columns, inputWidth: Int, layer: LayerNormLayer,
                       output: SharedBuffer, workspace: Workspace, stream: StreamSeed,
-                      engine: MonteCarloEngine) throws -> [Double] {
-        let batchSize = inputFactors.count
+                      engine: MonteCarloEngine) throws -> Scaling {
+        let columns = shape.total, valueColumns = shape.values
         let activated = workspace.activated, factors = workspace.factors, squares = workspace.squares
-        factors.pointer.update(from: inputFactors, count: batchSize)
+        factors.pointer.update(from: scaling.factors + scaling.projections, count: columns)
         let activation = layer.activation
         try engine.forEachBlock((inputWidth + Self.rowBlock - 1) / Self.rowBlock) { block in
             let values = input.pointer, target = activated.pointer, factor = factors.pointer
             for row in (block * Self.rowBlock)..<min((block + 1) * Self.rowBlock, inputWidth) {
-                let offset = row * batchSize
-                for column in 0..<batchSize {
+                let offset = row * columns
+                for column in 0..<valueColumns {
                     target[offset + column] = activation(values[offset + column] * factor[column])
+                }
+                guard columns > valueColumns else { continue }
+                let first = values[offset], slope = activation.derivative(first * factor[0])
+                for column in valueColumns..<columns {
+                    target[offset + column] = slope * factor[0] * (values[offset + column] - factor[column] * first)
                 }
             }
         }
@@ -107,45 +152,72 @@ public struct LayerNormMLP: Sendable {
             let sampler = NormalSampler()
             let weights = weightBlocks[block].pointer
             for i in 0..<(rows * inputWidth) { weights[i] = scale * sampler.next(using: &rng) }
-            let target = output.pointer + first * batchSize
-            BLAS.gemm(m: rows, n: batchSize, k: inputWidth, a: weights, lda: inputWidth,
-                      b: activated.pointer, ldb: batchSize, c: target, ldc: batchSize)
-            let blockSquares = squares.pointer + block * batchSize
-            for column in 0..<batchSize { blockSquares[column] = 0 }
+            let target = output.pointer + first * columns
+            BLAS.gemm(m: rows, n: columns, k: inputWidth, a: weights, lda: inputWidth,
+                      b: activated.pointer, ldb: columns, c: target, ldc: columns)
+            let blockSums = squares.pointer + block * columns
+            for column in 0..<columns { blockSums[column] = 0 }
             for row in 0..<rows {
                 let bias = biasScale > 0 ? biasScale * sampler.next(using: &rng) : 0
-                for column in 0..<batchSize {
-                    let value = target[row * batchSize + column] + bias
-                    target[row * batchSize + column] = value
-                    blockSquares[column] += value * value
+                for column in 0..<valueColumns {
+                    let value = target[row * columns + column] + bias
+                    target[row * columns + column] = value
+                    blockSums[column] += value * value
+                }
+                for column in valueColumns..<columns {
+                    blockSums[column] += target[row * columns] * target[row * columns + column]
                 }
             }
         }
         let norm = Double(layer.width).squareRoot()
-        return try (0..<batchSize).map { column in
-            var sum = 0.0
-            for block in 0..<blocks { sum += squares.pointer[block * batchSize + column] }
-            guard sum > 0 else {
+        let sums = (0..<columns).map { column in
+            (0..<blocks).reduce(0.0) { $0 + squares.pointer[$1 * columns + column] }
+        }
+        let newFactors = try (0..<valueColumns).map { column in
+            guard sums[column] > 0 else {
                 throw ParameterError("LayerNormMLP.propagate", parameter: "y", value: "0 in column \(column)",
                                      requirement: "non-zero for the layer norm √N y/‖y‖ to be defined")
             }
-            return norm / sum.squareRoot()
+            return norm / sums[column].squareRoot()
         }
+        return Scaling(factors: newFactors, projections: (valueColumns..<columns).map { sums[$0] / sums[0] })
     }
 
-    /// z = y · factor as a matrix.
-    private static func normalized(_ y: SharedBuffer, rows: Int, factors: [Double]) throws -> Matrix {
-        let columns = factors.count
-        var z = [Double](repeating: 0, count: rows * columns)
+    /// z = y · factor for the value columns, dz_j = factor_0 (dy_j − c_j y_0) for the tangents.
+    private static func normalized(_ y: SharedBuffer, rows: Int, shape: Columns, scaling: Scaling) throws
+        -> (values: Matrix, tangents: Matrix?) {
+        let columns = shape.total
+        var z = [Double](repeating: 0, count: rows * shape.values)
+        var dz = [Double](repeating: 0, count: rows * shape.tangents)
         for row in 0..<rows {
-            for column in 0..<columns { z[row * columns + column] = y.pointer[row * columns + column] * factors[column] }
+            let offset = row * columns
+            for column in 0..<shape.values { z[row * shape.values + column] = y.pointer[offset + column] * scaling.factors[column] }
+            for j in 0..<shape.tangents {
+                dz[row * shape.tangents + j] = scaling.factors[0]
+                    * (y.pointer[offset + shape.values + j] - scaling.projections[j] * y.pointer[offset])
+            }
         }
-        return try Matrix(rows: rows, columns: columns, storage: z)
+        return (try Matrix(rows: rows, columns: shape.values, storage: z),
+                shape.tangents > 0 ? try Matrix(rows: rows, columns: shape.tangents, storage: dz) : nil)
     }
 }
 
+/// The column layout of a propagation: the batch's inputs, then the tangents of input 0.
+private struct Columns {
+    let values: Int
+    let tangents: Int
+    var total: Int { values + tangents }
+}
+
+/// How a layer's stored y becomes z: z_c = y_c · factors[c] (√N/‖y_c‖) for the inputs, and
+/// dz_j = factors[0] (dy_j − projections[j] y_0) with projections[j] = (y_0 · dy_j)/‖y_0‖² for the tangents.
+private struct Scaling {
+    let factors: [Double]
+    let projections: [Double]
+}
+
 /// The buffers of one propagation, allocated once: the layer values (two, used
-/// in turn), the activations, the column factors and block sums of squares,
+/// in turn), the activations, the column scalings and block sums (of squares and y_0 · dy_j),
 /// and one weight block per task.
 private struct Workspace {
     let values: [SharedBuffer]
@@ -154,12 +226,12 @@ private struct Workspace {
     let squares: SharedBuffer
     let weights: [SharedBuffer]
 
-    init(maxWidth: Int, batchSize: Int) {
+    init(maxWidth: Int, columns: Int) {
         let blocks = (maxWidth + LayerNormMLP.rowBlock - 1) / LayerNormMLP.rowBlock
-        values = [SharedBuffer(count: maxWidth * batchSize), SharedBuffer(count: maxWidth * batchSize)]
-        activated = SharedBuffer(count: maxWidth * batchSize)
-        factors = SharedBuffer(count: batchSize)
-        squares = SharedBuffer(count: blocks * batchSize)
+        values = [SharedBuffer(count: maxWidth * columns), SharedBuffer(count: maxWidth * columns)]
+        activated = SharedBuffer(count: maxWidth * columns)
+        factors = SharedBuffer(count: columns)
+        squares = SharedBuffer(count: blocks * columns)
         weights = (0..<blocks).map { _ in SharedBuffer(count: LayerNormMLP.rowBlock * maxWidth) }
     }
 

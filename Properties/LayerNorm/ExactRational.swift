@@ -1,0 +1,48 @@
+/// Exact rational arithmetic on Int64 fractions (overflow throws), for enumerating algebraic identities
+/// of the proofs at rational points without rounding.
+struct ExactRational: Equatable, CustomStringConvertible {
+    let numerator: Int64
+    let denominator: Int64
+
+    struct Overflow: Error {}
+
+    init(_ numerator: Int64, _ denominator: Int64 = 1) throws {
+        guard denominator != 0 else { throw Overflow() }
+        let g = Self.gcd(abs(numerator), abs(denominator))
+        let sign: Int64 = denominator < 0 ? -1 : 1
+        self.numerator = sign * numerator / max(g, 1)
+        self.denominator = sign * denominator / max(g, 1)
+    }
+
+    static func + (a: Self, b: Self) throws -> Self {
+        try Self(try add(try multiply(a.numerator, b.denominator), try multiply(b.numerator, a.denominator)),
+                 try multiply(a.denominator, b.denominator))
+    }
+
+    static func - (a: Self, b: Self) throws -> Self { try a + Self(-b.numerator, b.denominator) }
+
+    static func * (a: Self, b: Self) throws -> Self {
+        try Self(try multiply(a.numerator, b.numerator), try multiply(a.denominator, b.denominator))
+    }
+
+    static func / (a: Self, b: Self) throws -> Self {
+        try Self(try multiply(a.numerator, b.denominator), try multiply(a.denominator, b.numerator))
+    }
+
+    var doubleValue: Double { Double(numerator) / Double(denominator) }
+    var description: String { "\(numerator)/\(denominator)" }
+
+    private static func multiply(_ a: Int64, _ b: Int64) throws -> Int64 {
+        let (value, overflow) = a.multipliedReportingOverflow(by: b)
+        if overflow { throw Overflow() }
+        return value
+    }
+
+    private static func add(_ a: Int64, _ b: Int64) throws -> Int64 {
+        let (value, overflow) = a.addingReportingOverflow(b)
+        if overflow { throw Overflow() }
+        return value
+    }
+
+    private static func gcd(_ a: Int64, _ b: Int64) -> Int64 { b == 0 ? a : gcd(b, a % b) }
+}

@@ -1,0 +1,149 @@
+import ClaimKit
+import Foundation
+import GSL
+import RandomNetworks
+import Randomness
+
+extension LayerNormClaims {
+    /// The largest eigenvalue of the symmetric 3 x 3 matrix [[a, d, e], [d, b, f], [e, f, c]] by the
+    /// trigonometric solution of its characteristic cubic (Smith 1961).
+    static func largestEigenvalue3(_ a: Double, _ b: Double, _ c: Double, _ d: Double, _ e: Double, _ f: Double) -> Double {
+        let p1 = d * d + e * e + f * f
+        let q = (a + b + c) / 3
+        let p2 = (a - q) * (a - q) + (b - q) * (b - q) + (c - q) * (c - q) + 2 * p1
+        let p = (p2 / 6).squareRoot()
+        guard p > 0 else { return max(a, b, c) }
+        let (ba, bb, bc) = ((a - q) / p, (b - q) / p, (c - q) / p)
+        let (bd, be, bf) = (d / p, e / p, f / p)
+        let determinant = ba * (bb * bc - bf * bf) - bd * (bd * bc - bf * be) + be * (bd * bf - bb * be)
+        let phi = acos(min(1, max(-1, determinant / 2))) / 3
+        return q + 2 * p * cos(phi)
+    }
+
+    static let operatorNormDefinition = Claim(
+        id: "LN-NOT-OPNORM", paper: Papers.layernorm, location: "§2.1, operator norm display",
+        statement: "For M ∈ R^{n×m}, ‖M‖_op = max_{v ∈ R^m} (n^{−1/2}‖Mv‖)/(m^{−1/2}‖v‖), the operator norm induced by the root-mean-squared norm.",
+        assumptions: ["equivalently ‖M‖_op = √(m/n) σ_max(M) (catalog); power iteration on MᵀM gives σ_max²"],
+        kind: .definition, expectation: .holds
+    ) { ctx in
+        var rng = ctx.stream("matrices").generator()
+        var closed = WorstCase(.atMost), definition = WorstCase(.atMost), attained = WorstCase(.atMost)
+        for trial in 0..<40 {
+            let rows = 2 + trial % 7, columns = trial % 2 == 0 ? 2 : 3
+            // M is n x m; the closed forms need the small side: σ_max² is the top eigenvalue of MᵀM (m x m).
+            let m = try Matrix.gaussian(rows: rows, columns: columns, variance: 1, rng: &rng)
+            func gram(_ i: Int, _ j: Int) -> Double { (0..<rows).reduce(0.0) { $0 + m[$1, i] * m[$1, j] } }
+            let top = columns == 2
+                ? (gram(0, 0) + gram(1, 1)) / 2 + (((gram(0, 0) - gram(1, 1)) / 2) * ((gram(0, 0) - gram(1, 1)) / 2) + gram(0, 1) * gram(0, 1)).squareRoot()
+                : largestEigenvalue3(gram(0, 0), gram(1, 1), gram(2, 2), gram(0, 1), gram(0, 2), gram(1, 2))
+            let estimate = try JacobianNorm.operatorNorm(m, relativeTolerance: 1e-13)
+            let scale = Double(columns) / Double(rows)
+            let label = "\(rows) x \(columns), trial \(trial)"
+            closed.add(abs(estimate.operatorNormSquared / (scale * top) - 1), error: 64 * Double.ulpOfOne, label)
+            // The definition's maximum: no direction v beats the estimate, and its vector attains it.
+            let ratio: ([Double]) -> Double = { v in
+                let mv = (0..<rows).map { r in (0..<columns).reduce(0.0) { $0 + m[r, $1] * v[$1] } }
+                return (Vector.dot(mv, mv) / Double(rows)) / (Vector.dot(v, v) / Double(columns))
+            }
+            for _ in 0..<200 {
+                let v = (0..<columns).map { _ in 2 * rng.nextUniform() - 1 }
+                definition.add(ratio(v) / (scale * top) - 1, error: 64 * Double.ulpOfOne, label)
+            }
+            attained.add(abs(ratio(estimate.vector) / (scale * top) - 1), error: 64 * Double.ulpOfOne, label)
+        }
+        closed.record(ctx, "power iteration vs closed-form top eigenvalue of MᵀM (2 x 2 and 3 x 3), relative", route: .rootFinding,
+                      resolution: 1e-10)
+        definition.record(ctx, "(n⁻¹‖Mv‖²)/(m⁻¹‖v‖²) − ‖M‖²_op ≤ 0 over random v (relative)", route: .enumeration, resolution: 1e-12)
+        attained.record(ctx, "the maximum is attained at the power-iteration vector (relative deviation)", route: .rootFinding,
+                        resolution: 1e-10)
+        // Rank one: M = u vᵀ has σ_max = ‖u‖‖v‖.
+        let u = [1.0, -2, 0.5, 3], w = [2.0, 1, -1]
+        let rankOne = try Matrix(rows: 4, columns: 3, storage: u.flatMap { x in w.map { x * $0 } })
+        ctx.compare("rank one u wᵀ (4 x 3): ‖M‖²_op = (3/4)‖u‖²‖w‖²", route: .rootFinding,
+                    value: try JacobianNorm.operatorNorm(rankOne).operatorNormSquared,
+                    reference: 0.75 * Vector.dot(u, u) * Vector.dot(w, w), referenceRoute: .closedForm, resolution: 1e-9)
+    }
+
+    static let hermiteOrthogonality = Claim(
+        id: "LN-NOT-HERM-ORTH", paper: Papers.layernorm, location: "§2.1, after the linearization display (citing O'Donnell)",
+        statement: """
+        The normalized Hermite polynomials satisfy E[h_k(x_1) h_k'(x_2)] = δ_kk' ρ^k for jointly normal zero-mean x_1, x_2 \
+        of variances 1 and covariance ρ; h_0 = 1, h_1 = x (footnote 2).
+        """,
+        assumptions: [
+            "h_k = He_k/√k! (probabilists'); GSL's Hermite routines give He_k",
+            "consequence used by eq. (2.4): 𝔆[f|ρ] = Σ_k f̂_k² ρ^k (Mehler), checked on closed-form coefficients",
+        ],
+        kind: .identity, expectation: .holds
+    ) { ctx in
+        // A 40-point tensor Gauss–Hermite rule is exact for the polynomial integrands (degree ≤ 24 < 79).
+        let rule = try GaussHermiteRule(points: 40)
+        var exact = WorstCase(.atMost)
+        for rho in [-0.9, -0.3, 0, 0.5, 0.99] {
+            for k in 0...12 {
+                for l in 0...12 {
+                    let value = try rule.correlatedExpectation(rho: rho, { try SpecialFunctions.normalizedHermite(k, $0).value },
+                                                               { try SpecialFunctions.normalizedHermite(l, $0).value })
+                    let magnitude = try rule.correlatedExpectation(rho: rho, { abs(try SpecialFunctions.normalizedHermite(k, $0).value) },
+                                                                   { abs(try SpecialFunctions.normalizedHermite(l, $0).value) })
+                    exact.add(abs(value - (k == l ? pow(rho, Double(k)) : 0)), error: 1e3 * Double.ulpOfOne * magnitude,
+                              "ρ = \(rho), k = \(k), k' = \(l)")
+                }
+            }
+        }
+        exact.record(ctx, "|E[h_k h_k'] − δ_kk' ρ^k| by a 40-point 2-D Gauss–Hermite rule, k, k' ≤ 12", route: .quadrature,
+                     resolution: 1e-11)
+        let alpha = try ctx.reserveAlpha(1) / 2
+        let sampler = NormalSampler()
+        for (k, l, rho) in [(2, 2, 0.5), (1, 3, 0.7)] {
+            try ctx.estimateMean("E[h_\(k)(X) h_\(l)(Y)] at ρ = \(rho) by Monte Carlo", region: .equal(k == l ? pow(rho, Double(k)) : 0),
+                                 resolution: 0.01, alpha: alpha) { rng, count in
+                try RunningMoments.of(count: count) {
+                    let x = sampler.next(using: &rng)
+                    let y = rho * x + ((1 - rho) * (1 + rho)).squareRoot() * sampler.next(using: &rng)
+                    return try SpecialFunctions.normalizedHermite(k, x).value * SpecialFunctions.normalizedHermite(l, y).value
+                }
+            }
+        }
+        // Mehler: the partial sums Σ_{k≤K} f̂_k² ρ^k approach 𝔆[f|ρ], within the tail ‖f‖² − Σ_{k≤K} f̂_k².
+        for (f, terms) in [(Activation.erf(scale: 1), 40), (.relu, 200), (.leakyReLU(slope: -0.5), 200)] {
+            let kernel = try ActivationKernel(f)
+            let tail = kernel.normSquared - (try HermiteExpansion.mehlerPartialSum(f, rho: 1, terms: terms)!)
+            var mehler = WorstCase(.atMost)
+            for rho in [-0.9, -0.5, 0.3, 0.9] {
+                let partial = try HermiteExpansion.mehlerPartialSum(f, rho: rho, terms: terms)!
+                let exact = try kernel.covariance(rho)
+                mehler.add(abs(partial - exact) - abs(tail), error: 64 * Double.ulpOfOne, "ρ = \(rho)")
+            }
+            mehler.record(ctx, "\(f): |Σ_{k≤\(terms)} f̂_k² ρ^k − 𝔆[f|ρ]| − tail ≤ 0 (tail \(tail))", route: .closedForm,
+                          resolution: 1e-12)
+        }
+        let erfTail = try ActivationKernel(.erf(scale: 1)).normSquared - HermiteExpansion.mehlerPartialSum(.erf(scale: 1), rho: 1, terms: 40)!
+        ctx.bound("erf: Mehler tail beyond K = 40 (geometric convergence: the bound above is informative)", route: .closedForm,
+                  value: erfTail, error: 64 * Double.ulpOfOne, region: .atMost(1e-8), resolution: 1e-12)
+    }
+
+    static let correlationIdentity = Claim(
+        id: "LN-CORR-ID", paper: Papers.layernorm, location: "§2.2, eq. (2.2)",
+        statement: "ρ_l = (1/N_l) Σ_i z_i^{(l)}(x_α) z_i^{(l)}(x_β) = y^{(l)}(x_α)·y^{(l)}(x_β)/(‖y^{(l)}(x_α)‖ ‖y^{(l)}(x_β)‖).",
+        assumptions: ["exact at any width: z = √N y/‖y‖ gives ‖z‖² = N; checked on a full network (OpenBLAS) and in the pair sampler"],
+        kind: .identity, expectation: .holds
+    ) { ctx in
+        let width = 150
+        let layers = try [LayerNormLayer(width: width, activation: .identity, weightVariance: 1, biasVariance: 0.2),
+                          LayerNormLayer(width: 120, activation: .erf(scale: 1), weightVariance: 2, biasVariance: 0.1),
+                          LayerNormLayer(width: 90, activation: .relu, weightVariance: 1.5, biasVariance: 0.3)]
+        let network = try LayerNormMLP(inputWidth: width, layers: layers)
+        let pair = try LayerNormMLP.inputPair(cosine: 0.4, width: width)
+        var norms = WorstCase(.atMost), cosines = WorstCase(.atMost)
+        _ = try network.propagate(pair, stream: ctx.stream("network"), engine: ctx.engine) { layer, z in
+            let a = z.column(0), b = z.column(1)
+            let n = Double(z.rows)
+            // Sums of N rounded products: relative error ≤ N ε.
+            norms.add(max(abs(Vector.dot(a, a) / n - 1), abs(Vector.dot(b, b) / n - 1)), error: n * Double.ulpOfOne, "layer \(layer)")
+            cosines.add(abs(Vector.dot(a, b) / n - Vector.cosine(a, b)!), error: 2 * n * Double.ulpOfOne, "layer \(layer)")
+        }
+        norms.record(ctx, "|‖z^{(l)}‖²/N_l − 1| (full network)", route: .enumeration, resolution: 1e-12)
+        cosines.record(ctx, "|z·z'/N_l − cos(y, y')| (full network; z ∝ y)", route: .enumeration, resolution: 1e-12)
+    }
+}

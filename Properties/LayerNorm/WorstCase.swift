@@ -1,0 +1,47 @@
+import ClaimKit
+
+/// The extreme cases of a deterministic property test over many inputs, for one-sided claims
+/// (value ≥ bound or value ≤ bound, each value with its numerical error).
+///
+/// Over all cases, the claim is refuted if some case's interval misses the region and confirmed if every
+/// case's interval lies in it (widened by the resolution). So two cases decide: the one whose interval
+/// reaches least into the region (closest to refutation) and the one whose interval reaches furthest out
+/// of it (hardest to confirm). Both are recorded (one assertion when they coincide), with their labels.
+struct WorstCase {
+    enum Side { case atLeast, atMost }
+
+    let side: Side
+    let bound: Double
+    private(set) var count = 0
+    private var closest: (value: Double, error: Double, label: String)?
+    private var hardest: (value: Double, error: Double, label: String)?
+    private let factor = NumericalTolerance.defaultSafetyFactor
+
+    init(_ side: Side, _ bound: Double = 0) {
+        self.side = side
+        self.bound = bound
+    }
+
+    /// Adds a case with its value, its error estimate and a label saying which input it is.
+    mutating func add(_ value: Double, error: Double = 0, _ label: @autoclosure () -> String = "") {
+        count += 1
+        let sign = side == .atLeast ? 1.0 : -1.0
+        let reach = sign * (value + sign * factor * error) // how far the interval reaches into the region
+        let exposure = sign * (value - sign * factor * error) // how far its other end lies inside
+        if closest.map({ reach < sign * ($0.value + sign * factor * $0.error) }) ?? true { closest = (value, error, label()) }
+        if hardest.map({ exposure < sign * ($0.value - sign * factor * $0.error) }) ?? true { hardest = (value, error, label()) }
+    }
+
+    /// Records the deciding case(s) as bound assertions.
+    func record(_ ctx: ClaimContext, _ name: String, subject: Subject = .asPrinted, route: Route, resolution: Double,
+                note: String? = nil) {
+        guard let closest, let hardest else { return }
+        let region: ClaimedRegion = side == .atLeast ? .atLeast(bound) : .atMost(bound)
+        ctx.bound("\(name) [\(count) cases; closest to violation: \(closest.label)]", subject: subject, route: route,
+                  value: closest.value, error: closest.error, region: region, resolution: resolution, samples: count, note: note)
+        if hardest.label != closest.label || hardest.value != closest.value {
+            ctx.bound("\(name) [least certain case: \(hardest.label)]", subject: subject, route: route, value: hardest.value,
+                      error: hardest.error, region: region, resolution: resolution, samples: count, note: note)
+        }
+    }
+}

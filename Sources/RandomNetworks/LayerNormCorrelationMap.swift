@@ -1,0 +1,52 @@
+import GSL
+
+/// The infinite-width correlation map of one layer-norm MLP layer, eq. (2.3),
+/// for any activation kernel k = 𝔆[φ|·]:
+///
+///     P(ρ) = (σ_b² + σ_w² k(ρ)) / (σ_b² + σ_w² k(1)),   P'(ρ) = σ_w² 𝔆[φ'|ρ] / (σ_b² + σ_w² k(1)),
+///     1 − P(1 − ε) = σ_w² (k(1) − k(1 − ε)) / (σ_b² + σ_w² k(1)).
+///
+/// `MeanFieldCorrelationMap` is the same map for an `Activation` with its
+/// norms' error estimates (App. B claims).
+public struct LayerNormCorrelationMap: CorrelationMap {
+    public let kernel: any GaussianKernel
+    public let weightVariance: Double
+    public let biasVariance: Double
+
+    public init(kernel: any GaussianKernel, weightVariance: Double, biasVariance: Double) throws {
+        try Require.positive(weightVariance, "weightVariance", in: "LayerNormCorrelationMap")
+        try Require.nonNegative(biasVariance, "biasVariance", in: "LayerNormCorrelationMap")
+        self.kernel = kernel
+        self.weightVariance = weightVariance
+        self.biasVariance = biasVariance
+    }
+
+    /// The layer of `activation` with a closed-form kernel (QUADPACK for tanh).
+    public init(_ activation: Activation, weightVariance: Double = 1, biasVariance: Double = 0) throws {
+        let route: ActivationKernel.Route = ActivationKernel.hasClosedForm(activation) ? .closedForm : .quadrature
+        try self.init(kernel: ActivationKernel(activation, route: route), weightVariance: weightVariance,
+                      biasVariance: biasVariance)
+    }
+
+    /// σ_b² + σ_w² ‖φ‖², the variance of a preactivation before the layer norm.
+    public var normalization: Double { biasVariance + weightVariance * kernel.normSquared }
+
+    public func callAsFunction(_ rho: Double) throws -> Double {
+        (biasVariance + weightVariance * (try kernel.covariance(rho))) / normalization
+    }
+
+    public func derivative(_ rho: Double) throws -> Double {
+        weightVariance * (try kernel.derivativeCovariance(rho)) / normalization
+    }
+
+    public func complement(_ epsilon: Double) throws -> Double {
+        weightVariance * (try kernel.covarianceGap(epsilon)) / normalization
+    }
+
+    /// P'(1) = σ_w² ‖φ'‖² / (σ_b² + σ_w² ‖φ‖²).
+    public var slopeAtOne: Double { weightVariance * kernel.derivativeNormSquared / normalization }
+
+    public var description: String {
+        "LN layer \(kernel) (σ_w² = \(weightVariance), σ_b² = \(biasVariance))"
+    }
+}

@@ -1,0 +1,71 @@
+import Foundation
+import GSL
+import Randomness
+
+extension LayerNormMLP {
+    /// Two inputs x_α, x_β ∈ R^{N_0} with ‖x‖² = N_0 and cosine ρ (the columns of an N_0 x 2 matrix):
+    /// √N_0 e_1 and √N_0 (ρ e_1 + √(1 − ρ²) e_2).
+    public static func inputPair(cosine rho: Double, width: Int) throws -> Matrix {
+        try Require.finite(rho, "cosine", in: "LayerNormMLP.inputPair")
+        try Require.within(rho, -1...1, "cosine", in: "LayerNormMLP.inputPair")
+        try Require.atLeast(width, 2, "width", in: "LayerNormMLP.inputPair")
+        var storage = [Double](repeating: 0, count: 2 * width)
+        let scale = Double(width).squareRoot()
+        storage[0] = scale
+        storage[1] = scale * rho
+        storage[3] = scale * ((1 - rho) * (1 + rho)).squareRoot()
+        return try Matrix(rows: width, columns: 2, storage: storage)
+    }
+
+    /// One draw of the correlations ρ_1, …, ρ_L (eq. (2.2)) of the two inputs `pair` (N_0 x 2), exactly in
+    /// distribution for Gaussian weights but without forming W: given layer l − 1, the pairs
+    /// (y_i^{(l)}(x_α), y_i^{(l)}(x_β)) of eq. (2.1) are i.i.d. over the neurons i with covariance
+    ///
+    ///     Σ = σ_w² AᵀA / N_{l−1} + σ_b² 11ᵀ,   A = φ_l(z^{(l−1)}) ∈ R^{N_{l−1}×2},
+    ///
+    /// so each layer draws N_l pairs through the Cholesky factor of Σ, then normalizes (O(N_l) per layer
+    /// instead of O(N_l N_{l−1})).
+    public func sampledCorrelations(_ pair: Matrix, rng: inout Xoshiro256, sampler: NormalSampler) throws -> [Double] {
+        guard pair.rows == inputWidth, pair.columns == 2 else {
+            throw ParameterError("LayerNormMLP.sampledCorrelations", parameter: "pair",
+                                 value: "\(pair.rows) x \(pair.columns)", requirement: "\(inputWidth) x 2")
+        }
+        var za = pair.column(0), zb = pair.column(1)
+        var correlations: [Double] = []
+        for layer in layers {
+            var aa = 0.0, ab = 0.0, bb = 0.0
+            for i in za.indices {
+                let a = layer.activation(za[i]), b = layer.activation(zb[i])
+                aa += a * a; ab += a * b; bb += b * b
+            }
+            let n = Double(za.count)
+            let (l11, l21, l22) = Self.cholesky(layer.weightVariance * aa / n + layer.biasVariance,
+                                                layer.weightVariance * ab / n + layer.biasVariance,
+                                                layer.weightVariance * bb / n + layer.biasVariance)
+            za = [Double](repeating: 0, count: layer.width)
+            zb = za
+            var ya2 = 0.0, yb2 = 0.0, yab = 0.0
+            for i in 0..<layer.width {
+                let g1 = sampler.next(using: &rng), g2 = sampler.next(using: &rng)
+                za[i] = l11 * g1
+                zb[i] = l21 * g1 + l22 * g2
+                ya2 += za[i] * za[i]; yb2 += zb[i] * zb[i]; yab += za[i] * zb[i]
+            }
+            guard ya2 > 0, yb2 > 0 else {
+                throw ParameterError("LayerNormMLP.sampledCorrelations", parameter: "y", value: "0",
+                                     requirement: "non-zero for the layer norm to be defined")
+            }
+            let fa = (Double(layer.width) / ya2).squareRoot(), fb = (Double(layer.width) / yb2).squareRoot()
+            for i in 0..<layer.width { za[i] *= fa; zb[i] *= fb }
+            correlations.append(yab / (ya2 * yb2).squareRoot())
+        }
+        return correlations
+    }
+
+    /// The Cholesky factor [[l11, 0], [l21, l22]] of the 2 x 2 covariance [[a, b], [b, c]]; the Schur
+    /// complement c − b²/a is a difference of rounded numbers and is floored at 0 (Σ is a Gram matrix).
+    static func cholesky(_ a: Double, _ b: Double, _ c: Double) -> (Double, Double, Double) {
+        let l11 = a.squareRoot(), l21 = b / l11
+        return (l11, l21, max(0, c - l21 * l21).squareRoot())
+    }
+}
