@@ -68,16 +68,13 @@ struct RandomNetworksTests {
         #expect(try HermiteExpansion.closedFormLinearization(.tanh) == nil)
     }
 
-    @Test func meanFieldMapFixesOneAndReportsItsSlope() throws {
-        let map = try MeanFieldCorrelationMap(activation: .relu, weightVariance: 2, biasVariance: 0.1, route: .closedForm)
+    @Test func layerNormMapFixesOneAndReportsItsSlope() throws {
+        let map = try LayerNormCorrelationMap(.relu, weightVariance: 2, biasVariance: 0.1)
         #expect(abs(try map(1) - 1) < 1e-15)
         #expect(abs(map.slopeAtOne - 2 * 0.5 / (0.1 + 2 * 0.5)) < 1e-15)
-        #expect(throws: ParameterError.self) {
-            try MeanFieldCorrelationMap(activation: .tanh, weightVariance: 1, biasVariance: 0, route: .closedForm)
-        }
-        #expect(throws: ParameterError.self) {
-            try MeanFieldCorrelationMap(activation: .relu, weightVariance: -1, biasVariance: 0, route: .closedForm)
-        }
+        #expect(abs(try map.withBiasVariance(0).slopeAtOne - 1) < 1e-15)
+        #expect(throws: ParameterError.self) { try LayerNormCorrelationMap(.tanh, route: .closedForm) }
+        #expect(throws: ParameterError.self) { try LayerNormCorrelationMap(.relu, weightVariance: -1) }
         #expect(throws: ParameterError.self) { try map.withBiasVariance(-0.1) }
     }
 

@@ -101,14 +101,14 @@ extension LayerNormClaims {
         ctx.compare("(σ_b/σ_w)²: root of P'(1; r) − 1 by Brent, norms by QUADPACK", route: .rootFinding,
                     value: root.value, error: error, reference: closed, referenceRoute: .closedForm,
                     resolution: 1e-10, samples: root.iterations)
-        let map = try MeanFieldCorrelationMap(activation: erf, weightVariance: 1, biasVariance: closed, route: .closedForm)
+        let map = try LayerNormCorrelationMap(erf, route: .closedForm, weightVariance: 1, biasVariance: closed)
         ctx.compare("P'(1) = 1 at the printed ratio, closed-form Gaussian moments", route: .closedForm,
                     value: map.slopeAtOne, reference: 1, referenceRoute: .closedForm, resolution: 1e-12)
-        let numeric = try MeanFieldCorrelationMap(activation: erf, weightVariance: 2.5, biasVariance: 2.5 * closed,
-                                                  route: .quadrature)
+        let numeric = try LayerNormCorrelationMap(erf, route: .quadrature, weightVariance: 2.5,
+                                                  biasVariance: 2.5 * closed)
         ctx.compare("P'(1) = 1 at the printed ratio with σ_w² = 2.5, QUADPACK moments", route: .quadrature,
                     value: numeric.slopeAtOne,
-                    error: (numeric.derivativeNorm.absoluteError + numeric.norm.absoluteError) * 2.5 / (2.5 * closed + 2.5 * numeric.norm.value),
+                    error: 2 * numeric.kernel.absoluteError * 2.5 / numeric.normalization,
                     reference: 1, referenceRoute: .closedForm, resolution: 1e-10)
     }
 }

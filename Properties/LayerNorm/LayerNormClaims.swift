@@ -41,10 +41,10 @@ extension LayerNormClaims {
     /// is the final bracket plus the two norms' quadrature errors.
     static func criticalRatioByBrent(_ activation: Activation, bracket: ClosedRange<Double>) throws
         -> (root: RootFinding.Root, error: Double) {
-        let map = try MeanFieldCorrelationMap(activation: activation, weightVariance: 1, biasVariance: 0, route: .quadrature)
+        let kernel = try ActivationKernel(activation, route: .quadrature)
         let root = try RootFinding.brent({ r in
-            (r + map.norm.value) > 0 ? map.derivativeNorm.value / (r + map.norm.value) - 1 : .infinity
+            (r + kernel.normSquared) > 0 ? kernel.derivativeNormSquared / (r + kernel.normSquared) - 1 : .infinity
         }, lower: bracket.lowerBound, upper: bracket.upperBound, absoluteTolerance: 1e-15)
-        return (root, root.upper - root.lower + map.derivativeNorm.absoluteError + map.norm.absoluteError)
+        return (root, root.upper - root.lower + 2 * kernel.absoluteError)
     }
 }

@@ -122,12 +122,12 @@ extension LayerNormClaims {
     ) { ctx in
         for a in [0.0, 0.3, -0.5] {
             let f = Activation.leakyReLU(slope: a)
-            let map = try MeanFieldCorrelationMap(activation: f, weightVariance: 1, biasVariance: 0, route: .quadrature)
+            let map = try LayerNormCorrelationMap(f, route: .quadrature)
             ctx.compare("(σ_b/σ_w)² at P'(1) = 1: ‖φ'‖² − ‖φ‖² for LReLU_\(a) by QUADPACK", route: .quadrature,
-                        value: map.derivativeNorm.value - map.norm.value,
-                        error: map.derivativeNorm.absoluteError + map.norm.absoluteError,
+                        value: map.kernel.derivativeNormSquared - map.kernel.normSquared,
+                        error: 2 * map.kernel.absoluteError,
                         reference: 0, referenceRoute: .closedForm, resolution: 1e-10)
-            let (root, error) = try criticalRatioByBrent(f, bracket: -0.4 * map.norm.value...1)
+            let (root, error) = try criticalRatioByBrent(f, bracket: -0.4 * map.kernel.normSquared...1)
             ctx.compare("root of P'(1; r) − 1 for LReLU_\(a) by Brent", route: .rootFinding, value: root.value,
                         error: error, reference: 0, referenceRoute: .closedForm, resolution: 1e-10,
                         samples: root.iterations)

@@ -6,8 +6,8 @@ import GSL
 ///     P(ρ) = (σ_b² + σ_w² k(ρ)) / (σ_b² + σ_w² k(1)),   P'(ρ) = σ_w² 𝔆[φ'|ρ] / (σ_b² + σ_w² k(1)),
 ///     1 − P(1 − ε) = σ_w² (k(1) − k(1 − ε)) / (σ_b² + σ_w² k(1)).
 ///
-/// `MeanFieldCorrelationMap` is the same map for an `Activation` with its
-/// norms' error estimates (App. B claims).
+/// With an `ActivationKernel` on the quadrature route, `kernel.absoluteError`
+/// bounds the error of the norms ‖φ‖², ‖φ'‖² in P and P'(1).
 public struct LayerNormCorrelationMap: CorrelationMap {
     public let kernel: any GaussianKernel
     public let weightVariance: Double
@@ -21,11 +21,18 @@ public struct LayerNormCorrelationMap: CorrelationMap {
         self.biasVariance = biasVariance
     }
 
-    /// The layer of `activation` with a closed-form kernel (QUADPACK for tanh).
-    public init(_ activation: Activation, weightVariance: Double = 1, biasVariance: Double = 0) throws {
-        let route: ActivationKernel.Route = ActivationKernel.hasClosedForm(activation) ? .closedForm : .quadrature
+    /// The layer of `activation`, its kernel by `route`; by default in closed form when one is known
+    /// (QUADPACK for tanh).
+    public init(_ activation: Activation, route: ActivationKernel.Route? = nil, weightVariance: Double = 1,
+                biasVariance: Double = 0) throws {
+        let route = route ?? (ActivationKernel.hasClosedForm(activation) ? .closedForm : .quadrature)
         try self.init(kernel: ActivationKernel(activation, route: route), weightVariance: weightVariance,
                       biasVariance: biasVariance)
+    }
+
+    /// The same layer with another bias variance (the kernel is reused).
+    public func withBiasVariance(_ biasVariance: Double) throws -> LayerNormCorrelationMap {
+        try LayerNormCorrelationMap(kernel: kernel, weightVariance: weightVariance, biasVariance: biasVariance)
     }
 
     /// σ_b² + σ_w² ‖φ‖², the variance of a preactivation before the layer norm.

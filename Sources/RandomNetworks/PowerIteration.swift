@@ -1,3 +1,4 @@
+import BLAS
 import GSL
 
 /// The largest eigenvalue of a symmetric positive semi-definite matrix by
@@ -9,26 +10,37 @@ public struct PowerIteration: Sendable, Equatable {
     /// ‖Av − λv‖: some eigenvalue lies within this distance of `value`.
     public let residual: Double
     public let iterations: Int
+    /// The final unit iterate v (the top eigenvector found).
+    public let vector: [Double]
 
-    /// Iterates v ← Av/‖Av‖ from v_i ∝ 1 + 1/(i + 2) (positive, so not
-    /// orthogonal to the Perron vector of a matrix with non-negative entries)
-    /// until the residual is below `tolerance` × λ or `maxIterations` is
-    /// reached. Used for σ²_max(Z) = λ_max(ZZᵀ) (App. E), Z ≥ 0 entrywise.
-    public static func largestEigenvalue(of matrix: Matrix, tolerance: Double = 1e-12, maxIterations: Int = 100_000)
-        throws -> PowerIteration {
+    /// Iterates v ← Av/‖Av‖ (A·v by OpenBLAS) until the residual is below
+    /// `tolerance` × λ or `maxIterations` is reached.
+    ///
+    /// The default start v_i ∝ 1 + 1/(i + 2) is positive, so not orthogonal to
+    /// the Perron vector of a matrix with non-negative entries: the Brutzkus
+    /// paper's σ²_max(Z) = λ_max(ZZᵀ) (App. E), Z ≥ 0 entrywise. Gram matrices
+    /// with entries of both signs want a generic start (`JacobianNorm`).
+    public static func largestEigenvalue(of matrix: Matrix, start: [Double]? = nil, tolerance: Double = 1e-12,
+                                         maxIterations: Int = 100_000) throws -> PowerIteration {
         let context = "PowerIteration.largestEigenvalue"
         guard matrix.rows == matrix.columns else {
             throw ParameterError(context, parameter: "matrix", value: "\(matrix.rows) × \(matrix.columns)",
                                  requirement: "square")
         }
         try Require.positive(tolerance, "tolerance", in: context)
+        try Require.atLeast(maxIterations, 1, "maxIterations", in: context)
         let n = matrix.rows
-        var v = (0..<n).map { 1 + 1 / Double($0 + 2) }
+        var v = start ?? (0..<n).map { 1 + 1 / Double($0 + 2) }
+        guard v.count == n, Vector.norm(v) > 0, v.allSatisfy(\.isFinite) else {
+            throw ParameterError(context, parameter: "start", value: "\(v.count) entries",
+                                 requirement: "\(n) finite entries, not all zero")
+        }
         normalize(&v)
+        var av = [Double](repeating: 0, count: n)
         var value = 0.0, residual = Double.infinity, iterations = 0
         while iterations < maxIterations {
             iterations += 1
-            let av = multiply(matrix, v)
+            multiply(matrix, v, into: &av)
             value = Vector.dot(v, av)
             var squares = 0.0
             for i in 0..<n {
@@ -40,11 +52,18 @@ public struct PowerIteration: Sendable, Equatable {
             v = av
             normalize(&v)
         }
-        return PowerIteration(value: value, residual: residual, iterations: iterations)
+        return PowerIteration(value: value, residual: residual, iterations: iterations, vector: v)
     }
 
-    private static func multiply(_ a: Matrix, _ v: [Double]) -> [Double] {
-        (0..<a.rows).map { r in (0..<a.columns).reduce(0.0) { $0 + a.storage[r * a.columns + $1] * v[$1] } }
+    private static func multiply(_ a: Matrix, _ v: [Double], into w: inout [Double]) {
+        a.storage.withUnsafeBufferPointer { a in
+            v.withUnsafeBufferPointer { v in
+                w.withUnsafeMutableBufferPointer { w in
+                    BLAS.gemm(m: w.count, n: 1, k: v.count, a: a.baseAddress!, lda: v.count, b: v.baseAddress!, ldb: 1,
+                              c: w.baseAddress!, ldc: 1)
+                }
+            }
+        }
     }
 
     private static func normalize(_ v: inout [Double]) {
