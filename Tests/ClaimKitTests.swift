@@ -131,9 +131,10 @@ struct ClaimKitTests {
         let registry = Registry(papers: [Self.paper], claims: [Self.claim("T-1", .holds) { _ in }])
         let catalog = PaperCatalog(paper: Self.paper, file: "none.md",
                                    entries: [CatalogEntry("T-1", "EX", "one"), CatalogEntry("T-2", "EX", "two"), CatalogEntry("T-3", "EM", "three")],
-                                   reasons: ["T-3": "needs ImageNet"], defaultReason: "later")
+                                   reasons: ["T-3": "needs ImageNet", "T-1": "stale", "T-7": "unlisted"])
         let rows = Coverage.rows([catalog], registry: registry)
-        #expect(rows.map(\.reasonNotEncoded) == [nil, "later", "needs ImageNet"])
+        #expect(rows.map(\.reasonNotEncoded) == [nil, PaperCatalog.noReasonRecorded, "needs ImageNet"])
+        #expect(Coverage.staleReasons([catalog], registry: registry) == ["T-1", "T-7"])
         #expect(Coverage.uncatalogued([catalog], registry: Registry(papers: [Self.paper], claims: [Self.claim("T-9", .holds) { _ in }])) == ["T-9"])
     }
 
@@ -149,8 +150,7 @@ struct ClaimKitTests {
         }
         let runner = try Self.runner([figureClaim])
         let run = runner.run([figureClaim])
-        let catalog = PaperCatalog(paper: Self.paper, file: "none.md", entries: [CatalogEntry("T-FIG", "EX", "figure")],
-                                   defaultReason: "later")
+        let catalog = PaperCatalog(paper: Self.paper, file: "none.md", entries: [CatalogEntry("T-FIG", "EX", "figure")])
         let report = MarkdownReport(run: run, registry: runner.registry,
                                     coverage: Coverage.rows([catalog], registry: runner.registry), catalogDrift: ["T-NEW"])
         let text = report.render()

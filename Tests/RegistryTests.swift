@@ -39,6 +39,10 @@ struct RegistryTests {
     @Test func registryIsWellFormedAndCatalogued() {
         #expect(Suite.registry.problems.isEmpty, "\(Suite.registry.problems)")
         #expect(Coverage.uncatalogued(Suite.catalogs, registry: Suite.registry).isEmpty)
+        let unexplained = Coverage.rows(Suite.catalogs, registry: Suite.registry)
+            .filter { $0.reasonNotEncoded == PaperCatalog.noReasonRecorded }.map(\.entry.id)
+        #expect(unexplained.isEmpty, "catalog entries neither encoded nor given a reason: \(unexplained)")
+        #expect(Coverage.staleReasons(Suite.catalogs, registry: Suite.registry).isEmpty)
         let ids = Suite.catalogs.flatMap { $0.entries.map(\.id) }
         #expect(Set(ids).count == ids.count, "duplicate catalog IDs")
         for claim in Suite.registry.claims {

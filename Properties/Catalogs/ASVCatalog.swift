@@ -48,6 +48,5 @@ extension Catalogs {
             cites it; the catalog recalls std 0.01, with biases 1 in some layers only) is a statement about another paper, \
             which is not available offline; there is no mathematical content to check
             """,
-        ],
-        defaultReason: "not yet encoded; scheduled in issue #6")
+        ])
 }

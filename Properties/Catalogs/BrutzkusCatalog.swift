@@ -37,6 +37,5 @@ extension Catalogs {
         ],
         reasons: [
             "BG-X7.4": "needs the MNIST data set (digit images as patterns), which is not available offline; the patch size and the sampling of digit images are not specified either, and a synthetic stand-in would not be the paper's experiment",
-        ],
-        defaultReason: "not yet encoded; scheduled in issue #7")
+        ])
 }

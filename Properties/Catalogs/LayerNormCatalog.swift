@@ -74,6 +74,5 @@ extension Catalogs {
             CatalogEntry("LN-FIG4", "QUAL", "MNIST skimmed network (only the 0.97 layer-45 check is possible)."),
             CatalogEntry("LN-DISC-MIX", "INEQ/QUAL", "mixing activations cannot undo convexity."),
             CatalogEntry("LN-DISC-LNINSERT", "QUAL", "LN insertion is equivalent to a rescaled activation."),
-        ],
-        defaultReason: "not yet encoded; scheduled in issue #5")
+        ])
 }

@@ -46,6 +46,5 @@ extension Catalogs {
             "NACHUM-T6": "bibliographic: Bernstein's inequality for sub-exponentials quoted from Vershynin (2018, "
                 + "Thm 2.8.1) with an unspecified absolute constant c, so no finite computation can refute it; the "
                 + "concentration it yields in the paper is checked as rates in NACHUM-T2, NACHUM-C1 and NACHUM-L2",
-        ],
-        defaultReason: "not yet encoded; scheduled in issue #3")
+        ])
 }

@@ -55,6 +55,5 @@ extension Catalogs {
         reasons: [
             "POOL-S5-ACC": "trained CIFAR-10 test accuracies of DLA, DenseNet150, ResNet50 and ResNet32 (96.4/95.8/95.2/93.5 %): needs CIFAR-10 (not available offline) and full training runs; a reported experimental outcome with no mathematical content to check",
             "POOL-FIG1": "penultimate-layer cosines of pretrained/initialized DLA, ResNet32, DenseNet150 (and ResNet50) on mean-shifted CIFAR-10: needs CIFAR-10 (not available offline) and those architectures; no synthetic proxy tests a statement about these specific models (the mechanism it illustrates, global average pooling contracting more than the ReLU layers, is POOL-ABS-MAINSOURCE)",
-        ],
-        defaultReason: "not yet encoded; scheduled in issue #4")
+        ])
 }

@@ -15,7 +15,7 @@ public struct CatalogEntry: Sendable, Equatable {
 }
 
 /// A paper's catalog as the repository knows it, with the reason each entry
-/// that is not (yet) encoded as a claim is missing.
+/// that is not encoded as a claim is missing.
 public struct PaperCatalog: Sendable {
     public let paper: Paper
     /// The catalog file under ../shared/claims/.
@@ -23,15 +23,15 @@ public struct PaperCatalog: Sendable {
     public let entries: [CatalogEntry]
     /// Why specific entries are not encoded (data unavailable, constant unspecified, ...).
     public let reasons: [String: String]
-    /// The reason for any other entry that is not encoded.
-    public let defaultReason: String
 
-    public init(paper: Paper, file: String, entries: [CatalogEntry], reasons: [String: String] = [:], defaultReason: String) {
+    /// The coverage table's text for an entry that is neither encoded nor given a reason.
+    public static let noReasonRecorded = "not encoded, and no reason recorded"
+
+    public init(paper: Paper, file: String, entries: [CatalogEntry], reasons: [String: String] = [:]) {
         self.paper = paper
         self.file = file
         self.entries = entries
         self.reasons = reasons
-        self.defaultReason = defaultReason
     }
 }
 
@@ -52,9 +52,18 @@ public enum Coverage {
         return catalogs.flatMap { catalog in
             catalog.entries.map { entry in
                 CoverageRow(entry: entry, paper: catalog.paper.key,
-                            reasonNotEncoded: encoded.contains(entry.id) ? nil : catalog.reasons[entry.id] ?? catalog.defaultReason)
+                            reasonNotEncoded: encoded.contains(entry.id) ? nil : catalog.reasons[entry.id] ?? PaperCatalog.noReasonRecorded)
             }
         }
+    }
+
+    /// Reasons given for entries that are encoded after all, or for IDs the catalog does not list.
+    public static func staleReasons(_ catalogs: [PaperCatalog], registry: Registry) -> [String] {
+        let encoded = Set(registry.claims.map(\.id))
+        return catalogs.flatMap { catalog in
+            let listed = Set(catalog.entries.map(\.id))
+            return catalog.reasons.keys.filter { encoded.contains($0) || !listed.contains($0) }
+        }.sorted()
     }
 
     /// Registered claims whose IDs no catalog lists (they should not exist).
