@@ -18,7 +18,7 @@ let package = Package(
             pkgConfig: "gsl",
             providers: [.apt(["libgsl-dev"])]
         ),
-        .target(name: "GSL", dependencies: ["CGSL"]),
+        .target(name: "GSL", dependencies: ["CGSL", "COpenBLAS"]),
         .systemLibrary(
             name: "COpenBLAS",
             providers: [.apt(["libopenblas-dev"])]

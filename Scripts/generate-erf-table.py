@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Generates Sources/RandomNetworks/ErfTable.swift: the coefficients of the
+"""Generates Sources/RandomNetworks/Numerics/ErfTable.swift: the coefficients of the
 table-driven erf of RandomNetworks (Erf.swift), with mpmath at 40 digits.
 
 |x| < 1/16: the odd Maclaurin series (2/sqrt(pi)) sum (-1)^n x^(2n+1) / (n! (2n+1)), 8 terms.
@@ -7,7 +7,7 @@ table-driven erf of RandomNetworks (Erf.swift), with mpmath at 40 digits.
 degree-13 Taylor polynomial of erf about the centre (i + 1/2)/4, in t = |x| - centre,
 evaluated by Estrin's scheme as Erf.swift does. Checked here against mpmath on
 300,000 points; the script fails if the worst error reaches 4 ulp.
-Usage: python3 Scripts/generate-erf-table.py > Sources/RandomNetworks/ErfTable.swift
+Usage: python3 Scripts/generate-erf-table.py > Sources/RandomNetworks/Numerics/ErfTable.swift
 """
 import math
 import random

@@ -84,6 +84,7 @@ struct CLITests {
         (["frobnicate"], "frobnicate"),
         (["bench", "--workload", "fft"], "unknown workload"),
         (["bench", "--threads", "0"], "--threads"),
+        (["bench", "--threads", "3000000000"], "--threads"),
         (["run", "--unknown-flag"], "unknown-flag"),
     ])
     func badUsageExitsTwoWithOneLine(arguments: [String], mention: String) {
@@ -92,6 +93,12 @@ struct CLITests {
         #expect(out.isEmpty)
         #expect(err.hasPrefix("claims: ") && err.contains(mention), "\(err)")
         #expect(err.split(separator: "\n").count == 1, "\(err)")
+    }
+
+    @Test func runTimeFailureExitsThreeAndNoSubcommandIsBadUsage() {
+        let (code, _, err) = Capture.run(["report", "--out", "/dev/null/reports"])
+        #expect(code == 3 && err.hasPrefix("claims: error: "), "\(err)")
+        #expect(Capture.run([]).code == 2)
     }
 
     @Test func malformedSeedInTheEnvironmentIsBadUsage() {

@@ -82,6 +82,58 @@ struct ClaimKitTests {
         #expect(context.assertions.count == 5)
     }
 
+    /// A pilot drawn from the light part of a mixture under-states the spread; the main sample asks for
+    /// more and is topped up, so the half-width still meets delta / 2.
+    @Test func planningTopsUpWhenThePilotUnderstatesTheSpread() throws {
+        let context = ClaimContext(claimID: "TOPUP", seed: 1, budget: .standard, alpha: 1e-4, engine: try MonteCarloEngine(threads: 2))
+        let sampler = NormalSampler()
+        // Heavy tail: with probability 1e-3 a draw is 30 times larger (variance 1.9 instead of 1), so a
+        // 200-draw pilot usually sees none of them while the planned main sample sees several.
+        let mean = try context.estimateMean("heavy", region: .equal(0), resolution: 0.2, alpha: 1e-4,
+                                            pilotSamples: 200, chunkSize: 200) { rng, count in
+            RunningMoments.of(count: count) {
+                let scale = rng.nextUniform() < 1e-3 ? 30.0 : 1
+                return scale * sampler.next(using: &rng)
+            }
+        }
+        #expect(mean.note?.contains("topped up") == true, "\(String(describing: mean.note))")
+        #expect(mean.interval.width <= mean.delta && mean.verdict == .confirmed)
+    }
+
+    @Test func malformedInputsDecideNothing() throws {
+        #expect(ClaimedRegion.between(1, 0).decide(Interval(lower: 0.4, upper: 0.6), delta: 0.1) == .inconclusive)
+        #expect(ClaimedRegion.atMost(1).decide(Interval(lower: .nan, upper: 0), delta: 0) == .inconclusive)
+        #expect(ClaimedRegion.atMost(1).decide(Interval(lower: 0, upper: 0.5), delta: -1) == .inconclusive)
+        let context = ClaimContext(claimID: "BAD", seed: 1, budget: .quick, alpha: 1e-4, engine: try MonteCarloEngine(threads: 1))
+        let negative = context.compare("negative error", route: .closedForm, value: 1, error: -1, reference: 1.5,
+                                       referenceRoute: .closedForm, resolution: 1e-9)
+        #expect(negative.verdict == .inconclusive)
+        #expect(throws: StatisticsError.self) {
+            try context.sequentialMean("short", range: 0...1, region: .equal(0.5), resolution: 0.01, alpha: 1e-5) { _, count in
+                [Double](repeating: 0.5, count: max(0, count - 1))
+            }
+        }
+        #expect(throws: StatisticsError.self) {
+            try context.estimateFunctionOfMeans("dimension", function: .cosineOfMeans, region: .equal(0), resolution: 0.1,
+                                                alpha: 1e-5, pilotSamples: 10) { _, count in
+                var moments = JointMoments(dimension: 3)
+                for _ in 0..<count { moments.add([1, 2]) }
+                return moments
+            }
+        }
+    }
+
+    @Test func spendingMoreThanTheClaimShareIsAnError() throws {
+        let greedy = Self.claim("T-GREEDY", .holds) { ctx in
+            let sampler = NormalSampler()
+            try ctx.estimateMean("greedy", region: .equal(0), resolution: 0.5, alpha: 2 * ctx.alpha, pilotSamples: 100) { rng, count in
+                RunningMoments.of(count: count) { sampler.next(using: &rng) }
+            }
+        }
+        let result = try Self.runner([greedy]).run(greedy)
+        #expect(result.error?.contains("more than the claim's share") == true && !result.matchesExpectation)
+    }
+
     @Test func jointMomentsMergeLikeOneSample() {
         let vectors = (0..<500).map { i in [sin(Double(i)), cos(Double(i) * 0.7), Double(i % 5)] }
         var whole = JointMoments(dimension: 3), first = JointMoments(dimension: 3), second = JointMoments(dimension: 3)

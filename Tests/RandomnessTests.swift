@@ -29,7 +29,7 @@ struct RandomnessTests {
 
     @Test func zigguratTableIsConsistent() {
         let table = ZigguratTable.shared
-        #expect(table.topLayerAreaMismatch < 1e-3)
+        #expect(table.topLayerAreaMismatch < 1e-8)
         #expect(table.x[1] == ZigguratTable.r && table.x[256] == 0)
         for i in 0..<256 { #expect(table.x[i] > table.x[i + 1]) }
     }

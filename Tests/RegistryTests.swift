@@ -17,7 +17,8 @@ extension Tag {
 /// failure prints the evidence and the command that re-runs just that claim.
 @Suite("Claim registry")
 struct RegistryTests {
-    static let seed = ProcessInfo.processInfo.environment["CLAIMS_SEED"].flatMap(UInt64.init) ?? Runner.defaultSeed
+    static let seedText = ProcessInfo.processInfo.environment["CLAIMS_SEED"]
+    static let seed = seedText.flatMap(UInt64.init) ?? Runner.defaultSeed
     static let runner = Runner(registry: Suite.registry, seed: seed, budget: .quick,
                                engine: try! MonteCarloEngine(threads: MonteCarloEngine.machineThreads))
 
@@ -35,6 +36,10 @@ struct RegistryTests {
     @Test(.tags(.layernorm), arguments: ids(Papers.layernorm)) func layernorm(_ id: String) throws { try Self.check(id) }
     @Test(.tags(.asv), arguments: ids(Papers.asv)) func asv(_ id: String) throws { try Self.check(id) }
     @Test(.tags(.brutzkus), arguments: ids(Papers.brutzkus)) func brutzkus(_ id: String) throws { try Self.check(id) }
+
+    @Test func seedFromTheEnvironmentIsWellFormed() {
+        #expect(Self.seedText.map { UInt64($0) != nil } ?? true, "CLAIMS_SEED must be an unsigned 64-bit integer")
+    }
 
     @Test func registryIsWellFormedAndCatalogued() {
         #expect(Suite.registry.problems.isEmpty, "\(Suite.registry.problems)")

@@ -65,6 +65,15 @@ struct StatisticsTests {
         #expect(throws: ParameterError.self) { try sequence.add(1.5) }
     }
 
+    /// The chi-squared factor is continuous where it switches to Wilson–Hilferty, and finite for huge samples.
+    @Test func sigmaUpperBoundFactorSpansAllSampleSizes() throws {
+        let below = try SampleSize.upperBoundFactor(count: 10_001, alpha: 1e-7)
+        let above = try SampleSize.upperBoundFactor(count: 10_002, alpha: 1e-7)
+        #expect(below > 1 && abs(above / below - 1) < 1e-5)
+        let huge = try SampleSize.upperBoundFactor(count: 1 << 30, alpha: 1e-9)
+        #expect(huge > 1 && huge < 1.001)
+    }
+
     @Test func slopeFitRecoversAPowerLaw() throws {
         let x = [64.0, 256, 1024, 4096].map { log($0) }
         let y = x.map { 0.3 - 0.5 * $0 }
@@ -73,7 +82,11 @@ struct StatisticsTests {
         #expect(!fit.widenedForLackOfFit)
         let bent = try SlopeInterval.fit(x: x, y: zip(x, [0.0, 0.5, -0.5, 0]).map { $0 * -0.5 + $1 },
                                          standardErrors: [0.01, 0.01, 0.01, 0.01], alpha: 1e-3)
-        #expect(bent.widenedForLackOfFit)
+        #expect(bent.widenedForLackOfFit && abs(bent.scaleFactor - (bent.chiSquared / 2).squareRoot()) < 1e-12)
+        // Scatter a little beyond the errors (χ²/dof ≈ 4, far from rejection at alpha = 1e-3) widens too.
+        let noisy = try SlopeInterval.fit(x: x, y: zip(x, [0.0, 0.02, -0.02, 0]).map { $0 * -0.5 + $1 },
+                                          standardErrors: [0.01, 0.01, 0.01, 0.01], alpha: 1e-3)
+        #expect(noisy.goodnessOfFitPValue > 1e-3 && noisy.scaleFactor > 1)
     }
 
     @Test func numericalToleranceAddsErrorsAndRounding() {

@@ -1,8 +1,9 @@
 import COpenBLAS
 
 /// Dense matrix products through OpenBLAS (Debian's libopenblas), the tuned
-/// BLAS the heavy paths use; GSL keeps its own reference CBLAS for its
-/// internal routines.
+/// BLAS the heavy paths use. OpenBLAS is linked first, so GSL's internal
+/// cblas_* calls resolve to it too (the GSL module makes it single-threaded
+/// before its first call).
 ///
 /// OpenBLAS runs single-threaded here: parallelism comes from the callers,
 /// which split work into fixed blocks run on their own worker threads, so
@@ -41,7 +42,7 @@ public enum BLAS {
     /// Only for measurements made while nothing else calls BLAS.
     public static func withThreads<T>(_ threads: Int, _ body: () throws -> T) rethrows -> T {
         configure()
-        openblas_set_num_threads(Int32(max(1, threads)))
+        openblas_set_num_threads(Int32(clamping: max(1, threads)))
         defer { openblas_set_num_threads(1) }
         return try body()
     }

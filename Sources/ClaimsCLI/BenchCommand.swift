@@ -34,7 +34,7 @@ struct BenchCommand: ParsableCommand, ExecutableCommand {
     }
 
     func validate() throws {
-        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1, got \(threads)") }
+        try RandomnessOptions.validate(threads: threads)
         let known = Workload.all.map(\.name)
         for name in workload where !known.contains(name) {
             throw ValidationError("unknown workload '\(name)'; known: \(known.joined(separator: ", "))")

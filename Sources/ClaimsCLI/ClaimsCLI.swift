@@ -2,34 +2,47 @@ import ArgumentParser
 import ClaimKit
 import Properties
 
-/// The `claims` command line: list, run, report and calibrate.
+/// The `claims` command line: list, run, report, calibrate and bench.
 /// Exit codes: 0 when every verdict matches its expectation, 1 when one does
-/// not, 2 on bad usage (unknown claim or paper, malformed option).
+/// not, 2 on bad usage (unknown claim or paper, malformed option, no
+/// subcommand), 3 when the command fails at run time (a report folder that
+/// cannot be written, ...).
 public enum ClaimsCLI {
     public static func main(_ arguments: [String], console: Console) -> Int32 {
         if let command = helpTarget(arguments) {
             console.line(ClaimsCommand.helpMessage(for: command))
             return 0
         }
+        let command: ParsableCommand
         do {
-            let command = try ClaimsCommand.parseAsRoot(arguments)
-            guard let executable = command as? ExecutableCommand else {
-                console.line(ClaimsCommand.helpMessage())
-                return 0
-            }
-            return try executable.execute(console: console)
-        } catch let error as SelectionError {
-            console.errorLine("claims: \(error)")
-            return 2
+            command = try ClaimsCommand.parseAsRoot(arguments)
         } catch {
             if ClaimsCommand.exitCode(for: error) == .success {
                 console.line(ClaimsCommand.fullMessage(for: error))
                 return 0
             }
-            let message = ClaimsCommand.message(for: error).split(separator: "\n").first.map(String.init) ?? "\(error)"
-            console.errorLine("claims: \(message)")
+            return usageError(ClaimsCommand.message(for: error), console)
+        }
+        guard let executable = command as? ExecutableCommand else {
+            console.errorLine(ClaimsCommand.helpMessage())
             return 2
         }
+        do {
+            return try executable.execute(console: console)
+        } catch let error as SelectionError {
+            return usageError("\(error)", console)
+        } catch let error as ValidationError {
+            return usageError("\(error)", console)
+        } catch {
+            console.errorLine("claims: error: \(error)")
+            return 3
+        }
+    }
+
+    /// One line on stderr, exit code 2.
+    private static func usageError(_ message: String, _ console: Console) -> Int32 {
+        console.errorLine("claims: " + (message.split(separator: "\n").first.map(String.init) ?? message))
+        return 2
     }
 }
 

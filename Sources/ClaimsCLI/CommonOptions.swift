@@ -13,8 +13,14 @@ struct RandomnessOptions: ParsableArguments {
     @Option(help: "Worker threads for Monte Carlo (default: all cores). Results do not depend on it.")
     var threads: Int?
 
-    func validate() throws {
-        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1, got \(threads)") }
+    func validate() throws { try Self.validate(threads: threads) }
+
+    /// --threads must be 1 ... 1024 (a worker per thread is created).
+    static func validate(threads: Int?) throws {
+        guard let threads else { return }
+        guard (1...1024).contains(threads) else {
+            throw ValidationError("--threads must be between 1 and 1024, got \(threads)")
+        }
     }
 
     /// --seed, else $CLAIMS_SEED, else the default seed.

@@ -18,6 +18,9 @@ struct ReportCommand: ParsableCommand, ExecutableCommand {
 
     func execute(console: Console) throws -> Int32 {
         let runner = try options.runner(Suite.registry, console)
+        let folder = URL(fileURLWithPath: out, isDirectory: true)
+        let figures = folder.appendingPathComponent("figures", isDirectory: true)
+        try FileManager.default.createDirectory(at: figures, withIntermediateDirectories: true) // fail before the run
         let progress = Progress(console: console)
         let run = runner.run(Suite.registry.claims) { index, total, claim in
             progress.claimStarting(index: index, of: total, id: claim.id)
@@ -26,9 +29,6 @@ struct ReportCommand: ParsableCommand, ExecutableCommand {
         let report = MarkdownReport(run: run, registry: Suite.registry,
                                     coverage: Coverage.rows(Suite.catalogs, registry: Suite.registry),
                                     catalogDrift: try catalogDrift())
-        let folder = URL(fileURLWithPath: out, isDirectory: true)
-        let figures = folder.appendingPathComponent("figures", isDirectory: true)
-        try FileManager.default.createDirectory(at: figures, withIntermediateDirectories: true)
         for old in try FileManager.default.contentsOfDirectory(atPath: figures.path) where old.hasSuffix(".svg") {
             try FileManager.default.removeItem(at: figures.appendingPathComponent(old))
         }

@@ -111,6 +111,9 @@ public enum Distributions {
         try Require.atLeast(n, 0, "n", in: "Distributions.binomialLowerTail")
         guard k >= 0 else { return 0 }
         guard k < n else { return 1 }
+        guard n <= Int(UInt32.max) else {
+            throw ParameterError("Distributions.binomialLowerTail", parameter: "n", value: "\(n)", requirement: "<= \(UInt32.max)")
+        }
         return try GSLCall.value("gsl_cdf_binomial_P") { gsl_cdf_binomial_P(UInt32(k), p, UInt32(n)) }
     }
 }

@@ -1,4 +1,5 @@
 import CGSL
+import COpenBLAS
 
 /// An error reported by GSL: the status code GSL returned and the reason it gave.
 ///
@@ -26,8 +27,14 @@ public struct GSLError: Error, Equatable, CustomStringConvertible, Sendable {
 }
 
 /// Installs the recording handler exactly once, before the first GSL call.
+///
+/// It also makes OpenBLAS single-threaded: the executables link OpenBLAS
+/// before GSL's reference CBLAS, so GSL's own cblas_* calls (the LU solve's
+/// triangular solves, ...) resolve to OpenBLAS, and they run inside our
+/// worker threads, whose fixed blocks are the only parallelism.
 private let recordingHandlerInstalled: Bool = {
     cgsl_install_recording_handler()
+    openblas_set_num_threads(1)
     return true
 }()
 

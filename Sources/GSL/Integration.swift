@@ -154,9 +154,11 @@ public enum Integration {
 
     /// E[g(X)] for X ~ N(0, 1) by QAG (61-point Gauss–Kronrod) on the pieces
     /// of [-40, 40] cut at 0 and at the `kinks` of g that fall inside (where g
-    /// is not smooth), so QUADPACK never straddles one; the pieces' errors add. Beyond ±40 the density is below the
-    /// smallest double, so the truncation is exact in floating point for any g
-    /// growing slower than exp(x²/2). Kinks outside are dropped: g is smooth
+    /// is not smooth), so QUADPACK never straddles one; the pieces' errors add.
+    /// The mass left out beyond ±40 is ∫_{|x|>40} g φ: below 1e-170 for any
+    /// |g(x)| ≤ C e^{x²/4} (then g φ ≤ C e^{−400}), so negligible for the
+    /// activations and polynomials of the papers; a g growing nearly like
+    /// e^{x²/2} is not covered (its tails are not). Kinks outside are dropped: g is smooth
     /// on the interval then. (Semi-infinite QAGIU/QAGIL pieces were tried first
     /// and can miss the bulk of the mass when a kink lies far out.)
     public static func gaussianExpectation(_ g: (Double) throws -> Double, kinks: [Double] = [],

@@ -3,8 +3,8 @@ import CGSL
 /// A seeded GSL generator (MT19937) with GSL's samplers.
 ///
 /// The Monte Carlo engine uses the faster `Randomness` module; this stream is
-/// the independent reference it is checked against, and the source of the
-/// non-Gaussian variates the statistics calibration needs.
+/// the independent reference its normal sampler is checked against (the
+/// seeded GSL RNG streams the framework issue asks the bridge to wrap).
 public final class GSLRandomStream {
     private let rng: UnsafeMutablePointer<gsl_rng>
 
@@ -21,7 +21,4 @@ public final class GSLRandomStream {
 
     /// N(0, sigma^2) by GSL's ziggurat.
     public func gaussian(sigma: Double = 1) -> Double { gsl_ran_gaussian_ziggurat(rng, sigma) }
-
-    /// Exponential with mean `mean`.
-    public func exponential(mean: Double) -> Double { gsl_ran_exponential(rng, mean) }
 }

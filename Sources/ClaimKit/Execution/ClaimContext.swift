@@ -111,15 +111,15 @@ public final class ClaimContext {
         let delta = scaled(resolution)
         try Require.positive(delta, "resolution", in: "ClaimContext.estimateMean")
         try Require.atLeast(pilotSamples, 2, "pilotSamples", in: "ClaimContext.estimateMean")
-        let run = try pilotThenMain(label ?? name, pilotCount: pilotSamples, chunkSize: chunkSize, sample) { pilot in
-            let sigma = try SampleSize.sigmaUpperBound(RunningMoments.merging(pilot), alpha: alpha / 2)
+        let run = try pilotThenMain(label ?? name, pilotCount: pilotSamples, chunkSize: chunkSize, sample) { stage, _ in
+            let sigma = try SampleSize.sigmaUpperBound(RunningMoments.merging(stage), alpha: alpha / 2)
             return try SampleSize.forMean(sigmaUpper: sigma, halfWidth: delta / 2, alpha: alpha / 2)
         }
         let main = RunningMoments.merging(run.main)
         return record(Assertion(
             name: name, route: .monteCarlo, subject: subject, rule: "t-interval, n from pilot",
             estimate: main.mean, interval: try MeanInterval.student(main, alpha: alpha / 2), region: region,
-            delta: delta, alpha: alpha, samples: pilotSamples + main.count, note: joined(note, capNote(run.planned))))
+            delta: delta, alpha: alpha, samples: pilotSamples + main.count, note: joined(note, run.note)))
     }
 
     /// Estimates g(E X) for a smooth function g of the means of a random vector
@@ -139,13 +139,13 @@ public final class ClaimContext {
         try Require.positive(delta, "resolution", in: "ClaimContext.estimateFunctionOfMeans")
         try Require.atLeast(pilotSamples, 2, "pilotSamples", in: "ClaimContext.estimateFunctionOfMeans")
         let k = function.dimension
-        let run = try pilotThenMain(label ?? name, pilotCount: pilotSamples, chunkSize: chunkSize, sample) { pilot in
-            let moments = JointMoments.merging(pilot, dimension: k)
+        let run = try pilotThenMain(label ?? name, pilotCount: pilotSamples, chunkSize: chunkSize, sample) { stage, _ in
+            let moments = try JointMoments.merging(stage, dimension: k)
             let factor = try SampleSize.upperBoundFactor(count: moments.count, alpha: alpha / 2)
             return try SampleSize.forMean(sigmaUpper: function.standardDeviation(moments) * factor,
                                           halfWidth: delta / 2, alpha: alpha / 2)
         }
-        let main = JointMoments.merging(run.main, dimension: k)
+        let main = try JointMoments.merging(run.main, dimension: k)
         let estimate = function.value(main.means)
         let z = try Distributions.normalUpperQuantile(alpha / 4)
         let half = z * function.standardDeviation(main) / Double(max(main.count, 1)).squareRoot()
@@ -155,7 +155,7 @@ public final class ClaimContext {
         return record(Assertion(
             name: name, route: .monteCarlo, subject: subject, rule: "delta-method interval, n from pilot",
             estimate: estimate, interval: Interval(center: estimate, halfWidth: half), region: region, delta: delta,
-            alpha: alpha, samples: pilotSamples + main.count, note: joined(note, capNote(run.planned))))
+            alpha: alpha, samples: pilotSamples + main.count, note: joined(note, run.note)))
     }
 
     /// Estimates a probability by Monte Carlo with an exact Clopper–Pearson
@@ -170,8 +170,8 @@ public final class ClaimContext {
         let delta = scaled(resolution)
         try Require.positive(delta, "resolution", in: "ClaimContext.estimateProportion")
         try Require.atLeast(pilotTrials, 1, "pilotTrials", in: "ClaimContext.estimateProportion")
-        let run = try pilotThenMain(label ?? name, pilotCount: pilotTrials, chunkSize: chunkSize, trials) { pilot in
-            let plausible = try ProportionInterval.clopperPearson(successes: pilot.reduce(0, +), trials: pilotTrials,
+        let run = try pilotThenMain(label ?? name, pilotCount: pilotTrials, chunkSize: chunkSize, trials) { stage, count in
+            let plausible = try ProportionInterval.clopperPearson(successes: stage.reduce(0, +), trials: count,
                                                                   alpha: alpha / 2)
             return try SampleSize.forProportion(plausible: plausible, halfWidth: delta / 2, alpha: alpha / 2)
         }
@@ -180,8 +180,7 @@ public final class ClaimContext {
             name: name, route: .monteCarlo, subject: subject, rule: "Clopper-Pearson, n from pilot",
             estimate: Double(hits) / Double(run.n),
             interval: try ProportionInterval.clopperPearson(successes: hits, trials: run.n, alpha: alpha / 2),
-            region: region, delta: delta, alpha: alpha, samples: pilotTrials + run.n,
-            note: joined(note, capNote(run.planned))))
+            region: region, delta: delta, alpha: alpha, samples: pilotTrials + run.n, note: joined(note, run.note)))
     }
 
     /// Estimates the mean of a statistic bounded in `range` with an
@@ -202,12 +201,19 @@ public final class ClaimContext {
         let cap = min(maxSamples ?? budget.sampleCap, budget.sampleCap)
         let seed = stream(label ?? name)
         var sequence = try ConfidenceSequence(range: range, alpha: alpha)
+        let totalChunks = (cap + chunkSize - 1) / chunkSize
         var round = 0
         var decided = false
-        while !decided && sequence.count < cap {
+        while !decided && round * chunksPerRound < totalChunks {
             let chunks = (round * chunksPerRound)..<((round + 1) * chunksPerRound)
             let batches = try engine.run(samples: cap, chunkSize: chunkSize, stream: seed, chunks: chunks, observe)
-            for batch in batches { for value in batch { try sequence.add(value) } }
+            for (offset, batch) in batches.enumerated() {
+                let expected = min(chunkSize, cap - (chunks.lowerBound + offset) * chunkSize)
+                guard batch.count == expected else {
+                    throw StatisticsError("\(name): observe returned \(batch.count) values for a chunk of \(expected)")
+                }
+                for value in batch { try sequence.add(value) }
+            }
             decided = region.decide(sequence.interval, delta: delta) != .inconclusive
             round += 1
         }
@@ -227,31 +233,55 @@ public final class ClaimContext {
     ) throws -> Assertion {
         let fit = try SlopeInterval.fit(x: x, y: y, standardErrors: standardErrors, alpha: alpha)
         let fitNote = fit.widenedForLackOfFit
-            ? "poor straight-line fit (chi^2 p = \(formatFactor(fit.goodnessOfFitPValue))): interval widened" : nil
+            ? "interval widened by √(χ²/dof) = \(formatFactor(fit.scaleFactor)) (straight-line fit p = \(formatFactor(fit.goodnessOfFitPValue)))"
+            : nil
         return record(Assertion(
             name: name, route: route, subject: subject, rule: "weighted least-squares slope",
             estimate: fit.slope, interval: fit.interval, region: region, delta: resolution, alpha: alpha,
             samples: samples, note: joined(note, fitNote)))
     }
 
-    /// The two stages of a planned Monte Carlo estimate: a pilot of
-    /// `pilotCount` draws on the stream "<label>/pilot", a sample size planned
-    /// from it — at least the pilot's size, so a nearly constant statistic does
-    /// not get a handful of draws and a huge t quantile; at most the budget's
-    /// cap — and that many fresh draws on "<label>/main".
+    /// A planned Monte Carlo estimate: a pilot of `pilotCount` draws on the
+    /// stream "<label>/pilot"; n planned from it — at least the pilot's size, so
+    /// a nearly constant statistic does not get a handful of draws and a huge
+    /// t quantile; at most the budget's cap — and that many fresh draws on
+    /// "<label>/main". The plan is then applied to the draws so far: when the
+    /// pilot under-stated the spread (heavy tails make its chi-squared bound
+    /// optimistic) and they ask for more, the shortfall is drawn on
+    /// "<label>/top-up/k" and merged, up to `maxTopUps` times, so the
+    /// interval's half-width meets its target and the false-fail rate stays at
+    /// most alpha (Stein's two-stage idea continued as in Chow–Robbins's
+    /// fixed-width procedure). `plan` gets the partial results of the draws so
+    /// far and their number.
     private func pilotThenMain<Partial: Sendable>(
         _ label: String, pilotCount: Int, chunkSize: Int,
         _ body: @escaping @Sendable (inout Xoshiro256, Int) throws -> Partial,
-        plan: ([Partial]) throws -> Int
-    ) throws -> (main: [Partial], n: Int, planned: Int) {
+        plan: ([Partial], Int) throws -> Int
+    ) throws -> (main: [Partial], n: Int, note: String?) {
         let seed = stream(label)
-        let planned = try plan(try engine.run(samples: pilotCount, chunkSize: chunkSize, stream: seed.child("pilot"), body))
-        let n = min(max(planned, pilotCount), budget.sampleCap)
-        return (try engine.run(samples: n, chunkSize: chunkSize, stream: seed.child("main"), body), n, planned)
+        let cap = budget.sampleCap
+        let planned = try plan(try engine.run(samples: pilotCount, chunkSize: chunkSize, stream: seed.child("pilot"), body),
+                               pilotCount)
+        let n = min(max(planned, pilotCount), cap)
+        var main = try engine.run(samples: n, chunkSize: chunkSize, stream: seed.child("main"), body)
+        var drawn = n
+        for round in 0..<maxTopUps {
+            let replanned = min(try plan(main, drawn), cap)
+            guard replanned > drawn else { break }
+            main += try engine.run(samples: replanned - drawn, chunkSize: chunkSize,
+                                   stream: seed.child("top-up").child(round), body)
+            drawn = replanned
+        }
+        guard drawn > n else { return (main, n, planned > cap ? capNote(planned) : nil) }
+        let topUp = "the main sample's spread exceeded the pilot's bound: topped up from \(n) to \(drawn) draws"
+        return (main, drawn, joined(topUp, drawn == cap ? "stopped at the \(budget.rawValue) budget's cap" : nil))
     }
 
-    private func capNote(_ planned: Int) -> String? {
-        planned > budget.sampleCap ? "planned \(planned) samples, capped at \(budget.sampleCap) by the \(budget.rawValue) budget" : nil
+    /// How many times a planned estimate re-plans from all its draws so far.
+    private let maxTopUps = 8
+
+    private func capNote(_ planned: Int) -> String {
+        "planned \(planned) samples, capped at \(budget.sampleCap) by the \(budget.rawValue) budget"
     }
 }
 

@@ -20,7 +20,9 @@ public struct Runner: Sendable {
     }
 
     /// Checks one claim. An error thrown by the check becomes the result's
-    /// `error` (verdict inconclusive); it never escapes.
+    /// `error` (verdict inconclusive); it never escapes. So does a check that
+    /// records nothing, or whose assertions together spend more than the
+    /// claim's share of the false-fail budget.
     public func run(_ claim: Claim) -> ClaimResult {
         let context = ClaimContext(claimID: claim.id, seed: seed, budget: budget,
                                    alpha: errorBudget.perClaim, engine: engine)
@@ -29,7 +31,12 @@ public struct Runner: Sendable {
         var failure: String?
         do {
             try claim.check(context)
-            if context.assertions.isEmpty { failure = "the check recorded no assertions" }
+            let spent = context.assertions.reduce(0) { $0 + $1.alpha }
+            if context.assertions.isEmpty {
+                failure = "the check recorded no assertions"
+            } else if spent > context.alpha * (1 + 1e-9) {
+                failure = "the assertions spent alpha \(spent), more than the claim's share \(context.alpha)"
+            }
         } catch {
             failure = String(describing: error)
         }

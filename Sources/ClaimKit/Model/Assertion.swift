@@ -101,8 +101,8 @@ public struct Assertion: Sendable, Codable, Equatable {
         rule = try c.decode(String.self, forKey: .rule)
         estimate = try c.decode(JSONNumber.self, forKey: .estimate).value
         reference = try c.decode(JSONNumber.self, forKey: .reference).value
-        lower = try c.decode(JSONNumber.self, forKey: .lower).value
-        upper = try c.decode(JSONNumber.self, forKey: .upper).value
+        lower = try c.decodeIfPresent(JSONNumber.self, forKey: .lower)?.value ?? -.infinity
+        upper = try c.decodeIfPresent(JSONNumber.self, forKey: .upper)?.value ?? .infinity
         claimedLower = try c.decodeIfPresent(JSONNumber.self, forKey: .claimedLower)?.value ?? -.infinity
         claimedUpper = try c.decodeIfPresent(JSONNumber.self, forKey: .claimedUpper)?.value ?? .infinity
         delta = try c.decode(JSONNumber.self, forKey: .delta).value

@@ -64,13 +64,14 @@ public struct ClaimedRegion: Sendable, Equatable {
     public static func between(_ lower: Double, _ upper: Double) -> ClaimedRegion { .init(lower: lower, upper: upper) }
 
     /// The reference value reported with an assertion: the point of an
-    /// identity, the finite bound of a half-line, the midpoint of an interval.
+    /// identity, the finite bound of a half-line, the midpoint of an interval;
+    /// NaN (null in JSON) for the whole line.
     public var reference: Double {
         switch (lower.isFinite, upper.isFinite) {
         case (true, true): lower == upper ? lower : (lower + upper) / 2
         case (true, false): lower
         case (false, true): upper
-        case (false, false): 0
+        case (false, false): .nan
         }
     }
 
@@ -78,16 +79,12 @@ public struct ClaimedRegion: Sendable, Equatable {
     /// entirely; confirmed when it lies inside the region widened by `delta`;
     /// inconclusive otherwise. Refutation is tested first: evidence that the
     /// statement is violated is reported even when the violation is small.
+    /// A malformed input — a reversed or NaN region or interval (a negative
+    /// error estimate makes one), a negative or NaN delta — decides nothing.
     public func decide(_ interval: Interval, delta: Double) -> Verdict {
+        guard lower <= upper, interval.lower <= interval.upper, delta >= 0 else { return .inconclusive }
         if interval.upper < lower || interval.lower > upper { return .refuted }
         if interval.lower >= lower - delta && interval.upper <= upper + delta { return .confirmed }
         return .inconclusive
-    }
-
-    /// The distance from `value` to the region (0 inside it).
-    public func distance(to value: Double) -> Double {
-        if value < lower { return lower - value }
-        if value > upper { return value - upper }
-        return 0
     }
 }

@@ -86,9 +86,13 @@ public enum SVGPlot {
         let upper: Double
         let step: Double
 
+        /// Non-finite values are left out; a span too wide for doubles falls
+        /// back to the unit range rather than trapping on a NaN step.
         init(values: [Double]) {
-            var lo = values.min() ?? 0
-            var hi = values.max() ?? 1
+            let finite = values.filter(\.isFinite)
+            var lo = finite.min() ?? 0
+            var hi = finite.max() ?? 1
+            if !(hi - lo).isFinite { (lo, hi) = (0, 1) }
             if lo == hi {
                 lo -= max(1, abs(lo)) * 0.5
                 hi += max(1, abs(hi)) * 0.5
@@ -99,8 +103,9 @@ public enum SVGPlot {
         }
 
         var ticks: [Double] {
-            let count = Int(((upper - lower) / step).rounded())
-            return (0...count).map { lower + Double($0) * step }
+            let count = ((upper - lower) / step).rounded()
+            guard count.isFinite, count >= 0, count <= 1000 else { return [lower, upper] }
+            return (0...Int(count)).map { lower + Double($0) * step }
         }
 
         static func niceStep(_ raw: Double) -> Double {

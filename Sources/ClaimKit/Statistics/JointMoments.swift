@@ -8,14 +8,21 @@ public struct JointMoments: Sendable, Equatable {
     public private(set) var comoments: [Double]
 
     public var dimension: Int { means.count }
+    /// Set when a vector of the wrong length was added; `merging` then throws.
+    public private(set) var isMalformed = false
 
     public init(dimension: Int) {
         means = [Double](repeating: 0, count: dimension)
         comoments = [Double](repeating: 0, count: dimension * dimension)
     }
 
-    /// Adds one vector (of length `dimension`).
+    /// Adds one vector of length `dimension` (any other length marks the
+    /// moments malformed, so that merging them throws).
     public mutating func add(_ x: [Double]) {
+        guard x.count == dimension else {
+            isMalformed = true
+            return
+        }
         let n = Double(count + 1)
         let k = dimension
         var delta = [Double](repeating: 0, count: k)
@@ -30,6 +37,11 @@ public struct JointMoments: Sendable, Equatable {
     }
 
     public func merged(with other: JointMoments) -> JointMoments {
+        guard !isMalformed, !other.isMalformed, other.dimension == dimension else {
+            var bad = self
+            bad.isMalformed = true
+            return bad
+        }
         guard other.count > 0 else { return self }
         guard count > 0 else { return other }
         let k = dimension
@@ -52,9 +64,14 @@ public struct JointMoments: Sendable, Equatable {
         count > 1 ? comoments[i * dimension + j] / Double(count - 1) : 0
     }
 
-    /// Merges chunk results in their order.
-    public static func merging(_ parts: [JointMoments], dimension: Int) -> JointMoments {
-        parts.reduce(JointMoments(dimension: dimension)) { $0.merged(with: $1) }
+    /// Merges chunk results in their order; throws when a part has another
+    /// dimension or had a vector of the wrong length added.
+    public static func merging(_ parts: [JointMoments], dimension: Int) throws -> JointMoments {
+        let merged = parts.reduce(JointMoments(dimension: dimension)) { $0.merged(with: $1) }
+        guard !merged.isMalformed else {
+            throw StatisticsError("JointMoments: a sample returned vectors or moments of another dimension than \(dimension)")
+        }
+        return merged
     }
 }
 
@@ -83,13 +100,11 @@ public struct FunctionOfMeans: Sendable {
             return [1 / root, -0.5 * g / m[1], -0.5 * g / m[2]]
         })
 
-    /// a / b of the means (a, b).
-    public static let ratioOfMeans = FunctionOfMeans(
-        dimension: 2, value: { m in m[0] / m[1] }, gradient: { m in [1 / m[1], -m[0] / (m[1] * m[1])] })
-
-    /// The delta-method standard deviation of one draw, sqrt(∇gᵀ Σ ∇g), at the sample means.
+    /// The delta-method standard deviation of one draw, sqrt(∇gᵀ Σ ∇g), at the
+    /// sample means (NaN when the gradient or the moments have another dimension).
     public func standardDeviation(_ moments: JointMoments) -> Double {
         let g = gradient(moments.means)
+        guard g.count == dimension, moments.dimension == dimension else { return .nan }
         var variance = 0.0
         for i in 0..<dimension {
             for j in 0..<dimension { variance += g[i] * g[j] * moments.covariance(i, j) }

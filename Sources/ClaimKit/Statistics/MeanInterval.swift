@@ -42,8 +42,12 @@ public enum HoeffdingInterval {
     public static func requiredCount(halfWidth: Double, range: ClosedRange<Double>, alpha: Double) throws -> Int {
         try Require.positive(halfWidth, "halfWidth", in: "HoeffdingInterval.requiredCount")
         try Require.openUnit(alpha, "alpha", in: "HoeffdingInterval.requiredCount")
+        try Require.finite(range.lowerBound, "range.lowerBound", in: "HoeffdingInterval.requiredCount")
+        try Require.finite(range.upperBound, "range.upperBound", in: "HoeffdingInterval.requiredCount")
         let span = range.upperBound - range.lowerBound
-        return Int((span * span * log(2 / alpha) / (2 * halfWidth * halfWidth)).rounded(.up))
+        let n = span * span * log(2 / alpha) / (2 * halfWidth * halfWidth)
+        guard n < Double(Int.max / 2) else { return Int.max / 2 }
+        return Int(n.rounded(.up))
     }
 }
 

@@ -9,19 +9,23 @@ public struct SlopeEstimate: Sendable, Equatable {
     /// χ² of the weighted fit and its p-value under the power-law model.
     public let chiSquared: Double
     public let goodnessOfFitPValue: Double
-    /// True when the fit was poor (p < alpha) and the interval was widened by
-    /// sqrt(χ²/(n - 2)).
-    public let widenedForLackOfFit: Bool
+    /// max(1, sqrt(χ²/(n − 2))): the factor the interval was widened by.
+    public let scaleFactor: Double
+
+    /// True when the residuals exceeded their standard errors and the interval was widened.
+    public var widenedForLackOfFit: Bool { scaleFactor > 1 }
 }
 
 /// Weighted least squares of y on x (GSL `gsl_fit_wlinear`) with weights
 /// 1/se_i^2, and a two-sided (1 - alpha) interval for the slope.
 ///
 /// The interval uses the covariance implied by the known standard errors and a
-/// normal quantile. If the residuals are too large for the straight-line model
-/// (χ² goodness-of-fit p-value below alpha, e.g. from corrections to the
-/// asymptotic rate), the interval is widened by sqrt(χ²/(n - 2)), the usual
-/// scale-factor correction, and the estimate says so.
+/// normal quantile, widened by the scale factor max(1, sqrt(χ²/(n − 2))) (the
+/// Birge ratio): whenever the residuals scatter more than their standard
+/// errors allow — corrections to an asymptotic rate, under-stated errors — the
+/// interval grows with them, not only when a goodness-of-fit test at the
+/// assertion's tiny alpha rejects the line. With two points there is no
+/// residual and the known errors alone set the width.
 public enum SlopeInterval {
     public static func fit(x: [Double], y: [Double], standardErrors: [Double], alpha: Double) throws -> SlopeEstimate {
         try Require.openUnit(alpha, "alpha", in: "SlopeInterval.fit")
@@ -33,12 +37,11 @@ public enum SlopeInterval {
         let line = try WeightedLineFit(x: x, y: y, weights: standardErrors.map { 1 / ($0 * $0) })
         let dof = Double(line.count - 2)
         let pValue = dof > 0 ? try Distributions.chiSquaredUpperTail(line.chiSquared, dof: dof) : 1
-        let widen = pValue < alpha
-        let scale = widen ? (line.chiSquared / dof).squareRoot() : 1
+        let scale = dof > 0 ? max(1, (line.chiSquared / dof).squareRoot()) : 1
         let z = try Distributions.normalUpperQuantile(alpha / 2)
         let half = z * line.covariance11.squareRoot() * scale
         return SlopeEstimate(slope: line.slope, intercept: line.intercept,
                              interval: Interval(center: line.slope, halfWidth: half),
-                             chiSquared: line.chiSquared, goodnessOfFitPValue: pValue, widenedForLackOfFit: widen)
+                             chiSquared: line.chiSquared, goodnessOfFitPValue: pValue, scaleFactor: scale)
     }
 }
