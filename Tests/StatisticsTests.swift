@@ -131,6 +131,14 @@ struct CalibrationTests {
         #expect(r.upperTailProbability > Calibration.testLevel, "misses \(r.misses) of \(r.replicates)")
     }
 
+    /// End to end: the planned estimate confirms a true mean of skewed data at least 1 − alpha of the
+    /// time, with small pilots (where the chi-squared planning bound is least reliable).
+    @Test func plannedEstimateFalseFailsAtMostAlphaOnSkewedData() throws {
+        let r = try Calibration.plannedMeanVerdict(.exponential, replicates: 4000, pilotSamples: 30, resolution: 0.25,
+                                                   alpha: 0.05, seed: 15, engine: engine)
+        #expect(r.upperTailProbability > Calibration.testLevel, "misses \(r.misses) of \(r.replicates)")
+    }
+
     @Test func clopperPearsonIsConservative() throws {
         let r = try Calibration.proportionInterval(p: 0.3, replicates: 20_000, trialsPerReplicate: 200, alpha: 0.05,
                                                    seed: 13, engine: engine)

@@ -25,6 +25,8 @@ struct CalibrateCommand: ParsableCommand, ExecutableCommand {
                                                seed: seed, engine: engine),
             try Calibration.confidenceSequence(replicates: replicates / 10, samplesPerReplicate: 2000, alpha: 0.05,
                                                seed: seed, engine: engine),
+            try Calibration.plannedMeanVerdict(.exponential, replicates: replicates / 5, pilotSamples: 30, resolution: 0.25,
+                                               alpha: 0.05, seed: seed, engine: engine),
         ]
         var ok = true
         for r in results {

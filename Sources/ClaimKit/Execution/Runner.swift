@@ -40,10 +40,8 @@ public struct Runner: Sendable {
         } catch {
             failure = String(describing: error)
         }
-        let elapsed = start.duration(to: clock.now)
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
         return ClaimResult(claim: claim, assertions: context.assertions, figures: context.figures,
-                           seconds: seconds, error: failure)
+                           seconds: start.duration(to: clock.now).seconds, error: failure)
     }
 
     /// Checks `claims` in order; `progress` is told before each one starts.
@@ -60,4 +58,9 @@ public struct Runner: Sendable {
     public func rerunCommand(for id: String) -> String {
         "swift run claims run --claim \(id) --seed \(seed) --budget \(budget.rawValue)"
     }
+}
+
+extension Duration {
+    /// The duration in seconds, as a double.
+    public var seconds: Double { Double(components.seconds) + Double(components.attoseconds) * 1e-18 }
 }

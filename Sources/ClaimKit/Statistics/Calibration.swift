@@ -62,6 +62,30 @@ public enum Calibration {
         return try result("t-interval (\(distribution.rawValue))", replicates, samplesPerReplicate, alpha, misses)
     }
 
+    /// The whole planned pipeline of `ClaimContext.estimateMean` — pilot, planned n,
+    /// top-up, t-interval, verdict — on a true identity (the region is the
+    /// distribution's mean): a "miss" is any verdict but confirmed, the false
+    /// fail the design bounds by alpha. Each replicate is its own claim context
+    /// (its own streams); `samplesPerReplicate` reports the pilot size.
+    public static func plannedMeanVerdict(
+        _ distribution: Distribution, replicates: Int, pilotSamples: Int, resolution: Double, alpha: Double,
+        seed: UInt64, engine: MonteCarloEngine
+    ) throws -> Result {
+        let sampler = NormalSampler()
+        var missed = 0
+        for replicate in 0..<replicates {
+            let context = ClaimContext(claimID: "calibration/planned/\(distribution.rawValue)/\(replicate)", seed: seed,
+                                       budget: .standard, alpha: alpha, engine: engine)
+            let assertion = try context.estimateMean(
+                "mean", region: .equal(distribution.mean), resolution: resolution, alpha: alpha,
+                pilotSamples: pilotSamples, chunkSize: 256) { rng, count in
+                RunningMoments.of(count: count) { distribution.draw(&rng, sampler) }
+            }
+            if assertion.verdict != .confirmed { missed += 1 }
+        }
+        return try result("planned estimate (\(distribution.rawValue))", replicates, pilotSamples, alpha, missed)
+    }
+
     /// Runs the Clopper–Pearson interval on Bernoulli(p) trials.
     public static func proportionInterval(
         p: Double, replicates: Int, trialsPerReplicate: Int, alpha: Double, seed: UInt64, engine: MonteCarloEngine
