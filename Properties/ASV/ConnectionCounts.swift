@@ -10,6 +10,15 @@ extension ASVClaims {
         d * e * (3 * w - 2) * (3 * w - 2)
     }
 
+    /// Σn_w: over the output columns i of a strided, padded convolution along one axis of length `side`,
+    /// the kernel columns ξ whose input column λ_w = s_w i + ξ − p_w (A.7) lies inside the map (A.8).
+    static func kernelTapsInside(side: Int, kernel: Int, padding: Int, stride: Int) -> Int {
+        let outputs = (side + 2 * padding - kernel) / stride + 1
+        return (0..<outputs).reduce(0) { sum, i in
+            sum + (0..<kernel).filter { (0..<side).contains(stride * i + $0 - padding) }.count
+        }
+    }
+
     static let connectionCount = Claim(
         id: "ASV-EPS", paper: Papers.asv, location: "§4.1 (definition of ε_ℓ); §5 before (20); (B.29)",
         statement: """
@@ -101,7 +110,8 @@ extension ASVClaims {
             printed: "without padding |j(ℓ, i)| = k²d' for every unit, so (18) = 2/(k²d')",
             corrected: """
             (18) = (2/(k²d')) · k²d' M_{ℓ−1}/ε_ℓ. Without padding, stride 1, the factor is (w/(w − k + 1))(h/(h − k + 1)) \
-            (→ 1 as the map grows; 1.1378 at 32×32, k = 3); it is exactly 1 with padding k − 1; with stride s it is ≈ s².
+            (→ 1 as the map grows; 1.1378 at 32×32, k = 3); it is exactly 1 with padding k − 1; with padding 1 and stride s it is 9w²/(Σn_w)² (4.172 for s = 2, where Σn_w = 47; \
+            exactly 9 for s = 3 at w = 32), near s².
             """)
     ) { ctx in
         func ratio(side: Int, padding: Int, stride: Int) throws -> Double {
@@ -127,9 +137,11 @@ extension ASVClaims {
                     route: .enumeration, value: try ratio(side: 32, padding: 2, stride: 1), reference: 1,
                     referenceRoute: .closedForm, resolution: 1e-12)
         for stride in [2, 3] {
-            let s2 = Double(stride * stride)
-            ctx.bound("32×32, k = 3, padding 1, stride \(stride): σ²(18) / (2/(k²d')) within [s², 1.1 s²]", subject: .corrected,
-                      route: .enumeration, value: try ratio(side: 32, padding: 1, stride: stride), region: .between(s2, 1.1 * s2), resolution: 1e-12)
+            let taps = Double(kernelTapsInside(side: 32, kernel: 3, padding: 1, stride: stride))
+            ctx.compare("32×32, k = 3, padding 1, stride \(stride): σ²(18) / (2/(k²d')) = 9w²/(Σn_w)², Σn_w = \(Int(taps))",
+                        subject: .corrected, route: .enumeration, value: try ratio(side: 32, padding: 1, stride: stride),
+                        reference: 9 * 32 * 32 / (taps * taps), referenceRoute: .closedForm, resolution: 1e-12,
+                        note: "s² = \(stride * stride)")
         }
     }
 }

@@ -38,7 +38,7 @@ extension ASVClaims {
             "measured in random Conv+Pool networks (catalog §3.5), white-noise N(0, 1) input, weights by (17) with τ_0 = 1 and zero biases: FAST_MAX/FAST_AVG (16×16×3; two 3×3 Conv+Pool layers with 2×2 max/average pooling, 32 channels; a 3×3 Conv layer; FC onto 10); at the standard budget also BIG_MAX/BIG_AVG (32×32×3, three Conv+Pool layers, 64 channels) and STRIDE2_MAX (a stride-2 Conv+Pool layer first); networks without pooling are measured against the exact per-unit recursion in ASV-PADDING",
             "q^(ℓ) = E[(u^(ℓ))²] averaged over units, 2 images per network, and independent networks (the replicate unit: the per-channel weight sums dominate the variance); t-intervals over networks",
             "\"keeps q = 1\" read as q^(ℓ) ∈ [0.9, 1.1]: border effects alone move q by up to 6.3% here",
-            "mechanism: the correlation of two horizontally adjacent units of a window, averaged over networks",
+            "mechanism: the correlation of two horizontally adjacent units of a window, averaged over networks; the regions [−0.05, 0.05] at layer 1 and ≥ 0.3 at layer 2 were chosen after seeing the catalog's measurements (0.004; 0.60–0.66), below the mean-field estimate μ²/E z² = 0.71 (max), 0.65 (average): post hoc",
         ],
         kind: .empirical,
         expectation: .erratum(
@@ -61,7 +61,9 @@ extension ASVClaims {
             let kind = stack.layers[0].pooling.kind
             for l in summary.q.indices {
                 try recordMean(ctx, "\(name): q^(\(l + 1)) = 1", moments: summary.q[l], region: keepsOne, resolution: 0.04, alpha: alpha)
-                let corrected: ClaimedRegion = l < 2 ? keepsOne : (kind == .max ? .atMost(0.9) : .atLeast(1.1))
+                // Off only behind a pooled layer other than the first (its inputs have a non-zero mean).
+                let behindCorrelatedPool = l >= 2 && stack.layers[1..<l].contains { $0.poolSize > 1 }
+                let corrected: ClaimedRegion = behindCorrelatedPool ? (kind == .max ? .atMost(0.9) : .atLeast(1.1)) : keepsOne
                 try recordMean(ctx, "\(name): q^(\(l + 1)) in \(corrected.lower)…\(corrected.upper)", subject: .corrected,
                                moments: summary.q[l], region: corrected, resolution: 0.04, alpha: alpha,
                                note: "E z²/E u² at this layer: \(summary.secondMoments[l].mean / summary.q[l].mean)")
@@ -89,7 +91,8 @@ extension ASVClaims {
             "the networks of ASV-E2E-FWD with weights by (18), γ_L = 1 for the identity output layer, zero biases, white-noise input (one image per network)",
             "r^(ℓ) = E[(Δz^(ℓ))²] averaged over units for Δz^(L) ~ N(0, I): computed exactly in Δz^(L) as Σ_k of the backpropagated basis vectors e_k, so r^(L) = 1 exactly; t-intervals over independent networks",
             "\"keeps r = 1\" read as r^(ℓ) ∈ [0.9, 1.1]",
-            "mechanism: the share of windows whose pre-activations are all negative (2^{−T} = 0.0625 for i.i.d. units), where ReLU then max pooling passes no gradient; layer 1 is called near the i.i.d. value when the share is at most 0.075, layer 2 far from it when at least 0.15 (γ_eff = (1 − share)/T ≤ 0.21 against 0.234)",
+            "mechanism: the share of windows whose pre-activations are all negative (2^{−T} = 0.0625 for i.i.d. units), where ReLU then max pooling passes no gradient; layer 1 is called near the i.i.d. value when the share is at most 0.075, layer 2 far from it when at least 0.15 (γ_eff = (1 − share)/T ≤ 0.21 against 0.234); both thresholds were chosen after seeing the catalog's measurements (0.065 at layer 1, 0.24–0.31 behind a correlated window): post hoc",
+            "average pooling: the corrected regions r^(0) ≥ 1 and r^(ℓ) ∈ [0.9, 1.25] below the pooled layers were chosen after seeing the catalog's measurements (r = 1.163, 1.060, 1.021 for BIG_AVG): post hoc",
         ],
         kind: .empirical,
         expectation: .erratum(

@@ -20,24 +20,25 @@ extension ASVClaims {
         """,
         assumptions: [
             "τ_0 = 1 for the raw input (no activation, no pooling) and τ = 1 for an identity layer without pooling (the paper leaves both undefined; catalog Q-ASV-1, Q-ASV-2)",
-            "the six architectures of the end-to-end checks; τ_max by QAGIU on the density (12) and, as a second route, on the tail 1 − Φ^T",
+            "the six architectures of the end-to-end checks; σ² from ASVInitialization (ε from the closed form d d' Σn_w Σn_h, τ from PoolingMoments); the recursion (11) is run with ε_ℓ counted unit by unit (Σ_i |s(ℓ, i)|) and every τ_ℓ by quadrature (max: the tail 1 − Φ^T; average: the integrated moments of ReLU(u))",
         ],
         kind: .identity, expectation: .holds
     ) { ctx in
         for (name, stack) in try namedNetworks() {
             let variances = try ASVInitialization.forwardVariances(stack)
-            let q = try VarianceRecursion.averagedForward(stack, weightVariances: variances)
-            ctx.compare("\(name): max_ℓ |q^(ℓ) − 1| under (11) with (17)", route: .closedForm,
-                        value: q.map { abs($0 - 1) }.max()!, error: Double(8 * q.count) * Double.ulpOfOne, reference: 0,
-                        referenceRoute: .closedForm, resolution: 1e-12,
-                        note: "σ² S_ℓ = \(zip(variances, stack.layers).map { $0 * Double($1.convolution.kernelLength) })")
-            for (l, layer) in stack.layers.enumerated() where l > 0 && stack.layers[l - 1].poolSize > 1 && stack.layers[l - 1].pooling.kind == .max {
-                let tail = try PoolingMoments.tauMaxByTailIntegral(poolSize: stack.layers[l - 1].poolSize)
-                let alternative = Double(layer.convolutionCount) / (tail.value * Double(layer.connectionCount))
-                ctx.compare("\(name), layer \(l + 1): σ² (17) with τ_max from the tail integral", route: .quadrature,
-                            value: alternative, error: alternative * tail.absoluteError / tail.value, reference: variances[l],
-                            referenceRoute: .quadrature, resolution: 1e-8 * variances[l])
+            // (11) from q^(0) = 1, τ_0 = 1, with ε_ℓ counted unit by unit and τ_ℓ by quadrature.
+            var q = 1.0, tau = IntegralResult(value: 1, absoluteError: 0), relativeError = 0.0, worst = 0.0
+            for (l, layer) in stack.layers.enumerated() {
+                q *= variances[l] * tau.value * Double(try enumeratedConnections(layer)) / Double(layer.convolution.output.count)
+                relativeError += tau.absoluteError / tau.value
+                worst = max(worst, abs(q - 1))
+                tau = try tauByQuadrature(layer)
             }
+            ctx.compare("\(name): max_ℓ |q^(ℓ) − 1| under (11) with (17), ε_ℓ = Σ_i |s(ℓ, i)| enumerated, τ_ℓ by quadrature",
+                        route: .quadrature, value: worst,
+                        error: relativeError + Double(8 * stack.layers.count) * Double.ulpOfOne, reference: 0,
+                        referenceRoute: .closedForm, resolution: 1e-8,
+                        note: "σ² S_ℓ = \(zip(variances, stack.layers).map { $0 * Double($1.convolution.kernelLength) })")
         }
     }
 
@@ -50,27 +51,71 @@ extension ASVClaims {
         assumptions: [
             "the extraction prints the denominator as \"γ_{ℓ∈ℓ}\", read γ_ℓ ε_ℓ",
             "γ_L = 1 for the last layer (identity, no pooling; z^(L) = u^(L)); the paper gives no formula (catalog Q-ASV-2)",
-            "γ_max in closed form (15) and, as a second route, by QAGIU of ∫_0^∞ φ Φ^{T−1}",
+            "σ² from ASVInitialization (closed-form ε and γ of (15), (16)); the recursion (14) is run with ε_ℓ counted unit by unit and every γ_ℓ by quadrature (max: ∫_0^∞ φ Φ^{T−1}; average: ∫_0^∞ φ / T²)",
         ],
         kind: .identity, expectation: .holds
     ) { ctx in
         for (name, stack) in try namedNetworks() {
             let variances = try ASVInitialization.backwardVariances(stack)
-            let r = try VarianceRecursion.averagedBackward(stack, weightVariances: variances)
+            // (14) from r^(L) = 1, with ε_ℓ counted unit by unit and γ_ℓ by quadrature.
+            var r = 1.0, relativeError = 0.0, worst = 0.0
+            for (l, layer) in stack.layers.enumerated().reversed() {
+                let gamma = try gammaByQuadrature(layer)
+                r *= variances[l] * gamma.value * Double(try enumeratedConnections(layer)) / Double(layer.convolution.input.count)
+                relativeError += gamma.absoluteError / gamma.value
+                worst = max(worst, abs(r - 1))
+            }
             let last = stack.layers.count - 1
             let halfGamma = Double(stack.layers[last].inputCount) / (0.5 * Double(stack.layers[last].connectionCount))
-            ctx.compare("\(name): max_ℓ |r^(ℓ) − 1| under (14) with (18)", route: .closedForm,
-                        value: r.map { abs($0 - 1) }.max()!, error: Double(8 * r.count) * Double.ulpOfOne, reference: 0,
-                        referenceRoute: .closedForm, resolution: 1e-12,
+            ctx.compare("\(name): max_ℓ |r^(ℓ) − 1| under (14) with (18), ε_ℓ = Σ_i |s(ℓ, i)| enumerated, γ_ℓ by quadrature",
+                        route: .quadrature, value: worst,
+                        error: relativeError + Double(8 * stack.layers.count) * Double.ulpOfOne, reference: 0,
+                        referenceRoute: .closedForm, resolution: 1e-8,
                         note: "with the ReLU value γ_L = 1/2 at the identity output layer, σ²_L = \(halfGamma) = 2 × \(variances[last]) and r^(L−1) = 2")
-            for (l, layer) in stack.layers.enumerated() where layer.poolSize > 1 && layer.pooling.kind == .max {
-                let gamma = try PoolingMoments.gammaMaxByQuadrature(poolSize: layer.poolSize)
-                let alternative = Double(layer.inputCount) / (gamma.value * Double(layer.connectionCount))
-                ctx.compare("\(name), layer \(l + 1): σ² (18) with γ_max by QAGIU", route: .quadrature, value: alternative,
-                            error: alternative * gamma.absoluteError / gamma.value, reference: variances[l],
-                            referenceRoute: .closedForm, resolution: 1e-8 * variances[l])
-            }
         }
+    }
+
+    /// ε_ℓ = Σ_{i ∈ [M'_ℓ]} |s(ℓ, i)| (§4.1), counted unit by unit.
+    static func enumeratedConnections(_ layer: ConvPoolLayer) throws -> Int {
+        try (0..<layer.convolution.output.count).reduce(0) { $0 + (try layer.convolution.receptiveField(of: $1)).count }
+    }
+
+    /// τ_ℓ by QAGIU, not through PoolingMoments.tau: ReLU with max pooling (T = 1: plain ReLU) from the tail
+    /// ∫_0^∞ 2x (1 − Φ(x)^T) dx of (12); ReLU with average pooling (13) as E[ReLU(u)²]/T + (1 − 1/T) E[ReLU(u)]²
+    /// with both moments integrated; 1 for the identity without pooling (the convention of Q-ASV-2).
+    static func tauByQuadrature(_ layer: ConvPoolLayer) throws -> IntegralResult {
+        switch (layer.activation, layer.poolSize, layer.pooling.kind) {
+        case (.relu, _, .max): return try PoolingMoments.tauMaxByTailIntegral(poolSize: layer.poolSize)
+        case (.relu, let poolSize, .average):
+            let tolerance = QuadratureTolerance(absolute: 0, relative: 1e-10)
+            let second = try Integration.qagiu({ $0 * $0 * Distributions.normalPDF($0) }, from: 0, tolerance: tolerance)
+            let first = try Integration.qagiu({ $0 * Distributions.normalPDF($0) }, from: 0, tolerance: tolerance)
+            let t = Double(poolSize)
+            return IntegralResult(value: second.value / t + (1 - 1 / t) * first.value * first.value,
+                                  absoluteError: second.absoluteError / t + 2 * first.value * first.absoluteError)
+        case (.identity, 1, _): return IntegralResult(value: 1, absoluteError: 0)
+        default: throw unsupportedLayer(layer, "ASVClaims.tauByQuadrature")
+        }
+    }
+
+    /// γ_ℓ by QAGIU, not through PoolingMoments.gamma: ReLU with max pooling (15) as Pr(u_1 = max ≥ 0) =
+    /// ∫_0^∞ φ Φ^{T−1}; ReLU with average pooling (16) as Pr(u ≥ 0)/T² = ∫_0^∞ φ / T²; 1 for the identity
+    /// without pooling (Q-ASV-2).
+    static func gammaByQuadrature(_ layer: ConvPoolLayer) throws -> IntegralResult {
+        switch (layer.activation, layer.poolSize, layer.pooling.kind) {
+        case (.relu, _, .max): return try PoolingMoments.gammaMaxByQuadrature(poolSize: layer.poolSize)
+        case (.relu, let poolSize, .average):
+            let positive = try PoolingMoments.gammaMaxByQuadrature(poolSize: 1)
+            let t2 = Double(poolSize * poolSize)
+            return IntegralResult(value: positive.value / t2, absoluteError: positive.absoluteError / t2)
+        case (.identity, 1, _): return IntegralResult(value: 1, absoluteError: 0)
+        default: throw unsupportedLayer(layer, "ASVClaims.gammaByQuadrature")
+        }
+    }
+
+    static func unsupportedLayer(_ layer: ConvPoolLayer, _ context: String) -> ParameterError {
+        ParameterError(context, parameter: "layer", value: "\(layer.activation) with T = \(layer.poolSize)",
+                       requirement: "ReLU or the identity without pooling")
     }
 
     static let xavier = Claim(

@@ -48,7 +48,7 @@ struct NetworkSimulation: Sendable {
     }
 
     /// One network's statistics: [q, E z², window correlation, all-negative share] per layer, then r^(0…L).
-    private func network(_ rng: inout Xoshiro256) throws -> [Double] {
+    func network(_ rng: inout Xoshiro256) throws -> [Double] {
         let parameters = try stack.sampleParameters(weightVariances: weightVariances, rng: &rng)
         let layers = stack.layers.count
         var sums = [Double](repeating: 0, count: 5 * layers + 1)
