@@ -57,7 +57,7 @@ extension NachumClaims {
                   subject: .corrected, route: .closedForm, value: atOne.value, error: atOne.absoluteError,
                   region: .atMost(delta), resolution: 1e-9,
                   note: "exact: N·mean = 9χ²_K, K ~ Bin(N, 1/2); at D = 0.5 (N = \(bound(0.5))) the probability is "
-                      + "\(atHalf.value) > δ, so on this input (11) needs D ≳ 0.7")
+                      + "\(atHalf.value), above δ: on this input D = 0.5 would already be too small")
         // The deviation of the N-filter average of a generic pair falls as N^{-1/2}.
         var rng = ctx.stream("pair").generator()
         let gx = try Image.gaussian(size: n, channels: 1, rng: &rng)

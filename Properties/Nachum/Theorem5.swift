@@ -19,6 +19,8 @@ extension NachumClaims {
             "(29)'s third argument is the ν of Definition 1, a standard deviation: with the variance 2/(2r+1)² of the "
                 + "theorem it must be √2/(2r+1); as printed (2/(2r+1)) the left side is twice the right side",
             "the E₀ step of the proof writes \"A_{i+a₁,j+b₁} = 1 and A_{i+c₁,j+d₁} = 1\"; the second must be B (typo)",
+            "(29) itself: its left side σ̂ = E[R(νX)R(νY)] (Definition 1) by nested quadrature of (5) on the 48 "
+                + "pixels of ∂_1 for G3, for ν = 2/3 (printed) and √2/3, against its closed-form right side",
             "probed on 3000 random pairs (600 at the quick budget; Bernoulli noise, rectangles, ellipses, n ∈ [5, 19], "
                 + "r ∈ [1, (n−1)/2]), all 2⁹ × 2⁹ pairs at n = 3 (standard budget) and G3",
         ],
