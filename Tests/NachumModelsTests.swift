@@ -49,6 +49,15 @@ struct NachumModelsTests {
         }
     }
 
+    /// The convolution layer rejects images whose channels differ from its filters' or that are smaller than r.
+    @Test func convolutionRejectsMismatchedImages() throws {
+        var rng = Xoshiro256(seed: 7)
+        let layer = try CyclicConvolution.gaussian(count: 2, filterSize: 3, channels: 2, variance: 1, rng: &rng)
+        #expect(throws: ParameterError.self) { try layer(Image.gaussian(size: 4, channels: 1, rng: &rng)) }
+        #expect(throws: ParameterError.self) { try layer(Image.gaussian(size: 2, channels: 2, rng: &rng)) }
+        #expect(try layer(Image.gaussian(size: 3, channels: 2, rng: &rng)).rows == 9)
+    }
+
     @Test func patchOperatorRejectsBadSizes() throws {
         var rng = Xoshiro256(seed: 13)
         let x = try Image.gaussian(size: 3, channels: 1, rng: &rng)
@@ -181,6 +190,8 @@ struct NachumModelsTests {
         #expect(throws: ParameterError.self) { try ImageFamilies.correlatedGaussianPair(size: 4, correlation: 1.5, rng: &rng) }
         #expect(throws: ParameterError.self) { try ImageFamilies.randomRectangle(size: 6, sides: 2...5, margin: 1, rng: &rng) }
         #expect(throws: ParameterError.self) { try ImageFamilies.randomEllipse(size: 6, semiAxes: 1...4, rng: &rng) }
+        #expect(throws: ParameterError.self) { try ImageFamilies.randomEllipse(size: -3, semiAxes: 1...2, rng: &rng) }
+        #expect(throws: ParameterError.self) { try ImageFamilies.randomEllipse(size: 0, semiAxes: 1...2, rng: &rng) }
         #expect(throws: ParameterError.self) { try ImageFamilies.constantColour(size: 4, channel: 3) }
         #expect(throws: ParameterError.self) { try ImageFamilies.grayRectangles(count: 0, size: 4, sides: 1...2, rng: &rng) }
         #expect(throws: ParameterError.self) { try red.dot(gray) }

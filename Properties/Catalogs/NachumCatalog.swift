@@ -43,6 +43,9 @@ extension Catalogs {
             CatalogEntry("NACHUM-T6", "PR", "Bernstein inequality for sub-exponentials."),
         ],
         reasons: [
+            "NACHUM-S41-IMNET": "empirical: the channel angle ~12.5° and norm difference ~9.2 % are averages over 10⁴ "
+                + "ImageNet images, not available offline (and the norm difference is not defined); the analysis it "
+                + "supports, RGB with equal channels reduces to grayscale, is checked in NACHUM-S41-GRAY",
             "NACHUM-T6": "bibliographic: Bernstein's inequality for sub-exponentials quoted from Vershynin (2018, "
                 + "Thm 2.8.1) with an unspecified absolute constant c, so no finite computation can refute it; the "
                 + "concentration it yields in the paper is checked as rates in NACHUM-T2, NACHUM-C1 and NACHUM-L2",

@@ -8,7 +8,7 @@ enum NachumClaims {
         theorem1General, theorem1Homogeneous, theorem1Norm, theorem2, remark1, meanSimilarity, corollary1,
         lemma1, lemma2, theorem3, introductionBounds, remark2, remark3, theorem4, figure1,
         definition2, example1, theorem5InnerProduct, theorem5Distance, theorem5Corollary, theorem5Resolution,
-        grayscaleExtension, redGreen, imagenetChannels, meanRemoval, orthogonalInitialization, zeroSumFilters,
+        grayscaleExtension, redGreen, meanRemoval, orthogonalInitialization, zeroSumFilters,
         lemma3, lemma4, linearFNN, johnsonLindenstrauss,
     ]
 }

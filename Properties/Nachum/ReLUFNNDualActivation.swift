@@ -41,30 +41,23 @@ extension NachumClaims {
 
         // Concentration: the RMS of ρ_out − R̂(ρ_in) falls as N^{-1/2} (slope of log RMS on log N).
         let widths = [256, 1024, 4096, 16384]
-        let draws = ctx.budget == .quick ? 2000 : ctx.budget == .standard ? 4000 : 8000
+        let logWidths = widths.map { log(Double($0)) }
         let slopeAlpha = try ctx.reserveAlpha(0.4) / 2
+        let resolution = ctx.scaled(0.03)
         let sampler = NormalSampler()
         for rho in [0.0, 0.9] {
             let target = try ReLUDualActivation.value(rho)
-            var logRMS: [Double] = []
-            var standardErrors: [Double] = []
-            for width in widths {
-                let squares = RunningMoments.merging(try ctx.engine.run(
-                    samples: draws, chunkSize: 100, stream: ctx.stream("concentration \(rho) \(width)")
-                ) { rng, count in
-                    try RunningMoments.of(count: count) {
-                        let cosine = try FullyConnectedLayer.sampledOutputCosine(
-                            activation: .relu, inputCosine: rho, width: width, rng: &rng, sampler: sampler) ?? 0
-                        return (cosine - target) * (cosine - target)
-                    }
-                })
-                logRMS.append(0.5 * log(squares.mean))
-                standardErrors.append(squares.standardError / (2 * squares.mean))
+            let rms = try ConcentrationRate.logRMS(
+                ctx, "concentration \(rho)", sizes: widths, x: logWidths, resolution: resolution, alpha: slopeAlpha,
+                chunkSize: 100
+            ) { rng, width in
+                try (FullyConnectedLayer.sampledOutputCosine(activation: .relu, inputCosine: rho, width: width, rng: &rng,
+                                                            sampler: sampler) ?? 0) - target
             }
             try ctx.fitSlope("slope of log RMS(ρ_out − R̂(ρ_in)) on log N at ρ_in = \(rho), N = 256…16384",
-                             x: widths.map { log(Double($0)) }, y: logRMS, standardErrors: standardErrors,
-                             region: .between(-0.52, -0.48), resolution: 0.03, alpha: slopeAlpha,
-                             samples: draws * widths.count,
+                             x: logWidths, y: rms.y, standardErrors: rms.errors,
+                             region: .between(-0.52, -0.48), resolution: resolution, alpha: slopeAlpha,
+                             samples: rms.draws * widths.count,
                              note: "claimed region: the finite-size slope lies within 0.02 of the asymptotic −1/2")
         }
 

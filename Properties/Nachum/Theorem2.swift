@@ -1,5 +1,6 @@
 import ClaimKit
 import Foundation
+import GSL
 import RandomNetworks
 import Randomness
 
@@ -20,7 +21,8 @@ extension NachumClaims {
                 + "ν = 1, ε = δ = 0.1: K = 90Dt², so N = 1 satisfies the printed condition whenever D < 1/(90 t² log 1280); "
                 + "the deviation at N = 1 is t²(‖F*x₀‖² − 9) + 2n ΣF → N(0, 48²) as t → 0, so its failure "
                 + "probability tends to 0.998 > δ for every D",
-            "D is unspecified; with σ(0) = 0 the checks are the counterexample's disappearance and the N^{-1/2} rate",
+            "D is unspecified; with σ(0) = 0 the corrected form is checked where it is tight: ReLU, x = y = x₀, D = 1 "
+                + "(K = 90, N = 57,953), its failure probability computed exactly; and the N^{-1/2} rate",
             "(11) writes Σ_{i,j=1}^n for Σ_{i,j ∈ Z_n}; (21) cites properties 1 and 2 of Lemma 4 but uses 3 and 2",
         ],
         kind: .probabilityBound,
@@ -31,7 +33,7 @@ extension NachumClaims {
         let n = 8, r = 3, epsilon = 0.1, delta = 0.1
         let x0 = try Image(size: n, channels: 1, pixels: [Double](repeating: 1 / Double(n), count: n * n))
         let patchBound = Double(r) / Double(n) // ‖[x₀]_ij‖ = R₀
-        let alpha = try ctx.reserveAlpha(0.5) / 4
+        let alpha = try ctx.reserveAlpha(0.5) / 2
         for t in [1e-2, 1e-3] {
             let x = try x0.scaled(by: t)
             let c = 1 / t
@@ -44,17 +46,18 @@ extension NachumClaims {
                 try failures(count, x, epsilon: epsilon, center: center, filterSize: r, rng: &rng) { $0 + c }
             }
         }
-        // Corrected: with σ(0) = 0 (ReLU) the same family concentrates: the deviation is O(t²).
-        for t in [1e-2, 1e-3] {
-            let x = try x0.scaled(by: t)
-            let center = try CNNDualFormula.expectedInnerProduct(.relu, x, x, filterSize: r, nu: 1)
-            try ctx.estimateProportion(
-                "ReLU (σ(0) = 0), x = y = t·x₀, t = \(t): P(|dev| ≥ \(epsilon)) at N = 1", subject: .corrected,
-                region: .atMost(delta), resolution: 0.02, alpha: alpha, pilotTrials: 2000, chunkSize: 1024
-            ) { rng, count in
-                try failures(count, x, epsilon: epsilon, center: center, filterSize: r, rng: &rng) { max(0, $0) }
-            }
+        // Corrected, where (11) is tight: ReLU, x = y = x₀ (t = 1), D = 1, N the least integer above the bound.
+        let bound = { (d: Double) -> Int in
+            let k = d * pow(patchBound * Double(n), 2) / epsilon
+            return Int(max(k, k * k) * log(2 * Double(n * n) / delta)) + 1
         }
+        let (atOne, atHalf) = (try reluConstantImageFailure(filters: bound(1), epsilon: epsilon),
+                               try reluConstantImageFailure(filters: bound(0.5), epsilon: epsilon))
+        ctx.bound("ReLU, x = y = x₀, D = 1: P(|dev| ≥ \(epsilon)) at N = \(bound(1)) (the least N (11) allows)",
+                  subject: .corrected, route: .closedForm, value: atOne.value, error: atOne.absoluteError,
+                  region: .atMost(delta), resolution: 1e-9,
+                  note: "exact: N·mean = 9χ²_K, K ~ Bin(N, 1/2); at D = 0.5 (N = \(bound(0.5))) the probability is "
+                      + "\(atHalf.value), above δ: on this input D = 0.5 would already be too small")
         // The deviation of the N-filter average of a generic pair falls as N^{-1/2}.
         var rng = ctx.stream("pair").generator()
         let gx = try Image.gaussian(size: n, channels: 1, rng: &rng)
@@ -69,6 +72,22 @@ extension NachumClaims {
             try FilterMonteCarlo.innerProducts(gx, gy, map: { max(0, $0) }, filterSize: r, nu: nu, filters: filters,
                                                rng: &rng).reduce(0, +) / Double(filters) - expected
         }
+    }
+
+    /// P(|(1/N)Σ_ℓ‖R(F_ℓ*x₀)‖² − 4.5| ≥ ε) for x₀ ≡ 1/8 (n = 8, r = 3, ν = 1), exactly: F*x₀ ≡ ΣF/8 with
+    /// ΣF ~ N(0, 9), so ‖R(F*x₀)‖² = max(0, ΣF)² = 9 max(0, Z)², Σσ̂ = 4.5 (eq. (8)), and the sum over N filters is
+    /// 9χ²_K with K ~ Binomial(N, 1/2) non-zero terms; the binomial mixture of χ² tails is summed term by term.
+    private static func reluConstantImageFailure(filters count: Int, epsilon: Double) throws -> IntegralResult {
+        let (high, low) = (Double(count) * (4.5 + epsilon) / 9, Double(count) * (4.5 - epsilon) / 9)
+        var total = 0.0
+        for k in 0...count {
+            let weight = exp(lgamma(Double(count + 1)) - lgamma(Double(k + 1)) - lgamma(Double(count - k + 1))
+                             - Double(count) * log(2.0))
+            let tail = k == 0 ? 1 : (try Distributions.chiSquaredUpperTail(high, dof: Double(k)))
+                + 1 - (try Distributions.chiSquaredUpperTail(low, dof: Double(k)))
+            total += weight * tail
+        }
+        return IntegralResult(value: total, absoluteError: 16 * Double(count + 1) * Double.ulpOfOne)
     }
 
     /// The number of single filters (ν = 1) among `count` whose ⟨σ(F*x), σ(F*x)⟩ is at least ε from `center`.

@@ -105,7 +105,8 @@ extension NachumClaims {
         let genericSlacks = try BoundsFamily.slacks(generic, nu: NachumInputs.reluNu)
         ctx.bound("min over \(genericSlacks.count) generic Gaussian pairs of ρ̄_out − ρ_in (strict non-expansion)",
                   subject: .corrected, route: .closedForm, value: genericSlacks.expansion, error: 1e-12,
-                  region: .atLeast(Double.leastNonzeroMagnitude), resolution: 1e-10, samples: genericSlacks.count)
+                  region: .atLeast(Double.leastNonzeroMagnitude), resolution: 0, samples: genericSlacks.count,
+                  note: "resolution 0: the interval must exclude 0, so a slack within rounding of 0 is not confirmed")
 
         let curve = RhoGrid.evenly(101, from: -1, to: 1)
         ctx.attach(Figure(

@@ -14,6 +14,9 @@ struct Theorem5Pair {
     let terms: [Double]
     /// E⟨R(F*A), R(F*B)⟩ (eq. (16)), the sum of the terms.
     let expected: Double
+    /// E‖R(F*A) − R(F*B)‖² = Σ_ij (σ̂([A]_ij, [A]_ij) + σ̂([B]_ij, [B]_ij) − 2 t_ij) over the centered windows
+    /// (eq. (8) for each of the three inner products; (9), E‖R(F*A)‖² = |A|, is not assumed).
+    let expectedSquaredDistance: Double
     let dot: Double
     let squaredDistance: Double
 
@@ -22,18 +25,19 @@ struct Theorem5Pair {
         self.b = b
         radius = r
         boundary = try SharedBoundary(a, b, radius: r)
-        let geometry = try PatchOperator.centered(radius: r).geometry(a.image, b.image)
-        terms = try CNNDualFormula.homogeneousTerms(.relu, geometry: geometry, nu: Self.nu(r))
+        let windows = try PatchOperator.centered(radius: r)
+        terms = try CNNDualFormula.homogeneousTerms(.relu, geometry: windows.geometry(a.image, b.image), nu: Self.nu(r))
         expected = terms.reduce(0, +)
+        let squaredNorms = try [a.image, b.image].map {
+            try CNNDualFormula.homogeneousTerms(.relu, geometry: windows.geometry($0, $0), nu: Self.nu(r)).reduce(0, +)
+        }
+        expectedSquaredDistance = squaredNorms[0] + squaredNorms[1] - 2 * expected
         dot = Double(try a.dot(b))
         squaredDistance = Double(try a.squaredDistance(b))
     }
 
-    /// √2/(2r+1): the filter standard deviation of Theorem 5 (variance 2/(2r+1)²).
-    static func nu(_ r: Int) -> Double { 2.0.squareRoot() / Double(2 * r + 1) }
-
-    /// E‖R(F*A) − R(F*B)‖² = E‖R(F*A)‖² + E‖R(F*B)‖² − 2E⟨·,·⟩ = |A| + |B| − 2E⟨·,·⟩ by (9) (cyclic).
-    var expectedSquaredDistance: Double { Double(a.count + b.count) - 2 * expected }
+    /// √2/(2r+1): the filter standard deviation of Theorem 5 (variance 2/(2r+1)²), eq. (4)'s ReLU normalization.
+    static func nu(_ r: Int) -> Double { NachumInputs.reluNu(filterSize: 2 * r + 1) }
 
     /// The largest |t_ij − A_ij B_ij| over the pixels off the boundary (0 by the proof of Theorem 5).
     var largestOffBoundaryDeviation: Double {

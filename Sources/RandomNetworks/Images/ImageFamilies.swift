@@ -61,6 +61,7 @@ public enum ImageFamilies {
     /// uniform; pixel (i, j) belongs to it when its cyclic offset from the center lies inside.
     public static func randomEllipse(size n: Int, semiAxes: ClosedRange<Double>, rng: inout Xoshiro256) throws -> BinaryImage {
         let context = "ImageFamilies.randomEllipse"
+        try Require.atLeast(n, 1, "size", in: context)
         try Require.positive(semiAxes.lowerBound, "semiAxes", in: context)
         try Require.within(semiAxes.upperBound, 0...(Double(n) / 2), "semiAxes", in: context)
         let ci = rng.nextUniform() * Double(n), cj = rng.nextUniform() * Double(n)

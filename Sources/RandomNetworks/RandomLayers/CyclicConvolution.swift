@@ -55,8 +55,9 @@ public struct CyclicConvolution: Sendable {
         }
     }
 
-    /// Writes the n² × r²d patch matrix of `image` (im2col for eq. (4)) at `patches`.
-    public func writePatches(of image: Image, into patches: UnsafeMutablePointer<Double>) {
+    /// Writes the n² × r²d patch matrix of `image` (im2col for eq. (4)) at `patches`; the image must have
+    /// passed `validate` (d channels, r ≤ n) and `patches` must hold n² r² d values.
+    private func writePatches(of image: Image, into patches: UnsafeMutablePointer<Double>) {
         let n = image.size, r = filterSize, d = channels
         image.pixels.withUnsafeBufferPointer { x in
             var row = patches
