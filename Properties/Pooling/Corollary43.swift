@@ -66,7 +66,8 @@ extension PoolingClaims {
             note: "E[1 − ρ] = \(paddedMoments.map { String(format: "%.3f", $0.mean) }.joined(separator: ", ")) for d = \(sizes.map(String.init).joined(separator: ", "))")
 
         let cyclic = try PatchGeometry(kernelSize: 3, boundary: .cyclic)
-        let gaussianDraws = ctx.budget == .quick ? 16 : 32
+        // 64 networks per d: with the χ² bound on each point's SD (fitContractionSlope) fewer leave the quick fit undecided.
+        let gaussianDraws = 64
         var gaussian: [RunningMoments] = []
         for d in sizes {
             gaussian.append(try CNNPoolingRoutes.moments(ctx, label: "gaussian d=\(d)", size: d, geometry: cyclic, channels: 640,
