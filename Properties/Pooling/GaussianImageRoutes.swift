@@ -51,13 +51,7 @@ extension PoolingClaims {
                     var pooled = [0.0, 0.0]
                     for side in 0..<2 {
                         try gather.writePatches(of: try Image.gaussian(size: d, channels: 1, rng: &rng), into: patches)
-                        var total = 0.0
-                        for p in 0..<positions {
-                            var z = 0.0
-                            for t in 0..<length { z += w[t] * patches[p * length + t] }
-                            total += max(0, z)
-                        }
-                        pooled[side] = total / Double(positions)
+                        pooled[side] = averagePooled(patches, rows: positions, w)
                     }
                     moments.add([pooled[0] * pooled[1], pooled[0] * pooled[0], pooled[1] * pooled[1]])
                 }
