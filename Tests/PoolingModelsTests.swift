@@ -51,6 +51,41 @@ struct PoolingModelsTests {
         }
     }
 
+    /// CenteredConvolution with the cyclic rule is eq. (6) centred: position (u, v) equals Nachum et al.'s
+    /// cyclic convolution eq. (4) (`CyclicConvolution`, same filter array) at ((u + h) mod d, (v + h) mod d).
+    @Test func cyclicCenteredConvolutionIsAShiftOfCyclicConvolution() throws {
+        var rng = Xoshiro256(seed: 21)
+        for (k, channels) in [(1, 1), (3, 2), (5, 1)] {
+            let geometry = try PatchGeometry(kernelSize: k, channels: channels, boundary: .cyclic)
+            let centered = try CenteredConvolution.gaussian(count: 4, geometry: geometry, variance: 1, rng: &rng)
+            let cyclic = try CyclicConvolution(filters: centered.kernels, filterSize: k, channels: channels)
+            let d = 7, h = (k - 1) / 2
+            let image = try Image.gaussian(size: d, channels: channels, rng: &rng)
+            let a = try centered(image), b = try cyclic(image)
+            for u in 0..<d {
+                for v in 0..<d {
+                    for f in 0..<4 {
+                        #expect(abs(a[u * d + v, f] - b[((u + h) % d) * d + (v + h) % d, f]) < 1e-12)
+                    }
+                }
+            }
+        }
+    }
+
+    /// The pooling paper's exact kernel average of the ReLU CNN (`ConvolutionKernelMoments`, centred cyclic patches)
+    /// and Nachum et al.'s eq. (12) evaluator (`CNNDualFormula`, cyclic patches of eq. (4)) sum the same position-wise
+    /// terms ½‖α‖‖β‖ r̂: their mean similarities agree.
+    @Test func kernelMomentsAgreeWithTheCNNDualFormula() throws {
+        var rng = Xoshiro256(seed: 22)
+        let geometry = try PatchGeometry(kernelSize: 3, boundary: .cyclic)
+        for d in [5, 8] {
+            let x = try Image.gaussian(size: d, channels: 1, rng: &rng), y = try Image.gaussian(size: d, channels: 1, rng: &rng)
+            let pooling = try ConvolutionKernelMoments.featureMeanSimilarity(x, y, geometry: geometry)
+            let nachum = try #require(try CNNDualFormula.meanSimilarity(.relu, x, y, filterSize: 3))
+            #expect(abs(pooling - nachum) < 1e-12)
+        }
+    }
+
     @Test func globalPoolingAndCosinesMatchTheirDefinitions() throws {
         var rng = Xoshiro256(seed: 12)
         let layer = try CenteredConvolution.gaussian(count: 5, geometry: PatchGeometry(kernelSize: 3, boundary: .zeroPadded),

@@ -10,7 +10,7 @@ extension Catalogs {
             CatalogEntry("POOL-DEF-FCN", "DF", "FCN + partitioned avg/max pooling (P_i off by one)."),
             CatalogEntry("POOL-DEF-CNN", "DF", "CNN + global avg/max pooling (boundary rule unspecified)."),
             CatalogEntry("POOL-S3-SETUP", "DF", "width 1000, pool 50, 640 channels, He init."),
-            CatalogEntry("POOL-S4-FCN-DATAINDEP", "EX", "FCN pooled cosine law depends only on ρ_in."),
+            CatalogEntry("POOL-S4-FCN-DATAINDEP", "EX", "FCN pooled cosine law depends only on ρ_in (the printed CNN max-pooling part is false: x = 1, y = −1)."),
             CatalogEntry("POOL-T4.1", "RT", "1 − ρ(A_x,A_y) = O(1/n); derived constant π(1−1/m)(1−R̂(ρ_in))/n."),
             CatalogEntry("POOL-T4.1-MEANSIM", "EX", "(derived) 1 − ρ̄_A = π(1−R̂(ρ))/(n+π−1)."),
             CatalogEntry("POOL-PA-COSBOUND", "IN", "ρ ≥ 1 − ½‖g(x)−g(y)‖²/(‖g(x)‖‖g(y)‖) ≥ 1 − ½(‖g(y)‖/ε − 1)^{−2}."),

@@ -5,20 +5,23 @@ import RandomNetworks
 import Randomness
 
 extension PoolingClaims {
-    /// Ave_p r(⟨α_p, w⟩) for the rows α_p of a patch matrix (w has one entry per column).
+    /// Ave_p r(⟨α_p, w⟩) for the rows α_p of a patch matrix (w has one entry per column): eq. (8), one channel.
     static func averagePooled(_ patches: Matrix, _ w: [Double]) -> Double {
-        let n = patches.columns
+        patches.storage.withUnsafeBufferPointer { averagePooled($0.baseAddress!, rows: patches.rows, w) }
+    }
+
+    /// The same for `rows` patches of length w.count stored row by row at `patches` (a reusable gather buffer).
+    static func averagePooled(_ patches: UnsafePointer<Double>, rows: Int, _ w: [Double]) -> Double {
+        let n = w.count
         var total = 0.0
-        patches.storage.withUnsafeBufferPointer { a in
-            w.withUnsafeBufferPointer { kernel in
-                for p in 0..<patches.rows {
-                    var z = 0.0
-                    for t in 0..<n { z += a[p * n + t] * kernel[t] }
-                    total += max(0, z)
-                }
+        w.withUnsafeBufferPointer { kernel in
+            for p in 0..<rows {
+                var z = 0.0
+                for t in 0..<n { z += patches[p * n + t] * kernel[t] }
+                total += max(0, z)
             }
         }
-        return total / Double(patches.rows)
+        return total / Double(rows)
     }
 
     /// POOL-PE-17-19: App. E's expansion of C.

@@ -5,14 +5,6 @@ import RandomNetworks
 import Randomness
 
 extension PoolingClaims {
-    /// An ordinary least-squares slope of y on x.
-    static func leastSquaresSlope(_ x: [Double], _ y: [Double]) -> Double {
-        let mx = x.reduce(0, +) / Double(x.count), my = y.reduce(0, +) / Double(y.count)
-        let sxy = zip(x, y).map { ($0 - mx) * ($1 - my) }.reduce(0, +)
-        let sxx = x.map { ($0 - mx) * ($0 - mx) }.reduce(0, +)
-        return sxy / sxx
-    }
-
     /// POOL-C4.3: max pooling in the CNN, "for any pair", 1 − ρ(M_x, M_y) = O(1/log n).
     static let corollary43 = Claim(
         id: "POOL-C4.3", paper: Papers.pooling, location: "§4, Corollary 4.3 and the sentence after it; proof in App. C",
@@ -47,7 +39,7 @@ extension PoolingClaims {
         ctx.bound("x = 1, y = −1, cyclic: smallest 1 − ρ(M_x, M_y) over d = \(sizes.map(String.init).joined(separator: ", "))",
                   route: .enumeration, value: cyclicGaps.min()!, region: .equal(1), resolution: 1e-12, samples: sizes.count)
         ctx.bound("x = 1, y = −1, cyclic: slope of log(1 − ρ(M_x, M_y)) on log log d² (O(1/log n) needs ≤ −1)",
-                  route: .enumeration, value: leastSquaresSlope(x, cyclicGaps.map(log)), error: 1e-13,
+                  route: .enumeration, value: try WeightedLineFit(x: x, y: cyclicGaps.map(log), weights: x.map { _ in 1 }).slope, error: 1e-13,
                   region: .atMost(-0.9), resolution: 0.05, samples: sizes.count)
 
         let alpha = try ctx.reserveAlpha(1) / 2
@@ -74,7 +66,8 @@ extension PoolingClaims {
             note: "E[1 − ρ] = \(paddedMoments.map { String(format: "%.3f", $0.mean) }.joined(separator: ", ")) for d = \(sizes.map(String.init).joined(separator: ", "))")
 
         let cyclic = try PatchGeometry(kernelSize: 3, boundary: .cyclic)
-        let gaussianDraws = ctx.budget == .quick ? 16 : 32
+        // 64 networks per d: with the χ² bound on each point's SD (fitContractionSlope) fewer leave the quick fit undecided.
+        let gaussianDraws = 64
         var gaussian: [RunningMoments] = []
         for d in sizes {
             gaussian.append(try CNNPoolingRoutes.moments(ctx, label: "gaussian d=\(d)", size: d, geometry: cyclic, channels: 640,

@@ -58,15 +58,21 @@ extension PoolingClaims {
             return cosines
         }
 
-        /// Fits the slope of log E[1 − ρ] on `x` (log n or log log n) and records it against `region`.
+        /// Fits the slope of log E[1 − ρ] on `x` (log n or log log n) and records it against `region`. The fit
+        /// treats its standard errors as known, so each point's sample SD is first raised to its χ² (1 − α/(2·points))
+        /// upper bound (`SampleSize.upperBoundFactor`) and the fit gets the other half of alpha: with few draws per
+        /// point the interval widens instead of undercovering.
         @discardableResult
         static func fitContractionSlope(
             _ ctx: ClaimContext, _ name: String, subject: Subject = .asPrinted, x: [Double], moments: [RunningMoments],
             region: ClaimedRegion, resolution: Double, alpha: Double, note: String
         ) throws -> Assertion {
-            try ctx.fitSlope(name, subject: subject, x: x, y: moments.map { log($0.mean) },
-                             standardErrors: moments.map { $0.standardError / $0.mean }, region: region,
-                             resolution: resolution, alpha: alpha, samples: moments.map(\.count).reduce(0, +), note: note)
+            let pointAlpha = alpha / Double(2 * moments.count)
+            let errors = try moments.map { $0.standardError * (try SampleSize.upperBoundFactor(count: $0.count, alpha: pointAlpha)) / $0.mean }
+            return try ctx.fitSlope(name, subject: subject, x: x, y: moments.map { log($0.mean) }, standardErrors: errors,
+                                    region: region, resolution: resolution, alpha: alpha / 2,
+                                    samples: moments.map(\.count).reduce(0, +),
+                                    note: "\(note); standard errors raised to their χ² upper bounds (\(moments.map(\.count).min()!)+ draws per point)")
         }
 
         /// Monte Carlo of E[1 − ρ] / reference for `pooling` at input cosine ρ (rows sampled, m·n per draw).

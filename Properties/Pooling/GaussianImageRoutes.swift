@@ -14,26 +14,24 @@ extension PoolingClaims {
             value: { m in (m[1] + m[2]) / (2 * m[0]) - 1 },
             gradient: { m in [-(m[1] + m[2]) / (2 * m[0] * m[0]), 1 / (2 * m[0]), 1 / (2 * m[0])] })
 
-        /// B_k with a two-sided (1 − alpha) normal interval, from `kernels` Monte Carlo kernels with control
-        /// variates; when `region` is given, the interval is recorded against it as an assertion.
-        static func overlapExcess(_ ctx: ClaimContext, kernelSize k: Int, kernels: Int, alpha: Double,
-                                  record region: ClaimedRegion? = nil, name: String = "", subject: Subject = .asPrinted,
-                                  note: String? = nil) throws -> (value: Double, lower: Double, upper: Double) {
+        /// B_k (App. E (16)–(31), `GaussianImageAveragePooling`) by Monte Carlo over N(0, 1) kernels with the
+        /// control-variate statistic, through `estimateMean` (n planned from `resolution` and `alpha`), recorded
+        /// against App. E's elementary bounds π − 1 ≤ B_k ≤ (π − 1)(2k − 1)² (g ≥ 0 below, r̂ ≤ 1 above; equality at
+        /// k = 1). Callers use the recorded t interval, so B_k's uncertainty enters what they compare.
+        @discardableResult
+        static func overlapExcess(_ ctx: ClaimContext, subject: Subject = .asPrinted, kernelSize k: Int, resolution: Double,
+                                  alpha: Double, note: String? = nil) throws -> Assertion {
+            let upper = (Double.pi - 1) * Double((2 * k - 1) * (2 * k - 1))
             let sampler = NormalSampler()
-            let parts = try ctx.engine.run(samples: kernels, chunkSize: 1 << 12, stream: ctx.stream("B_\(k)")) { rng, count in
+            return try ctx.estimateMean(
+                "B_\(k) ∈ [π − 1, (π − 1)(2k − 1)²] = [\(String(format: "%.3f", Double.pi - 1)), \(String(format: "%.2f", upper))] (Monte Carlo over kernels, control variates)",
+                subject: subject, region: .between(Double.pi - 1, upper), resolution: resolution, alpha: alpha,
+                label: "B_\(k)", pilotSamples: 4096, chunkSize: 1 << 12, note: note) { rng, count in
                 try RunningMoments.of(count: count) {
                     let w = (0..<(k * k)).map { _ in sampler.next(using: &rng) }
                     return try GaussianImageAveragePooling.overlapExcessWithControlVariates(kernel: w, kernelSize: k)
                 }
             }
-            let moments = parts.reduce(RunningMoments()) { $0.merged(with: $1) }
-            let half = try Distributions.normalUpperQuantile(alpha / 2) * moments.standardError
-            if let region {
-                ctx.record(Assertion(name: name, route: .monteCarlo, subject: subject, rule: "normal interval, fixed n",
-                                     estimate: moments.mean, interval: Interval(center: moments.mean, halfWidth: half),
-                                     region: region, delta: 1e-3, alpha: alpha, samples: kernels, note: note))
-            }
-            return (moments.mean, moments.mean - half, moments.mean + half)
         }
 
         /// Monte Carlo triples (W, x, y): the joint moments of (Ar(x)Ar(y), Ar(x)², Ar(y)²) for one N(0, 1)
@@ -53,13 +51,7 @@ extension PoolingClaims {
                     var pooled = [0.0, 0.0]
                     for side in 0..<2 {
                         try gather.writePatches(of: try Image.gaussian(size: d, channels: 1, rng: &rng), into: patches)
-                        var total = 0.0
-                        for p in 0..<positions {
-                            var z = 0.0
-                            for t in 0..<length { z += w[t] * patches[p * length + t] }
-                            total += max(0, z)
-                        }
-                        pooled[side] = total / Double(positions)
+                        pooled[side] = averagePooled(patches, rows: positions, w)
                     }
                     moments.add([pooled[0] * pooled[1], pooled[0] * pooled[0], pooled[1] * pooled[1]])
                 }

@@ -5,15 +5,6 @@ import RandomNetworks
 import Randomness
 
 extension PoolingClaims {
-    /// Two inputs of dimension `dimension`, norms `norms` and cosine ρ, as the columns of a batch.
-    static func inputPair(dimension: Int, norms: (Double, Double), cosine rho: Double) throws -> Matrix {
-        var storage = [Double](repeating: 0, count: 2 * dimension)
-        storage[0] = norms.0
-        storage[1] = norms.1 * rho
-        storage[3] = norms.1 * ((1 - rho) * (1 + rho)).squareRoot()
-        return try Matrix(rows: dimension, columns: 2, storage: storage)
-    }
-
     /// POOL-S4-FCN-DATAINDEP: the FCN's pooled cosines depend on the inputs only through ρ_in.
     static let fcnDataIndependence = Claim(
         id: "POOL-S4-FCN-DATAINDEP", paper: Papers.pooling,
@@ -25,26 +16,52 @@ extension PoolingClaims {
         """,
         assumptions: [
             "FCN r(Wx) with i.i.d. Gaussian W (He variance 2/d_in), width 1000, pools of 50: by rotation invariance and positive homogeneity the law of (ρ(A_x, A_y), ρ(M_x, M_y)) depends on (x, y) only through ρ_in",
-            "checked on the model itself (a BLAS layer per draw) for two very different pairs with ρ_in = 0.3: d_in = 8 with ‖x‖ = 1, ‖y‖ = 5, and d_in = 64 with ‖x‖ = 0.2, ‖y‖ = 1; paired differences of independent draws: means of ρ(A), ρ(M) and P(ρ(A) < 0.95) agree",
+            "FCN (corrected form) checked on the model itself (a BLAS layer per draw) for two very different pairs with ρ_in = 0.3: d_in = 8 with ‖x‖ = 1, ‖y‖ = 5, and d_in = 64 with ‖x‖ = 0.2, ‖y‖ = 1; paired differences of independent draws: means of ρ(A), ρ(M) and P(ρ(A) < 0.95) agree",
+            "CNN max pooling (as printed): CNN of §3 (640 N(0, 1) kernels, k = 3, cyclic, d = 16) on two pairs with the same ρ_in = −1: x = 1, y = −1, where every channel's feature is r(ΣW) against r(−ΣW), so ρ(M_x, M_y) = 0 for every network (POOL-C4.3), and a Gaussian image x with y = −x; data-independence would give the two the same mean",
         ],
-        kind: .identity, expectation: .holds
+        kind: .identity,
+        expectation: .erratum(
+            printed: "the angle contraction is not data-dependent for max pooling in both FCN and CNN",
+            corrected: "in the FCN the law of the pooled cosines (average and max) depends on the inputs only through ρ_in; in the CNN max pooling is data-dependent (at ρ_in = −1: ρ(M_x, M_y) = 0 for x = 1, y = −1, near 1 for a Gaussian x and y = −x)")
     ) { ctx in
-        let first = try inputPair(dimension: 8, norms: (1, 5), cosine: 0.3)
-        let second = try inputPair(dimension: 64, norms: (0.2, 1), cosine: 0.3)
+        let first = try ReLUDualRoutes.inputPair(dimension: 8, norms: (1, 5), cosine: 0.3)
+        let second = try ReLUDualRoutes.inputPair(dimension: 64, norms: (0.2, 1), cosine: 0.3)
         let draw: @Sendable (Matrix, inout Xoshiro256) throws -> PoolingCosines = { batch, rng in
             let weights = try Matrix.gaussian(rows: 1000, columns: batch.rows, variance: 2 / Double(batch.rows), rng: &rng)
             return try fcnCosines(weights: weights, inputs: batch, poolSize: 50)
         }
-        let alpha = try ctx.reserveAlpha(1) / 3
+        let alpha = try ctx.reserveAlpha(1) / 4
         for (name, statistic, resolution) in [
             ("E ρ(A_x, A_y)", { @Sendable (c: PoolingCosines) in c.average }, 0.006),
             ("E ρ(M_x, M_y)", { @Sendable (c: PoolingCosines) in c.maximum }, 0.006),
             ("P(ρ(A_x, A_y) < 0.95)", { @Sendable (c: PoolingCosines) in c.average < 0.95 ? 1.0 : 0.0 }, 0.08),
         ] as [(String, @Sendable (PoolingCosines) -> Double, Double)] {
-            try ctx.estimateMean("\(name): (d_in = 8, ‖x‖ = 1, ‖y‖ = 5) minus (d_in = 64, ‖x‖ = 0.2, ‖y‖ = 1), ρ_in = 0.3",
-                                 region: .equal(0), resolution: resolution, alpha: alpha, label: name, pilotSamples: 500,
-                                 chunkSize: 100) { rng, count in
+            try ctx.estimateMean("FCN, \(name): (d_in = 8, ‖x‖ = 1, ‖y‖ = 5) minus (d_in = 64, ‖x‖ = 0.2, ‖y‖ = 1), ρ_in = 0.3",
+                                 subject: .corrected, region: .equal(0), resolution: resolution, alpha: alpha, label: name,
+                                 pilotSamples: 500, chunkSize: 100) { rng, count in
                 try RunningMoments.of(count: count) { statistic(try draw(first, &rng)) - statistic(try draw(second, &rng)) }
+            }
+        }
+        // CNN max pooling at ρ_in = −1: the constant pair (exactly 0 for every network) against Gaussian x, y = −x.
+        let cyclic = try PatchGeometry(kernelSize: 3, boundary: .cyclic)
+        let d = 16
+        var rng = ctx.stream("constant pair").generator()
+        let layer = try CenteredConvolution.gaussian(count: 640, geometry: cyclic, variance: 1, rng: &rng)
+        let ones = try Image(size: d, channels: 1, pixels: [Double](repeating: 1, count: d * d))
+        let minus = try Image(size: d, channels: 1, pixels: [Double](repeating: -1, count: d * d))
+        guard let constant = try layer.pooledCosines(ones, minus)?.maximum else {
+            throw StatisticsError("a CNN feature vector was zero")
+        }
+        try ctx.estimateMean(
+            "CNN max pooling, ρ_in = −1: E ρ(M_x, M_y) for Gaussian x, y = −x equals ρ(M_x, M_y) = \(String(format: "%.1e", constant)) of x = 1, y = −1",
+            region: .equal(constant), resolution: 0.02, alpha: alpha, label: "CNN gaussian antipodal", pilotSamples: 32,
+            chunkSize: 4, note: "x = 1, y = −1 on one network of 640 kernels (0 for every network: r(ΣW) r(−ΣW) = 0)") { rng, count in
+            try RunningMoments.of(count: count) {
+                let layer = try CenteredConvolution.gaussian(count: 640, geometry: cyclic, variance: 1, rng: &rng)
+                let x = try Image.gaussian(size: d, channels: 1, rng: &rng)
+                let y = try Image(size: d, channels: 1, pixels: x.pixels.map { -$0 })
+                guard let cosines = try layer.pooledCosines(x, y) else { throw StatisticsError("a CNN feature vector was zero") }
+                return cosines.maximum
             }
         }
     }

@@ -68,20 +68,22 @@ extension PoolingClaims {
         assumptions: [
             "the column headers' typos (F(x) twice, r(F * y)) are read as ρ(F(x), F(y)), ρ(A_x, A_y), ρ(M_x, M_y); CNN of §3: 640 kernels, He (cosines do not depend on the scale), one network",
             "not stated: d, k, the boundary rule, the exact construction. k = 3; three readings of the garbled display (`ToyPair.Reading`): the printed pair y = −x raw, the same standardized (as the text says), and a shared-block pair (x as printed, y = 1: ρ(x, y) = 2κ²/d² − 1, the only simple ±1 reading whose ρ(x, y) column comes near the table's)",
-            "a reading reproduces a column when every entry matches to the printed rounding (±5·10^{−5}) for the network-free ρ(x, y), and to ±0.03 (one network of 640 kernels, unknown k) for the others; the average-pooling column is compared through its many-kernel limit (exact expectation over kernels, `ConvolutionKernelMoments`), the max column by Monte Carlo over networks",
-            "d is fitted per reading: the side in [26, 80] (quick: [30, 46]) that best matches the average-pooling column, and for ρ(x, y) any side in [26, 400]",
+            "a reading reproduces a column when every entry matches to the printed rounding (±5·10^{−5}) for the network-free ρ(x, y), and for the others within an allowance for the table's one network of 640 kernels, measured from the spread between 32 networks per row at the raw reading's d (`Table2Routes.networkAllowances`: bias plus z × the χ² upper bound on the SD, so the right reading passes with probability ≥ 1 − α); the average-pooling column is compared through its many-kernel limit (exact expectation over kernels, `ConvolutionKernelMoments`), the max column by Monte Carlo over networks; the ReLU column of the shared-block reading gets the average column's allowance (wider than its own spread)",
+            "d is fitted per reading, in sample: the side in [26, 80] (quick: [30, 46]) that best matches the average-pooling column, and for ρ(x, y) any side in [26, 400]; the raw reading's average-column error is therefore measured at the d chosen to minimize it, which favours that reading",
         ],
         kind: .empirical,
         expectation: .fails(counterexample: """
             no reading reproduces the table: y = −x (raw or standardized) gives ρ(x, y) = −1 and ρ(F(x), F(y)) = 0 \
-            exactly for every κ; the raw pair matches the average-pooling column only (d = 38, max error 0.026) and \
-            its max-pooling column is ≈ 0.82, not 0.72; the shared-block pair fits ρ(x, y) no better than 0.0013 for \
-            any d (κ = 15 is off the −1 + 2κ²/d² curve), and its other columns are far off
+            exactly for every κ; the raw pair matches only the network-dependent columns: the average-pooling column \
+            at the d fitted to it (d = 38, max error 0.026 within the measured one-network allowance ≈ 0.03) and the \
+            max-pooling column (≈ 0.82 against 0.72, within one network's spread ≈ 0.17); the shared-block pair fits \
+            ρ(x, y) no better than 0.0013 for any d (κ = 15 is off the −1 + 2κ²/d² curve), and its other columns are far off
             """)
     ) { ctx in
         let valid = try PatchGeometry(kernelSize: 3, boundary: .valid)
         let cyclic = try PatchGeometry(kernelSize: 3, boundary: .cyclic)
         let fitSizes = ctx.budget == .quick ? Array(30...46) : Array(26...80)
+        let alpha = try ctx.reserveAlpha(1) / 3
         // ρ(x, y): network-free.
         for reading in [ToyPair.Reading.printed, .printedStandardized] {
             ctx.bound("ρ(x, y) column, \(reading): |ρ(x, y) + 0.9922| at κ = 5 (ρ(x, y) = −1 for every κ and d)",
@@ -104,14 +106,17 @@ extension PoolingClaims {
                   resolution: 1e-12, samples: 375)
         // The average-pooling column: the raw pair matches it; the standardized pair cannot (ρ(A) = 1, cyclic).
         let raw = try Table2Routes.bestSizeForAverageColumn(.printed, sizes: fitSizes, geometry: valid)
-        ctx.bound("ρ(A_x, A_y) column, printed (raw), valid: max_κ |many-kernel limit − table| at the best d = \(raw.size)",
-                  route: .enumeration, value: raw.error, error: 1e-12, region: .atMost(Table2Routes.networkAllowance),
+        let allowance = try Table2Routes.networkAllowances(ctx, .printed, size: raw.size, geometry: valid, networks: 32,
+                                                           alpha: alpha)
+        let allowanceNote = "allowance \(String(format: "%.4f", allowance.average)) (average column) and \(String(format: "%.4f", allowance.maximum)) (max column), measured over 32 networks per row at d = \(raw.size)"
+        ctx.bound("ρ(A_x, A_y) column, printed (raw), valid: max_κ |many-kernel limit − table| at the fitted d = \(raw.size)",
+                  route: .enumeration, value: raw.error, error: 1e-12, region: .atMost(allowance.average),
                   resolution: 1e-9, samples: fitSizes.count,
-                  note: "limits \(raw.column.map { String(format: "%.4f", $0) }.joined(separator: ", ")) vs the table's \(Table2Routes.averageCosine)")
+                  note: "limits \(raw.column.map { String(format: "%.4f", $0) }.joined(separator: ", ")) vs the table's \(Table2Routes.averageCosine); \(allowanceNote)")
         let standardized = try Table2Routes.kernelLimits(.printedStandardized, size: raw.size, block: 5, geometry: cyclic).average
         ctx.bound("ρ(A_x, A_y) column, printedStandardized, cyclic: |limit − 0.0187| at κ = 5, d = \(raw.size)",
                   route: .enumeration, value: abs(standardized - Table2Routes.averageCosine[0]), error: 1e-12,
-                  region: .atMost(Table2Routes.networkAllowance), resolution: 1e-9)
+                  region: .atMost(allowance.average), resolution: 1e-9)
         let withoutFifteen = Table2Routes.bestSharedBlockFit(sizes: Array(26...400), rows: [0, 1, 3, 4])
         ctx.bound("ρ(x, y) column, sharedBlock, κ = 15 left out: min over d of max_κ |2κ²/d² − 1 − table| (best d = \(withoutFifteen.size))",
                   route: .closedForm, value: withoutFifteen.error, error: 1e-15, region: .atMost(Table2Routes.rounding),
@@ -119,19 +124,18 @@ extension PoolingClaims {
         let sharedAverage = try Table2Routes.kernelLimits(.sharedBlock, size: shared.size, block: 25, geometry: valid)
         ctx.bound("ρ(A_x, A_y) column, sharedBlock at its ρ(x, y)-fitted d = \(shared.size): |limit − 0.9771| at κ = 25",
                   route: .enumeration, value: abs(sharedAverage.average - Table2Routes.averageCosine[4]), error: 1e-12,
-                  region: .atMost(Table2Routes.networkAllowance), resolution: 1e-9)
+                  region: .atMost(allowance.average), resolution: 1e-9)
         ctx.bound("ρ(F(x), F(y)) column, sharedBlock at d = \(shared.size): |limit − 0.0022| at κ = 25", route: .enumeration,
                   value: abs(sharedAverage.relu - Table2Routes.reluCosine[4]), error: 1e-12,
-                  region: .atMost(Table2Routes.networkAllowance), resolution: 1e-9)
+                  region: .atMost(allowance.average), resolution: 1e-9)
         // The max-pooling column of the raw pair at its best d: Monte Carlo over networks (640 kernels).
-        let alpha = try ctx.reserveAlpha(1) / 2
         var rawMaximum: [Double] = []
         for (index, kappa) in [(0, 5), (4, 25)] {
             let printed = Table2Routes.maximumCosine[index]
             rawMaximum.append(try ctx.estimateMean(
-                "ρ(M_x, M_y) column, printed (raw), valid, d = \(raw.size), κ = \(kappa): one network vs \(printed) ± 0.03",
-                region: .between(printed - Table2Routes.networkAllowance, printed + Table2Routes.networkAllowance),
-                resolution: 0.02, alpha: alpha, pilotSamples: 16, chunkSize: 2
+                "ρ(M_x, M_y) column, printed (raw), valid, d = \(raw.size), κ = \(kappa): E over networks vs \(printed) ± \(String(format: "%.4f", allowance.maximum))",
+                region: .between(printed - allowance.maximum, printed + allowance.maximum),
+                resolution: 0.02, alpha: alpha, pilotSamples: 16, chunkSize: 2, note: allowanceNote
             ) { rng, count in
                 try RunningMoments.of(count: count) {
                     try Table2Routes.networkCosines(.printed, size: raw.size, block: kappa, geometry: valid, rng: &rng).maximum
@@ -164,10 +168,10 @@ extension PoolingClaims {
         not affected easily by κ, indicating the insensitivity of the max pooling (or relu activation) to the data.
         """,
         assumptions: [
-            "measurable form: over κ = 5 … 25 the average-pooling cosine ranges over at least 0.5, the max-pooling and ReLU-feature cosines over at most 0.05",
+            "measurable form (the statement contrasts the columns: 'on the contrary'): over κ = 5 … 25 the average-pooling cosine ranges over at least 0.5, the max-pooling and ReLU-feature cosines over at most a tenth of the average column's range (an order of magnitude less)",
             "the raw reading of the toy pair (y = −x), valid boundary, k = 3, d = 38 (the reading that matches the average column, POOL-TABLE2), 640 kernels; average and ReLU columns by their many-kernel limits, the max column on one network (it is exactly independent of κ: the same patch configurations occur for every κ ≥ 3)",
             "under the standardized reading (the text's 'zero mean, unit variance') with the cyclic rule the average cosine is 1 for every κ and the statement would fail; this is reported, not asserted",
-            "the table's own numbers: ranges 0.958 (average), 0.046 (max), 0.002 (ReLU)",
+            "the table's own numbers: ranges 0.958 (average), 0.046 (max), 0.002 (ReLU): max/average 0.048, ReLU/average 0.002",
         ],
         kind: .qualitative, expectation: .holds
     ) { ctx in
@@ -175,10 +179,11 @@ extension PoolingClaims {
         let d = 38
         let limits = try Table2Routes.blocks.map { try Table2Routes.kernelLimits(.printed, size: d, block: $0, geometry: valid) }
         let averages = limits.map(\.average), relus = limits.map(\.relu)
+        let averageRange = averages.max()! - averages.min()!
         ctx.bound("range over κ of ρ(A_x, A_y) (many-kernel limit) ≥ 0.5", route: .enumeration,
-                  value: averages.max()! - averages.min()!, error: 1e-12, region: .atLeast(0.5), resolution: 1e-9)
-        ctx.bound("range over κ of ρ(F(x), F(y)) (many-kernel limit) ≤ 0.05", route: .enumeration,
-                  value: relus.max()! - relus.min()!, error: 1e-12, region: .atMost(0.05), resolution: 1e-9)
+                  value: averageRange, error: 1e-12, region: .atLeast(0.5), resolution: 1e-9)
+        ctx.bound("range over κ of ρ(F(x), F(y)) (many-kernel limit) ≤ a tenth of ρ(A_x, A_y)'s", route: .enumeration,
+                  value: relus.max()! - relus.min()!, error: 1e-12, region: .atMost(0.1 * averageRange), resolution: 1e-9)
         // Max pooling: every 3×3 patch configuration of the raw pair (interior, edges, corner of the block) occurs
         // for every κ ≥ 3, so max_p r(⟨α_p, W⟩) does not depend on κ: the range is 0 for every network.
         let configurations = try Table2Routes.blocks.map { kappa in
@@ -196,12 +201,13 @@ extension PoolingClaims {
             guard let cosines = try layer.pooledCosines(x, y) else { throw StatisticsError("a feature vector was zero") }
             return cosines.maximum
         }
-        ctx.bound("range over κ of ρ(M_x, M_y), one network of 640 kernels ≤ 0.05", route: .enumeration,
-                  value: maxima.max()! - maxima.min()!, error: 1e-14, region: .atMost(0.05), resolution: 1e-12,
+        ctx.bound("range over κ of ρ(M_x, M_y), one network of 640 kernels ≤ a tenth of ρ(A_x, A_y)'s", route: .enumeration,
+                  value: maxima.max()! - maxima.min()!, error: 1e-14, region: .atMost(0.1 * averageRange), resolution: 1e-12,
                   note: "ρ(M_x, M_y) = \(String(format: "%.4f", maxima[0])) for every κ")
+        let tableRange = Table2Routes.averageCosine.max()! - Table2Routes.averageCosine.min()!
         for (name, column, region) in [("ρ(A_x, A_y)", Table2Routes.averageCosine, ClaimedRegion.atLeast(0.5)),
-                                       ("ρ(M_x, M_y)", Table2Routes.maximumCosine, .atMost(0.05)),
-                                       ("ρ(F(x), F(y))", Table2Routes.reluCosine, .atMost(0.05))] {
+                                       ("ρ(M_x, M_y)", Table2Routes.maximumCosine, .atMost(0.1 * tableRange)),
+                                       ("ρ(F(x), F(y))", Table2Routes.reluCosine, .atMost(0.1 * tableRange))] {
             ctx.bound("the table's own range over κ of \(name)", route: .enumeration, value: column.max()! - column.min()!,
                       error: 1e-15, region: region, resolution: 1e-12)
         }

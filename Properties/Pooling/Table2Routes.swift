@@ -15,9 +15,6 @@ extension PoolingClaims {
         static let maximumCosine = [0.7247, 0.6787, 0.7176, 0.7256, 0.7174]
         /// Half the last printed digit: the rounding of a four-decimal entry.
         static let rounding = 5e-5
-        /// The allowance for a column that depends on the network: one random network of 640 kernels (and an
-        /// unstated kernel size) may differ from the many-kernel limit by a few 10^{-3}; 0.03 is generous.
-        static let networkAllowance = 0.03
 
         /// ρ(x, y) for the pair of `reading` at side d and block κ.
         static func inputCosine(_ reading: ToyPair.Reading, size d: Int, block kappa: Int) throws -> Double {
@@ -61,6 +58,37 @@ extension PoolingClaims {
                 if error < best.error { best = (d, error) }
             }
             return best
+        }
+
+        /// How far Table 2's one network of 640 kernels may sit from what the many-kernel routes compute, measured
+        /// on `reading` at side d: at each row κ, `networks` fresh networks give ρ(A_x, A_y) and ρ(M_x, M_y), with
+        /// SD σ between networks raised to σ⁺ by the χ² (1 − α/2) bound. The average column's allowance is the largest
+        /// over κ of |mean − many-kernel limit| + z σ⁺ (1 + 1/√n) (the finite-m bias and the spread); the max column's
+        /// is z σ⁺ around its mean (estimated separately); z is the two-sided normal quantile of α/2 over the five
+        /// rows. A single network then lies within the allowance of the right reading with probability ≥ 1 − α.
+        static func networkAllowances(_ ctx: ClaimContext, _ reading: ToyPair.Reading, size d: Int, geometry: PatchGeometry,
+                                      networks: Int, alpha: Double) throws -> (average: Double, maximum: Double) {
+            let share = alpha / Double(2 * blocks.count)
+            let z = try Distributions.normalUpperQuantile(share / 2)
+            let factor = try SampleSize.upperBoundFactor(count: networks, alpha: share)
+            var allowance = (average: 0.0, maximum: 0.0)
+            for kappa in blocks {
+                let parts = try ctx.engine.run(samples: networks, chunkSize: 4, stream: ctx.stream("allowance κ=\(kappa)")) { rng, count in
+                    var moments = JointMoments(dimension: 2)
+                    for _ in 0..<count {
+                        let cosines = try networkCosines(reading, size: d, block: kappa, geometry: geometry, rng: &rng)
+                        moments.add([cosines.average, cosines.maximum])
+                    }
+                    return moments
+                }
+                let moments = JointMoments.merging(parts, dimension: 2)
+                let limit = try kernelLimits(reading, size: d, block: kappa, geometry: geometry).average
+                let spread = (average: moments.covariance(0, 0).squareRoot() * factor, maximum: moments.covariance(1, 1).squareRoot() * factor)
+                allowance.average = max(allowance.average, abs(moments.means[0] - limit)
+                                        + z * spread.average * (1 + 1 / Double(networks).squareRoot()))
+                allowance.maximum = max(allowance.maximum, z * spread.maximum)
+            }
+            return allowance
         }
 
         /// One draw of the three cosines of the toy pair through a fresh CNN of 640 N(0, 1) kernels.

@@ -48,31 +48,43 @@ enum ReLUDualRoutes {
 }
 
 extension ReLUDualRoutes {
-    /// Monte Carlo of the mean similarity ρ̄_out (Nachum et al. eq. (1)) of a random dense ReLU layer
-    /// (BLAS forward pass) with i.i.d. N(0, `variance`) weights, for inputs of norms `norms` and cosine ρ.
-    /// E‖R(Wx)‖² = N s² ‖x‖²/2 exactly, so ρ̄_out = E[2⟨R(Wx), R(Wy)⟩ / (N s² ‖x‖‖y‖)], compared with R̂(ρ).
+    /// Two inputs of dimension `dimension` (≥ 2), norms `norms` and cosine ρ ∈ [−1, 1], as the columns of a batch.
+    static func inputPair(dimension: Int, norms: (Double, Double), cosine rho: Double) throws -> Matrix {
+        let context = "ReLUDualRoutes.inputPair"
+        try Require.atLeast(dimension, 2, "dimension", in: context)
+        try Require.positive(norms.0, "norms.0", in: context)
+        try Require.positive(norms.1, "norms.1", in: context)
+        try Require.within(rho, -1...1, "cosine", in: context)
+        var storage = [Double](repeating: 0, count: 2 * dimension)
+        storage[0] = norms.0
+        storage[1] = norms.1 * rho
+        storage[3] = norms.1 * ((1 - rho) * (1 + rho)).squareRoot()
+        return try Matrix(rows: dimension, columns: 2, storage: storage)
+    }
+
+    /// Monte Carlo of the mean similarity ρ̄_out = E⟨R(Wx), R(Wy)⟩ / √(E‖R(Wx)‖² E‖R(Wy)‖²) (Nachum et al.
+    /// eq. (1)) of a random dense ReLU layer (BLAS forward pass) with i.i.d. N(0, `variance`) weights, for inputs
+    /// of norms `norms` and cosine ρ: all three means are estimated (delta method), compared with R̂(ρ).
     @discardableResult
     static func assertDenseLayerMeanSimilarity(
         _ ctx: ClaimContext, rho: Double, inputs: Int, width: Int, variance: Double, norms: (Double, Double),
         alpha: Double, subject: Subject = .asPrinted
     ) throws -> Assertion {
-        var storage = [Double](repeating: 0, count: 2 * inputs)
-        storage[0] = norms.0
-        storage[1] = norms.1 * rho
-        storage[3] = norms.1 * ((1 - rho) * (1 + rho)).squareRoot()
-        let batch = try Matrix(rows: inputs, columns: 2, storage: storage)
-        let normalization = 2 / (Double(width) * variance * norms.0 * norms.1)
-        return try ctx.estimateMean(
+        let batch = try inputPair(dimension: inputs, norms: norms, cosine: rho)
+        return try ctx.estimateFunctionOfMeans(
             "ρ̄_out at ρ = \(rho): dense ReLU layer D = \(inputs), N = \(width), s² = \(variance), ‖x‖ = \(norms.0), ‖y‖ = \(norms.1)",
-            subject: subject, region: .equal(try ReLUDualActivation.value(rho)), resolution: 1e-2, alpha: alpha,
-            pilotSamples: 4096, chunkSize: 1024
+            subject: subject, function: .cosineOfMeans, region: .equal(try ReLUDualActivation.value(rho)), resolution: 1e-2,
+            alpha: alpha, pilotSamples: 4096, chunkSize: 1024
         ) { rng, count in
-            try RunningMoments.of(count: count) {
+            var moments = JointMoments(dimension: 3)
+            for _ in 0..<count {
                 let layer = try FullyConnectedLayer.gaussian(inputs: inputs, outputs: width, variance: variance,
                                                              activation: .relu, rng: &rng)
                 let out = try layer(batch)
-                return normalization * Vector.dot(out.column(0), out.column(1))
+                let first = out.column(0), second = out.column(1)
+                moments.add([Vector.dot(first, second), Vector.dot(first, first), Vector.dot(second, second)])
             }
+            return moments
         }
     }
 }
