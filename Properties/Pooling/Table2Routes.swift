@@ -81,7 +81,7 @@ extension PoolingClaims {
                     }
                     return moments
                 }
-                let moments = JointMoments.merging(parts, dimension: 2)
+                let moments = try JointMoments.merging(parts, dimension: 2)
                 let limit = try kernelLimits(reading, size: d, block: kappa, geometry: geometry).average
                 let spread = (average: moments.covariance(0, 0).squareRoot() * factor, maximum: moments.covariance(1, 1).squareRoot() * factor)
                 allowance.average = max(allowance.average, abs(moments.means[0] - limit)
