@@ -93,13 +93,18 @@ extension LayerNormClaims {
             worst.add(value / crop.rightSide - 1, error: relative * value / crop.rightSide + error / crop.rightSide, label)
             let t = e.crossing
             let left = t * crop.g(crop.a) + (1 - t) * crop.g(crop.b) - crop.g(t * crop.a + (1 - t) * crop.b)
-            let right = (crop.g(crop.b) - crop.g(crop.a)) * e.value / (2 + e.value)
-            identity.add(abs(left / right - 1), error: 2 * relative, label)
+            let range = crop.g(crop.b) - crop.g(crop.a)
+            let right = range * e.value / (2 + e.value)
+            // Per unit of g(b) − g(a), left − right = −h(t) with h(t) = g̃(1 − t) − t, so it is within |h'| times the bracket
+            // (≤ t² δe) of 0, |h'| ≤ 1 + g̃'(1) = 1 + (b − a) g'(b)/(g(b) − g(a)), plus the rounding of g̃.
+            let slope = crop.coefficients.indices.dropFirst().reduce(0.0) { $0 + Double($1) * crop.coefficients[$1] * pow(crop.b, Double($1 - 1)) }
+            // Only crops whose g̃ is resolved to 1e-12 can test an exact identity at 1e-9 (conditioning, not outcome).
+            if rounding <= 1e-12 { identity.add(abs(left - right) / range, error: t * t * e.error * (1 + (crop.b - crop.a) * slope / range) + 4 * rounding, label) }
         }
         worst.record(ctx, "0 ≤ a < b: LHS/RHS − 1 ≥ 0 over random crops", subject: .corrected, route: .rootFinding,
                      resolution: 1e-6)
-        identity.record(ctx, "(A.16): relative deviation of the two sides", subject: .corrected, route: .rootFinding,
-                        resolution: 1e-5)
+        identity.record(ctx, "(A.16): |LHS − RHS|/(g(b) − g(a)), crops with rounding of g̃ ≤ 1e-12", subject: .corrected, route: .rootFinding,
+                        resolution: 1e-9)
         for crop in [PowerSeriesCrop(coefficients: [0, 0, 1], a: 0, b: 1), PowerSeriesCrop(coefficients: [0.5, 2, 3], a: 0.2, b: 0.7)] {
             let (value, error, _) = try crop.leftSide()
             ctx.compare("quadratic \(ConvexFamilies.format(crop.coefficients)) on [\(crop.a), \(crop.b)]: LHS = RHS (equality case)",

@@ -87,46 +87,50 @@ extension LayerNormClaims {
         ρ_l = P_l(ρ_{l−1}) = (ρ_{l−1} + σ_(l)² 𝔆[φ_l|ρ_{l−1}])/(1 + σ_(l)² ‖φ_l‖²).
         """,
         assumptions: [
-            "mean-field limit n, m → ∞; at finite width the mean deviates by O(1/n): the claimed region is ±2/n, and the RMS deviation must fall like n^{−1/2}",
+            "mean-field limit n, m → ∞; at finite width the mean deviates by O(1/n): the claimed region is ±s/n (resolution s/n), s = 1 for the cosines and s = 1 + σ²‖ReLU‖² = 1 + σ²/2 for y·y'/n (its scale), and the RMS deviation must fall like n^{−1/2}",
             "block as in §3 (reconstructed, Q-LN-4): U variance 1, V variance σ², no biases, layer norm after the residual sum",
-            "exact pair sampler (rotation invariance) as the main route; the full network (OpenBLAS) at n = m = 128 as the second",
+            "exact pair sampler (rotation invariance) as the main route; the full network (OpenBLAS) at n = m = 128 as the second, all three quantities read off its Y, y and z",
         ],
         kind: .identity, expectation: .holds
     ) { ctx in
-        let alpha = try ctx.reserveAlpha(0.8) / 10
+        let alpha = try ctx.reserveAlpha(0.8) / 12
         let sampler = NormalSampler()
         let width = 256
-        for (variance, rho) in [(1.0, 0.3), (4.0, -0.5), (0.25, 0.9)] {
+        let names = ["Y·Y'/(‖Y‖‖Y'‖)", "y·y'/n", "ρ_1 = z·z'/n"]
+        func targets(_ variance: Double, _ rho: Double) throws -> [Double] {
             let map = try ResidualCorrelationMap(.relu, residualVariance: variance)
+            return [rho, rho + variance * (try map.kernel.covariance(rho)), try map(rho)]
+        }
+        for (variance, rho) in [(1.0, 0.3), (4.0, -0.5), (0.25, 0.9)] {
             let network = try ResidualNetwork(width: width, blocks: [try ResidualBlock(hiddenWidth: width, activation: .relu,
                                                                                        residualVariance: variance)])
-            let covariance = try map.kernel.covariance(rho)
-            let targets = [rho, rho + variance * covariance, try map(rho)]
-            let names = ["Y·Y'/(‖Y‖‖Y'‖)", "y·y'/n", "ρ_1 = z·z'/n"]
-            for (index, target) in targets.enumerated() {
-                try ctx.estimateMean("\(names[index]) at σ² = \(variance), ρ_0 = \(rho), n = m = \(width) (pair sampler)",
-                                     region: .between(target - 2.0 / Double(width), target + 2.0 / Double(width)),
-                                     resolution: 4e-3, alpha: alpha, pilotSamples: 200, chunkSize: 100) { rng, count in
-                    try RunningMoments.of(count: count) {
-                        let record = try network.sampledBlockStatistics(inputCosine: rho, rng: &rng, sampler: sampler)[0]
-                        return [record.hiddenCosine, record.residualInnerProduct, record.outputCosine][index]
-                    }
+            for (index, target) in try targets(variance, rho).enumerated() {
+                try FiniteWidthNetworks.assertMeanFieldLimit(
+                    ctx, "\(names[index]) − limit at σ² = \(variance), ρ_0 = \(rho), n = m = \(width) (pair sampler)", width: width,
+                    scale: index == 1 ? 1 + variance / 2 : 1, alpha: alpha
+                ) { rng in
+                    let record = try network.sampledBlockStatistics(inputCosine: rho, rng: &rng, sampler: sampler)[0]
+                    return [record.hiddenCosine, record.residualInnerProduct, record.outputCosine][index] - target
                 }
             }
         }
-        // Second route: the full network with its weights, ρ_1 at n = m = 128, σ² = 1, ρ_0 = 0.3.
+        // Second route: the full network with its weights (Y, y and z observed in propagate), n = m = 128, σ² = 1, ρ_0 = 0.3.
         let small = 128
         let full = try ResidualNetwork(width: small, blocks: [try ResidualBlock(hiddenWidth: small, activation: .relu, residualVariance: 1)])
         let pair = try LayerNormMLP.inputPair(cosine: 0.3, width: small)
-        let target = try ResidualCorrelationMap(.relu, residualVariance: 1)(0.3)
-        try ctx.estimateMean("ρ_1 at σ² = 1, ρ_0 = 0.3, n = m = \(small) (full network, OpenBLAS)",
-                             region: .between(target - 2.0 / Double(small), target + 2.0 / Double(small)),
-                             resolution: 8e-3, alpha: alpha, pilotSamples: 100, chunkSize: 25) { rng, count in
-            try RunningMoments.of(count: count) {
-                let z = try full.propagate(pair, stream: StreamSeed(root: rng.next())).output
-                return Vector.dot(z.column(0), z.column(1)) / Double(small)
+        for (index, target) in try targets(1, 0.3).enumerated() {
+            try FiniteWidthNetworks.assertMeanFieldLimit(
+                ctx, "\(names[index]) − limit at σ² = 1, ρ_0 = 0.3, n = m = \(small) (full network, OpenBLAS)", width: small,
+                scale: index == 1 ? 1.5 : 1, alpha: alpha, pilotSamples: 100, chunkSize: 25
+            ) { rng in
+                var values: ResidualNetwork.BlockValues?
+                _ = try full.propagate(pair, stream: StreamSeed(root: rng.next())) { _, block in values = block }
+                let stage = [values!.hidden, values!.residual, values!.output][index]
+                let a = stage.column(0), b = stage.column(1)
+                return (index == 0 ? Vector.cosine(a, b)! : Vector.dot(a, b) / Double(small)) - target
             }
         }
+        let target = try ResidualCorrelationMap(.relu, residualVariance: 1)(0.3)
         // The limit: the RMS deviation of ρ_1 from P(ρ_0) falls like n^{−1/2} (n = m = 64 … 4096).
         try FiniteWidthNetworks.assertFluctuationSlope(
             ctx, "slope of log RMS(ρ_1 − P(ρ_0)) on log n, σ² = 1, ρ_0 = 0.3", widths: [64, 256, 1024, 4096],
@@ -189,8 +193,9 @@ extension LayerNormClaims {
         expectation: .erratum(printed: "e(P̃_l) ≥ q·e(g)", corrected: "e(P̃_l) ≥ q·e(g)/(1 + p·e(g)) (Property 8 as stated)")
     ) { ctx in
         let hinge = try ConvexFamilies.mixture(ConvexFamilies.hinge(0.9), p: 0.5).excess()
-        ctx.bound("hinge c = 0.9, p = q = 1/2: e(p id + q g) − q e(g) = \(hinge.value) − 4.5", route: .rootFinding,
-                  value: hinge.value - 4.5, error: hinge.error, region: .atLeast(0), resolution: 1e-12)
+        let g = try ConvexFamilies.hinge(0.9).excess()
+        ctx.bound("hinge c = 0.9, p = q = 1/2: e(p id + q g) − q e(g) = \(hinge.value) − \(0.5 * g.value)", route: .rootFinding,
+                  value: hinge.value - 0.5 * g.value, error: hinge.error + 0.5 * g.error, region: .atLeast(0), resolution: 1e-12)
         let map = try ResidualCorrelationMap(.leakyReLU(slope: 0.3), residualVariance: 0.01)
         let layer = try residualLayerExcess(map, tilde: 0)
         ctx.bound("ResNet layer LReLU_0.3, σ² = 0.01, ρ̃ = 0: e(P̃) − q e(g) = \(layer.layer.value) − \(layer.q * layer.g.value)",
@@ -206,7 +211,9 @@ extension LayerNormClaims {
                     let bound = r.q * r.g.value / (1 + r.p * r.g.value)
                     corrected.add((r.layer.value - bound) / bound, error: (r.layer.error + r.g.error) / bound,
                                   "\(kernel), σ² = \(variance), ρ̃ = \(tilde)")
-                    if r.layer.value < r.q * r.g.value { violations += 1 }
+                    // A violation only beyond the error margin of both sides.
+                    let margin = NumericalTolerance.defaultSafetyFactor * (r.layer.error + r.q * r.g.error)
+                    if r.layer.value - r.q * r.g.value < -margin { violations += 1 }
                     cases += 1
                 }
             }

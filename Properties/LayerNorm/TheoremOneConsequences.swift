@@ -33,13 +33,13 @@ extension LayerNormClaims {
                 crop.add(try network.croppedCompositeComplement(tau) - (1 + e) * tau, error: rounding, label)
                 let secant = (try network.complements(startingAt: tau).last!) / tau
                 a7.add(secant * tau - tilde * (1 + e) * tau, error: rounding, label)
-                a8.add(tilde * (1 + e) - tilde * e, error: rounding, label)
+                a8.add(secant - tilde * e, error: rounding / tau, label)
                 a9.add(tilde * e - spread / 2 * e, error: rounding + 1e-12, label)
             }
         }
         crop.record(ctx, "1 − P̃_L∘…∘P̃_1(1 − τ) − (1 + E)τ ≥ 0", route: .closedForm, resolution: 1e-12)
         a7.record(ctx, "(A.7): 1 − f_L(1 − τ) − (1 − ρ̃_max)(1 + E)τ ≥ 0", route: .closedForm, resolution: 1e-12)
-        a8.record(ctx, "(A.8): (1 − ρ̃_max)(1 + E) − (1 − ρ̃_max)E ≥ 0", route: .closedForm, resolution: 1e-12)
+        a8.record(ctx, "(A.8): (1 − f_L(1 − τ))/τ − (1 − ρ̃_max)E ≥ 0", route: .closedForm, resolution: 1e-12)
         a9.record(ctx, "(A.9): (1 − ρ̃_max)E − ((1 − ρ_max)/2)E ≥ 0", route: .closedForm, resolution: 1e-10)
         // Finite width: the secant and the mean value theorem on a segment.
         let width = ctx.budget == .quick ? 64 : 128

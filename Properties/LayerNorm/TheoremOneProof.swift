@@ -9,7 +9,7 @@ extension LayerNormClaims {
         id: "LN-A1-COMPOSE", paper: Papers.layernorm, location: "App. A.1, first display",
         statement: "For layers k < l, ρ_l = P_l ∘ P_{l−1} ∘ … ∘ P_{k+1}(ρ_k).",
         assumptions: [
-            "infinite-width statement (from eq. (2.3) layer by layer); checked at width N = 256 with the realized ρ_k: the mean of ρ_l − P_l∘…∘P_{k+1}(ρ_k) within ±2/N",
+            "infinite-width statement (from eq. (2.3) layer by layer); checked at width N = 256 with the realized ρ_k: the mean of ρ_l − P_l∘…∘P_{k+1}(ρ_k) within ±1/N (twice the catalog's largest |N·bias|; resolution 1/N)",
             "heterogeneous layers: identity embedding, critical erf, ReLU, erf(2x) with σ_b² = 0.2, LReLU_−0.3 with σ_b² = 0.1, ReLU; k = 2, l = 6",
         ],
         kind: .identity, expectation: .holds
@@ -25,14 +25,12 @@ extension LayerNormClaims {
         let sampler = NormalSampler()
         let alpha = try ctx.reserveAlpha(1) / 2
         for (k, l) in [(2, 6), (4, 5)] {
-            try ctx.estimateMean("N = \(width): ρ_\(l) − P_\(l)∘…∘P_\(k + 1)(ρ_\(k)) with the realized ρ_\(k) (pair sampler)",
-                                 region: .between(-2.0 / Double(width), 2.0 / Double(width)), resolution: 4e-3, alpha: alpha,
-                                 pilotSamples: 200, chunkSize: 100) { rng, count in
-                try RunningMoments.of(count: count) {
-                    let rhos = [setting.inputCosine] + (try network.sampledCorrelations(pair, rng: &rng, sampler: sampler))
-                    let predicted = 1 - (try composition.complements(startingAt: 1 - rhos[k], from: k, through: l).last!)
-                    return rhos[l] - predicted
-                }
+            try FiniteWidthNetworks.assertMeanFieldLimit(
+                ctx, "N = \(width): ρ_\(l) − P_\(l)∘…∘P_\(k + 1)(ρ_\(k)) with the realized ρ_\(k) (pair sampler)", width: width, alpha: alpha
+            ) { rng in
+                let rhos = [setting.inputCosine] + (try network.sampledCorrelations(pair, rng: &rng, sampler: sampler))
+                let predicted = 1 - (try composition.complements(startingAt: 1 - rhos[k], from: k, through: l).last!)
+                return rhos[l] - predicted
             }
         }
     }
