@@ -108,14 +108,14 @@ extension LayerNormClaims {
         growth.record(ctx, "critical erf: e(P̃_L∘…∘P̃_1) non-decreasing in L", route: .rootFinding, resolution: 1e-9)
         superadditive.record(ctx, "critical erf: e(P̃_L∘…∘P̃_1) − Σ_l e(P̃_l) ≥ 0", route: .rootFinding, resolution: 1e-9)
         var monomials = WorstCase(.atLeast)
-        var last = 0.0
+        var last = (value: 0.0, error: 0.0)
         for n in [2, 3, 5, 10, 100, 1000, 10_000, 100_000] {
             let e = try ConvexFamilies.monomial(n).excess()
-            monomials.add(e.value - last, error: e.error, "α = \(n), e = \(e.value)")
-            last = e.value
+            monomials.add(e.value - last.value, error: e.error + last.error, "α = \(n), e = \(e.value)")
+            last = (e.value, e.error)
         }
         monomials.record(ctx, "footnote 6: e(x^α) increasing in α", route: .rootFinding, resolution: 1e-9)
-        ctx.bound("footnote 6: e(x^{100000}) (unbounded growth, ~ α/ln α)", route: .rootFinding, value: last, error: 1e-6,
+        ctx.bound("footnote 6: e(x^{100000}) (unbounded growth, ~ α/ln α)", route: .rootFinding, value: last.value, error: last.error,
                   region: .atLeast(1000), resolution: 1e-6)
         ctx.attach(Figure(name: "accumulation", title: "Critical erf: excess convexity of the composed crops",
                           xLabel: "log2 L", yLabel: "e(P̃_L∘…∘P̃_1)", series: [
