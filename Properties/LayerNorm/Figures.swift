@@ -34,7 +34,7 @@ extension LayerNormClaims {
             means.append(target + assertion.estimate)
             errors.append(assertion.interval.width / 2)
         }
-        let c = infinite.tildeMaxComplement / 2 * InfiniteWidthNetworks.linearizationSum(infinite)
+        let c = InfiniteWidthNetworks.remarkTwoConstant(infinite)
         let violation = try GoldenSection.gridMaximum({ t in try remarkTwoViolation(infinite, excess: c, at: t) }, points: 201)
         ctx.bound("black ≤ blue: max over ρ_0 ∈ [0, 1] of f_L − bound (at ρ_0 = \(violation.x))", route: .closedForm,
                   value: violation.value, error: 1e-14, region: .atMost(0), resolution: 1e-12)
@@ -69,7 +69,7 @@ extension LayerNormClaims {
             let spreads = try spreadByDepth(try InfiniteWidthNetworks.mlp(.leakyReLU(slope: a), depth: depths.last!), depths: depths)
             risesInDepth += zip(spreads, spreads.dropFirst()).filter { $1 >= $0 }.count
             for (depth, spread) in zip(depths, spreads) {
-                let limit = (16 * Double.pi / (Double.pi - 2)).squareRoot() / Double(depth).squareRoot() * (1 + a * a).squareRoot() / (1 - a)
+                let limit = equationFourOne(slope: a, depth: depth)
                 bound.add(limit - spread, error: 1e-12, "a = \(a), L = \(depth)")
             }
             depthSeries.append(.init(label: "a = \(a)", style: .line, x: depths.map { log10(Double($0)) }, y: spreads.map(log10)))

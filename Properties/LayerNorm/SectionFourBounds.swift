@@ -5,6 +5,11 @@ import RandomNetworks
 import Randomness
 
 extension LayerNormClaims {
+    /// The right side of eq. (4.1) for critical LReLU_a: √(16π/(π − 2)) √(1 + a²)/((1 − a)√L).
+    static func equationFourOne(slope a: Double, depth: Int) -> Double {
+        (16 * Double.pi / (Double.pi - 2)).squareRoot() / Double(depth).squareRoot() * (1 + a * a).squareRoot() / (1 - a)
+    }
+
     /// A = arctan(2/√5) − 2/3, the erf constant of eqs. (4.2)–(4.3) ((π/2)‖erf − erf̄‖²).
     static let erfConstant = atan(2 / 5.0.squareRoot()) - 2.0 / 3
 
@@ -25,21 +30,20 @@ extension LayerNormClaims {
         ],
         kind: .inequality, expectation: .holds
     ) { ctx in
-        let constant = (16 * Double.pi / (Double.pi - 2)).squareRoot()
         var below = WorstCase(.atLeast), stricter = WorstCase(.atLeast)
         let depths = [1, 2, 5, 10, 30, 100, 300, 1000]
         for a in [0.0, 0.1, 0.5, -0.5] {
             let kernel = try ActivationKernel(.leakyReLU(slope: a))
             let ratio = kernel.linearizationResidual / kernel.derivativeNormSquared
             ctx.compare("a = \(a): √(8/r_a) (r_a from the kernels) vs √(16π/(π − 2))·√(1 + a²)/(1 − a)", route: .closedForm,
-                        value: (8 / ratio).squareRoot(), reference: constant * (1 + a * a).squareRoot() / (1 - a),
+                        value: (8 / ratio).squareRoot(), reference: equationFourOne(slope: a, depth: 1),
                         referenceRoute: .closedForm, resolution: 1e-12)
             let network = try InfiniteWidthNetworks.mlp(.leakyReLU(slope: a), depth: depths.last!)
             ctx.compare("a = \(a): ∏P'(1) = 1 (critical, LHS of Theorem 1)", route: .closedForm, value: network.slopeAtOne,
                         reference: 1, referenceRoute: .closedForm, resolution: 1e-12)
             let spreads = try spreadByDepth(network, depths: depths)
             for (depth, spread) in zip(depths, spreads) {
-                let bound = constant / Double(depth).squareRoot() * (1 + a * a).squareRoot() / (1 - a)
+                let bound = equationFourOne(slope: a, depth: depth)
                 below.add(bound - spread, error: 1e-12, "a = \(a), L = \(depth): 1 − ρ_max = \(spread), bound \(bound)")
                 stricter.add(bound * (Double(depth) / Double(depth + 1)).squareRoot() - spread, error: 1e-12, "a = \(a), L + 1 = \(depth + 1)")
             }
