@@ -172,7 +172,10 @@ struct LayerNormModelsTests {
         #expect(try ExcessConvexity.classViolation { $0 * $0 } > -1e-15)
         #expect(try ExcessConvexity.classViolation { $0.squareRoot() } < -1e-3)
         #expect(throws: ParameterError.self) { try ExcessConvexity.of { 0.5 * $0 } }
-        #expect(throws: ParameterError.self) { try ExcessConvexity.of { $0.squareRoot() } }
+        // √x is concave (g(1/2) > 1/2): the crossing √(1 − t) = t lies beyond 1/2 and e = (√5 − 3)/2 < 0.
+        let concave = try ExcessConvexity.of { $0.squareRoot() }
+        #expect(abs(concave.crossing - (5.0.squareRoot() - 1) / 2) < 1e-14)
+        #expect(abs(concave.value - (5.0.squareRoot() - 3) / 2) < 1e-13)
         #expect(throws: ParameterError.self) { try ExcessConvexity.ofQuadratic(curvature: 1.5) }
         #expect(throws: ParameterError.self) { try ExcessConvexity.bound(excess: -1, at: 0.5) }
         #expect(throws: ParameterError.self) { try ExcessConvexity.classViolation({ $0 }, points: 2) }
@@ -215,6 +218,12 @@ struct LayerNormModelsTests {
         let (output, jacobian) = try network.jacobian(at: x, stream: stream, engine: engine)
         let plain = try network.propagate(x, stream: stream, engine: engine)
         for i in 0..<20 { #expect(abs(output[i, 0] - plain[i, 0]) < 1e-12) }
+        // The observer's y^{(l)} is z^{(l)} before the layer norm: z = √N y/‖y‖.
+        var last: (Matrix, Matrix)?
+        _ = try network.propagate(x, stream: stream, engine: engine) { _, z, y in last = (z, y) }
+        let (z, y) = try #require(last)
+        let norm = (0..<20).reduce(0.0) { $0 + y[$1, 0] * y[$1, 0] }.squareRoot()
+        for i in 0..<20 { #expect(abs(z[i, 0] - 20.0.squareRoot() * y[i, 0] / norm) < 1e-12 && abs(z[i, 0] - plain[i, 0]) < 1e-12) }
         let h = 1e-6
         for j in 0..<6 {
             var plus = x.storage, minus = x.storage
@@ -241,6 +250,11 @@ struct LayerNormModelsTests {
         let first = (0.5 + 0.2) / 1.5
         #expect(abs(rhos[0] - first) < 0.01)
         #expect(abs(rhos[1] - (try LayerNormCorrelationMap(.relu, weightVariance: 2)(first))) < 0.01)
+        // Without the layer norm (Poole et al.'s plain MLP), the ReLU layer sees unnormalized preactivations of mean
+        // square 1.5; ReLU is homogeneous, so the correlation map is the same.
+        let plain = try network.sampledCorrelations(try LayerNormMLP.inputPair(cosine: 0.2, width: 2), rng: &rng,
+                                                    sampler: NormalSampler(), layerNorm: false)
+        #expect(abs(plain[1] - (try LayerNormCorrelationMap(.relu, weightVariance: 2)(first))) < 0.01)
         #expect(throws: ParameterError.self) {
             try network.sampledCorrelations(try LayerNormMLP.inputPair(cosine: 0.2, width: 3), rng: &rng, sampler: NormalSampler())
         }
@@ -274,6 +288,14 @@ struct LayerNormModelsTests {
         let record = try #require(try wide.sampledBlockStatistics(inputCosine: 0.3, rng: &rng, sampler: NormalSampler()).first)
         #expect(abs(record.hiddenCosine - 0.3) < 0.01)
         #expect(abs(record.outputCosine - (try ResidualCorrelationMap(.relu, residualVariance: 1)(0.3))) < 0.01)
+        // σ² = 0 in the pair sampler: B = 0, so y = z and the block passes the correlation through (no 0/0).
+        let still = try #require(try identity.sampledBlockStatistics(inputCosine: 0.3, rng: &rng, sampler: NormalSampler()).first)
+        #expect(abs(still.outputCosine - 0.3) < 1e-14 && abs(still.residualInnerProduct - 0.3) < 1e-14)
+        // The observer sees Y, y and z of each block; with σ² = 0, y = z = x.
+        var stages: [ResidualNetwork.BlockValues] = []
+        _ = try identity.propagate(x, stream: stream) { _, values in stages.append(values) }
+        #expect(stages.count == 1 && stages[0].hidden.rows == 7)
+        for i in 0..<5 { #expect(abs(stages[0].residual[i, 0] - x[i, 0]) < 1e-12 && abs(stages[0].output[i, 0] - x[i, 0]) < 1e-12) }
         #expect(throws: ParameterError.self) { try ResidualNetwork(width: 1, blocks: identity.blocks) }
         #expect(throws: ParameterError.self) { try ResidualBlock(hiddenWidth: 0, activation: .relu, residualVariance: 1) }
         #expect(throws: ParameterError.self) { try ResidualBlock(hiddenWidth: 3, activation: .relu, residualVariance: -1) }

@@ -93,13 +93,18 @@ extension LayerNormClaims {
             worst.add(value / crop.rightSide - 1, error: relative * value / crop.rightSide + error / crop.rightSide, label)
             let t = e.crossing
             let left = t * crop.g(crop.a) + (1 - t) * crop.g(crop.b) - crop.g(t * crop.a + (1 - t) * crop.b)
-            let right = (crop.g(crop.b) - crop.g(crop.a)) * e.value / (2 + e.value)
-            identity.add(abs(left / right - 1), error: 2 * relative, label)
+            let range = crop.g(crop.b) - crop.g(crop.a)
+            let right = range * e.value / (2 + e.value)
+            // Per unit of g(b) − g(a), left − right = −h(t) with h(t) = g̃(1 − t) − t, so it is within |h'| times the bracket
+            // (≤ t² δe) of 0, |h'| ≤ 1 + g̃'(1) = 1 + (b − a) g'(b)/(g(b) − g(a)), plus the rounding of g̃.
+            let slope = crop.coefficients.indices.dropFirst().reduce(0.0) { $0 + Double($1) * crop.coefficients[$1] * pow(crop.b, Double($1 - 1)) }
+            // Only crops whose g̃ is resolved to 1e-12 can test an exact identity at 1e-9 (conditioning, not outcome).
+            if rounding <= 1e-12 { identity.add(abs(left - right) / range, error: t * t * e.error * (1 + (crop.b - crop.a) * slope / range) + 4 * rounding, label) }
         }
         worst.record(ctx, "0 ≤ a < b: LHS/RHS − 1 ≥ 0 over random crops", subject: .corrected, route: .rootFinding,
                      resolution: 1e-6)
-        identity.record(ctx, "(A.16): relative deviation of the two sides", subject: .corrected, route: .rootFinding,
-                        resolution: 1e-5)
+        identity.record(ctx, "(A.16): |LHS − RHS|/(g(b) − g(a)), crops with rounding of g̃ ≤ 1e-12", subject: .corrected, route: .rootFinding,
+                        resolution: 1e-9)
         for crop in [PowerSeriesCrop(coefficients: [0, 0, 1], a: 0, b: 1), PowerSeriesCrop(coefficients: [0.5, 2, 3], a: 0.2, b: 0.7)] {
             let (value, error, _) = try crop.leftSide()
             ctx.compare("quadratic \(ConvexFamilies.format(crop.coefficients)) on [\(crop.a), \(crop.b)]: LHS = RHS (equality case)",
@@ -166,14 +171,25 @@ extension LayerNormClaims {
                        resolution: 1e-8)
     }
 
+    /// The relative slack (𝔆[f|1] − 𝔆[f|r] − (1 − r)‖f'‖²)/‖f'‖² of the corrected denominator bound of Property 7's proof
+    /// (convexity of 𝔆, E-LN-5; A − (1 − ρ̃)‖φ'‖² in App. A.2) over `kernels` and r on a grid of [0, 1]; ≤ 0 if it holds.
+    static func denominatorSlack(_ kernels: [any GaussianKernel], step: Double, variable: String) throws -> WorstCase {
+        var worst = WorstCase(.atMost)
+        for kernel in kernels {
+            for r in stride(from: 0.0, through: 1.0, by: step) {
+                let slack = (try kernel.covarianceGap(1 - r)) - (1 - r) * kernel.derivativeNormSquared
+                worst.add(slack / kernel.derivativeNormSquared,
+                          error: 4 * kernel.absoluteError / kernel.derivativeNormSquared + 8 * Double.ulpOfOne, "\(kernel), \(variable) = \(r)")
+            }
+        }
+        return worst
+    }
+
     /// The kernels Property 7 and its lemmas are checked on: closed-form activations, tanh (QUADPACK) at the
     /// standard budget, and Hermite polynomials (quadratic ones make the first bound tight as r → 1).
     static func croppingKernels(_ ctx: ClaimContext) throws -> [any GaussianKernel] {
-        var kernels: [any GaussianKernel] = try [Activation.relu, .leakyReLU(slope: 0.3), .leakyReLU(slope: -0.5),
-                                                 .erf(scale: 1), .erf(scale: 3), .absolute].map { try ActivationKernel($0) }
-        kernels += try [[0, 1, 1], [0.3, 1, 0.2], [0, 0.5, 0.3, 0.4, -0.2]].map { try HermitePolynomial(coefficients: $0) }
-        if ctx.budget != .quick { kernels.append(try ActivationKernel(.tanh, route: .quadrature)) }
-        return kernels
+        try kernelSweep(ctx, activations: [.relu, .leakyReLU(slope: 0.3), .leakyReLU(slope: -0.5), .erf(scale: 1), .erf(scale: 3), .absolute],
+                        polynomials: [[0, 1, 1], [0.3, 1, 0.2], [0, 0.5, 0.3, 0.4, -0.2]])
     }
 
     static let croppingGaussianCovariance = Claim(
@@ -282,14 +298,7 @@ extension LayerNormClaims {
             ctx.bound("\(f), r = 0: 𝔆[f|1] − 𝔆[f|0] − 𝔆[f'|0] = \(left) − \(printed)", route: .closedForm,
                       value: left - printed, region: .atMost(0), resolution: 1e-12)
         }
-        var worst = WorstCase(.atMost)
-        for kernel in try croppingKernels(ctx) {
-            for r in stride(from: 0.0, through: 1.0, by: 0.05) {
-                let slack = (try kernel.covarianceGap(1 - r)) - (1 - r) * kernel.derivativeNormSquared
-                worst.add(slack / kernel.derivativeNormSquared,
-                          error: 4 * kernel.absoluteError / kernel.derivativeNormSquared + 8 * Double.ulpOfOne, "\(kernel), r = \(r)")
-            }
-        }
+        let worst = try denominatorSlack(try croppingKernels(ctx), step: 0.05, variable: "r")
         worst.record(ctx, "(𝔆[f|1] − 𝔆[f|r] − (1 − r)‖f'‖²)/‖f'‖² ≤ 0 over kernels and r ∈ [0, 1]", subject: .corrected,
                      route: .closedForm, resolution: 1e-10)
         let relu = try ActivationKernel(.relu)

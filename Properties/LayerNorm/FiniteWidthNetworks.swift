@@ -13,6 +13,26 @@ enum FiniteWidthNetworks {
         return try LayerNormMLP(inputWidth: width, layers: [embedding] + Array(repeating: layer, count: depth))
     }
 
+    /// The bias bound B of the mean-field checks: a finite-width statistic of width N (a correlation, an inner
+    /// product) has mean within B/N of its infinite-width limit (eqs. (2.3), (A.10)); the catalog finds
+    /// |N·bias| ≲ 0.45 in every configuration tried, so B = 1 leaves a factor two.
+    static let meanFieldBiasBound = 1.0
+
+    /// Checks the mean of `deviation` (one draw of a width-N statistic minus its infinite-width limit) against
+    /// ±B·s/N at resolution s/N, s the statistic's scale (1 for a correlation; 1 + σ²‖φ‖² for (A.10)'s y·y'/n):
+    /// the interval's half-width is at most s/(2N), so a mean beyond 1.5 s/N is refuted and one within 0.5 s/N confirmed.
+    @discardableResult
+    static func assertMeanFieldLimit(_ ctx: ClaimContext, _ name: String, width: Int, scale: Double = 1, alpha: Double, pilotSamples: Int = 200,
+                                     chunkSize: Int = 100,
+                                     deviation: @escaping @Sendable (inout Xoshiro256) throws -> Double) throws -> Assertion {
+        let unit = scale / Double(width)
+        let band = scale == 1 ? "" : " × \(scale)"
+        return try ctx.estimateMean("\(name): mean within ±\(meanFieldBiasBound)\(band)/N", region: .between(-meanFieldBiasBound * unit, meanFieldBiasBound * unit),
+                                    resolution: unit, alpha: alpha, pilotSamples: pilotSamples, chunkSize: chunkSize) { rng, count in
+            try RunningMoments.of(count: count) { try deviation(&rng) }
+        }
+    }
+
     /// x = √N e_1 (‖x‖² = N); by rotation invariance of the Gaussian weights any input on the sphere is alike.
     static func input(width: Int) throws -> Matrix {
         var storage = [Double](repeating: 0, count: width)

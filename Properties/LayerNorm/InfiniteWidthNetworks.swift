@@ -36,6 +36,11 @@ enum InfiniteWidthNetworks {
         network.maps.reduce(0) { $0 + linearizationRatio($1) }
     }
 
+    /// Remark 2's constant C = ((1 − ρ̃_max)/2) Σ_l r_l of a composition (the lower bound on e(P̃_L∘…∘P̃_1) of (A.4)–(A.6)).
+    static func remarkTwoConstant(_ network: CorrelationMapComposition) -> Double {
+        network.tildeMaxComplement / 2 * linearizationSum(network)
+    }
+
     /// The activations the random networks draw from: every closed-form kernel family of App. B and |x|.
     static let activationPool: [Activation] = [.relu, .leakyReLU(slope: 0.3), .leakyReLU(slope: -0.5), .erf(scale: 0.5),
                                                .erf(scale: 1), .erf(scale: 3), .absolute]

@@ -132,8 +132,12 @@ extension LayerNormClaims {
                         error: error, reference: 0, referenceRoute: .closedForm, resolution: 1e-10,
                         samples: root.iterations)
             for ratio in [1e-3, 0.1, 1] {
-                ctx.bound("P'(1) < 1 for LReLU_\(a) at (σ_b/σ_w)² = \(ratio)", route: .quadrature,
-                          value: try map.withBiasVariance(ratio).slopeAtOne, region: .atMost(1 - 1e-6))
+                // P'(1) = ‖φ'‖²/(r + ‖φ‖²): relative error ≤ δ(‖φ'‖²)/‖φ'‖² + δ(‖φ‖²)/(r + ‖φ‖²).
+                let slope = try map.withBiasVariance(ratio).slopeAtOne
+                let kernel = map.kernel
+                ctx.bound("P'(1) < 1 for LReLU_\(a) at (σ_b/σ_w)² = \(ratio)", route: .quadrature, value: slope,
+                          error: slope * kernel.absoluteError * (1 / kernel.derivativeNormSquared + 1 / (ratio + kernel.normSquared)),
+                          region: .atMost(1 - 1e-6))
             }
         }
     }

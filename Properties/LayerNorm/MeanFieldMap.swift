@@ -38,7 +38,7 @@ extension LayerNormClaims {
         the correlation changes as ρ_l = P_l(ρ_{l−1}) = (σ_b² + σ_w² 𝔆[φ|ρ_{l−1}])/(σ_b² + σ_w² 𝔆[φ|1]).
         """,
         assumptions: [
-            "Gaussian weights and biases; all layers of width N; the limit is checked as: the mean of ρ_L − f_L(ρ_0) lies within ±2/N (the O(1/N) finite-width bias) and the RMS deviation falls like N^{−1/2}",
+            "Gaussian weights and biases; all layers of width N; the limit is checked as: the mean of ρ_L − f_L(ρ_0) lies within ±1/N (the O(1/N) finite-width bias, twice the catalog's largest |N·bias| ≈ 0.45; resolution 1/N) and the RMS deviation falls like N^{−1/2}",
             "exact pair sampler (rows i.i.d. given the previous layer) as the main route (N = 256), the full network (OpenBLAS, N = 64) as the second",
             "tanh's 𝔆 by nested QUADPACK",
         ],
@@ -51,25 +51,20 @@ extension LayerNormClaims {
             let target = try setting.composition()(setting.inputCosine)
             let sized = try setting.network(width: width)
             let pair = try LayerNormMLP.inputPair(cosine: setting.inputCosine, width: width)
-            try ctx.estimateMean("\(setting.name), ρ_0 = \(setting.inputCosine), N = \(width): ρ_L − f_L(ρ_0) (pair sampler)",
-                                 region: .between(-2.0 / Double(width), 2.0 / Double(width)), resolution: 4e-3, alpha: alpha,
-                                 pilotSamples: 200, chunkSize: 100) { rng, count in
-                try RunningMoments.of(count: count) { try sized.sampledCorrelations(pair, rng: &rng, sampler: sampler).last! - target }
-            }
+            try FiniteWidthNetworks.assertMeanFieldLimit(
+                ctx, "\(setting.name), ρ_0 = \(setting.inputCosine), N = \(width): ρ_L − f_L(ρ_0) (pair sampler)", width: width, alpha: alpha
+            ) { rng in try sized.sampledCorrelations(pair, rng: &rng, sampler: sampler).last! - target }
         }
         let setting = meanFieldSettings[1]
         let small = 64
         let full = try setting.network(width: small)
         let pair = try LayerNormMLP.inputPair(cosine: setting.inputCosine, width: small)
         let target = try setting.composition()(setting.inputCosine)
-        try ctx.estimateMean("\(setting.name), N = \(small): ρ_L − f_L(ρ_0) (full network, OpenBLAS)",
-                             region: .between(-2.0 / Double(small), 2.0 / Double(small)), resolution: 0.03, alpha: alpha,
-                             pilotSamples: 100, chunkSize: 25) { rng, count in
-            let engine = try MonteCarloEngine(threads: 1)
-            return try RunningMoments.of(count: count) {
-                let z = try full.propagate(pair, stream: StreamSeed(root: rng.next()), engine: engine)
-                return Vector.dot(z.column(0), z.column(1)) / Double(small) - target
-            }
+        let engine = try MonteCarloEngine(threads: 1)
+        try FiniteWidthNetworks.assertMeanFieldLimit(ctx, "\(setting.name), N = \(small): ρ_L − f_L(ρ_0) (full network, OpenBLAS)",
+                                                     width: small, alpha: alpha, pilotSamples: 100, chunkSize: 25) { rng in
+            let z = try full.propagate(pair, stream: StreamSeed(root: rng.next()), engine: engine)
+            return Vector.dot(z.column(0), z.column(1)) / Double(small) - target
         }
         // The limit: RMS(ρ_L − f_L(ρ_0)) ∝ N^{−1/2}, critical ReLU, N = 64 … 4096.
         let relu = meanFieldSettings[0]
@@ -84,52 +79,92 @@ extension LayerNormClaims {
         }
     }
 
+    /// An upper bound on the Mehler tail Σ_{k>K} φ̂_k² of eq. (2.4), from the Taylor series of the closed-form kernels
+    /// (not from the φ̂_k it bounds):
+    /// - erf(βx): 𝔆 = (2/π) asin(aρ), a = 2β²/(1 + 2β²), whose ρ^{2m+1} coefficient is (2/π) C_m a^{2m+1}/(2m + 1),
+    ///   C_m = (2m)!/(4^m m!²), decreasing in m; so the tail is at most (2/π) C_j a^{2j+1}/((2j + 1)(1 − a²)) with
+    ///   2j + 1 the first odd order above K;
+    /// - ReLU: 𝔆 = (√(1 − ρ²) + ρ(π/2 + asin ρ))/(2π), whose ρ^{2m} coefficient (m ≥ 1) is
+    ///   C_m/(2π(2m − 1)²); with C_m ≤ 1/√(πm), 2m − 1 ≥ 2m(1 − 1/(2M + 2)) and Σ_{m>M} m^{−5/2} ≤ (2/3)M^{−3/2},
+    ///   M = ⌊K/2⌋ ≥ 1, the tail is at most M^{−3/2}/(12 π^{3/2} (1 − 1/(2M + 2))²) (≈ 0.0423 K^{−3/2});
+    /// - LReLU_a and |x| share ReLU's coefficients beyond k = 1, times (1 − a) and 2; the identity has no tail.
+    /// nil for tanh (no closed form).
+    static func mehlerTailBound(_ f: Activation, terms k: Int) throws -> Double? {
+        try Require.atLeast(k, 2, "terms", in: "mehlerTailBound")
+        func relu() -> Double {
+            let m = Double(k / 2)
+            let gap = 1 - 1 / (2 * m + 2)
+            return pow(m, -1.5) / (12 * pow(Double.pi, 1.5) * gap * gap)
+        }
+        switch f {
+        case .erf(let beta):
+            let a = 2 * beta * beta / (1 + 2 * beta * beta)
+            let j = k / 2 + (k % 2 == 1 ? 1 : 0) // 2j + 1 is the first odd order above K
+            var central = 1.0 // C_j
+            for i in stride(from: 1, through: j, by: 1) { central *= Double(2 * i - 1) / Double(2 * i) }
+            return 2 / Double.pi * central * pow(a, Double(2 * j + 1)) / (Double(2 * j + 1) * (1 - a * a))
+        case .relu: return relu()
+        case .leakyReLU(let slope): return (1 - slope) * (1 - slope) * relu()
+        case .absolute: return 4 * relu()
+        case .identity: return 0
+        default: return nil
+        }
+    }
+
     static let meanFieldHermiteSeries = Claim(
         id: "LN-MF-PHERM", paper: Papers.layernorm, location: "§2.2, eq. (2.4)",
         statement: """
         P(ρ) = (σ_b² + σ_w² φ̂_0²)/(σ_b² + σ_w² ‖φ‖²) + σ_w²/(σ_b² + σ_w² ‖φ‖²) Σ_{k≥1} φ̂_k² ρ^k.
         """,
         assumptions: [
-            "φ̂_k in closed form (ReLU, LReLU_a, erf(βx), |x|); the series truncated at K terms differs from P by at most σ_w²/(σ_b² + σ_w²‖φ‖²) times the tail ‖φ‖² − Σ_{k≤K} φ̂_k²",
-            "the first coefficients also by QUADPACK (E[φ h_k]), an independent route",
+            "φ̂_k in closed form (ReLU, LReLU_a, erf(βx), |x|); the series truncated at K terms differs from P by at most σ_w²/(σ_b² + σ_w²‖φ‖²) times an independent bound T_K on the tail Σ_{k>K} φ̂_k² (from the Taylor series of the closed-form 𝔆, see mehlerTailBound)",
+            "the tail ‖φ‖² − Σ_{k≤K} φ̂_k² of the tested coefficients is checked on its own: ≥ 0 (no coefficient too large) and ≤ T_K (none too small)",
+            "the first coefficients also by QUADPACK (E[φ h_k], k ≤ 6), an independent route, for ReLU, erf, LReLU_0.3",
         ],
         kind: .identity, expectation: .holds
     ) { ctx in
-        var series = WorstCase(.atMost)
+        var series = WorstCase(.atMost), tails = WorstCase(.atLeast), bounded = WorstCase(.atLeast)
         for (f, terms) in [(Activation.relu, 300), (.leakyReLU(slope: 0.3), 300), (.erf(scale: 1), 60), (.erf(scale: 2), 120), (.absolute, 300)] {
+            let bound = try mehlerTailBound(f, terms: terms)!
+            let kernel = try ActivationKernel(f)
+            let coefficients = try (0...terms).map { try HermiteExpansion.closedFormCoefficient(f, order: $0)! }
+            // A sum of K + 1 rounded O(1) squares against a closed-form norm.
+            let tailError = Double(terms + 2) * 4 * Double.ulpOfOne
+            let tail = kernel.normSquared - coefficients.reduce(0) { $0 + $1 * $1 }
+            tails.add(tail, error: tailError, "\(f), K = \(terms)")
+            bounded.add(bound - tail, error: tailError, "\(f), K = \(terms), T_K = \(bound)")
             for (weight, bias) in [(1.0, 0.0), (2.0, 0.3), (0.7, 1.0)] {
                 let map = try LayerNormCorrelationMap(f, weightVariance: weight, biasVariance: bias)
-                let kernel = map.kernel
-                let coefficients = try (0...terms).map { try HermiteExpansion.closedFormCoefficient(f, order: $0)! }
-                let tail = kernel.normSquared - coefficients.reduce(0) { $0 + $1 * $1 }
                 for rho in [-0.8, 0, 0.4, 0.95] {
                     var sum = 0.0, power = rho
                     for k in 1...terms { sum += coefficients[k] * coefficients[k] * power; power *= rho }
                     let value = (bias + weight * coefficients[0] * coefficients[0]) / map.normalization + weight / map.normalization * sum
                     let exact = try map(rho)
-                    series.add(abs(value - exact) - weight / map.normalization * abs(tail), error: 64 * Double.ulpOfOne,
+                    series.add(abs(value - exact) - weight / map.normalization * bound, error: tailError,
                                "\(f), σ_w² = \(weight), σ_b² = \(bias), ρ = \(rho), K = \(terms)")
                 }
             }
         }
-        series.record(ctx, "|(2.4) truncated − (2.3)| − truncation bound ≤ 0", route: .closedForm, resolution: 1e-12)
-        // Independent coefficients: QUADPACK's E[φ h_k] for k ≤ 6, and the remainder ‖φ‖² − Σ_{k≤6} φ̂_k² bounding the rest.
+        series.record(ctx, "|(2.4) truncated − (2.3)| − σ_w²/(σ_b² + σ_w²‖φ‖²) T_K ≤ 0", route: .closedForm, resolution: 1e-12)
+        tails.record(ctx, "‖φ‖² − Σ_{k≤K} φ̂_k² ≥ 0 (closed-form coefficients)", route: .closedForm, resolution: 1e-12)
+        bounded.record(ctx, "T_K − (‖φ‖² − Σ_{k≤K} φ̂_k²) ≥ 0 (independent tail bound)", route: .closedForm, resolution: 1e-12)
+        // Independent coefficients: QUADPACK's E[φ h_k] for k ≤ 6, the rest bounded by T_6.
         var quadrature = WorstCase(.atMost)
-        for f in [Activation.relu, .erf(scale: 1), .tanh] {
+        for f in [Activation.relu, .erf(scale: 1), .leakyReLU(slope: 0.3)] {
             let map = try LayerNormCorrelationMap(f, weightVariance: 1.5, biasVariance: 0.2)
             let coefficients = try (0...6).map { try HermiteExpansion.coefficient(f, order: $0) }
-            let tail = map.kernel.normSquared - coefficients.reduce(0) { $0 + $1.value * $1.value }
+            let bound = try mehlerTailBound(f, terms: 6)!
             let coefficientError = coefficients.reduce(0) { $0 + 2 * abs($1.value) * $1.absoluteError } + map.kernel.absoluteError
             for rho in [-0.5, 0.5, 0.9] {
                 var sum = 0.0, power = rho
                 for k in 1...6 { sum += coefficients[k].value * coefficients[k].value * power; power *= rho }
                 let value = (0.2 + 1.5 * coefficients[0].value * coefficients[0].value + 1.5 * sum) / map.normalization
                 let exact = try map(rho)
-                quadrature.add(abs(value - exact) - 1.5 * tail / map.normalization,
-                               error: 1.5 * coefficientError / map.normalization, "\(f), ρ = \(rho)")
+                quadrature.add(abs(value - exact) - 1.5 * bound / map.normalization,
+                               error: 1.5 * coefficientError / map.normalization, "\(f), ρ = \(rho), T_6 = \(bound)")
             }
         }
-        quadrature.record(ctx, "QUADPACK coefficients k ≤ 6: |(2.4) truncated − (2.3)| − tail bound ≤ 0", route: .quadrature,
-                          resolution: 1e-9)
+        quadrature.record(ctx, "QUADPACK coefficients k ≤ 6: |(2.4) truncated − (2.3)| − σ_w² T_6/(σ_b² + σ_w²‖φ‖²) ≤ 0",
+                          route: .quadrature, resolution: 1e-9)
     }
 }

@@ -105,28 +105,32 @@ extension LayerNormClaims {
                 }
             }
         }
-        // Mehler: the partial sums Σ_{k≤K} f̂_k² ρ^k approach 𝔆[f|ρ], within the tail ‖f‖² − Σ_{k≤K} f̂_k².
+        // Mehler: the partial sums Σ_{k≤K} f̂_k² ρ^k approach 𝔆[f|ρ], within the independent tail bound T_K
+        // (Taylor series of the closed-form kernels, LayerNormClaims.mehlerTailBound).
+        var mehler = WorstCase(.atMost), tails = WorstCase(.atLeast), bounded = WorstCase(.atLeast)
         for (f, terms) in [(Activation.erf(scale: 1), 40), (.relu, 200), (.leakyReLU(slope: -0.5), 200)] {
             let kernel = try ActivationKernel(f)
+            let bound = try mehlerTailBound(f, terms: terms)!
             let tail = kernel.normSquared - (try HermiteExpansion.mehlerPartialSum(f, rho: 1, terms: terms)!)
-            var mehler = WorstCase(.atMost)
+            let rounding = Double(terms + 2) * 4 * Double.ulpOfOne
+            tails.add(tail, error: rounding, "\(f), K = \(terms)")
+            bounded.add(bound - tail, error: rounding, "\(f), K = \(terms), T_K = \(bound)")
             for rho in [-0.9, -0.5, 0.3, 0.9] {
                 let partial = try HermiteExpansion.mehlerPartialSum(f, rho: rho, terms: terms)!
-                let exact = try kernel.covariance(rho)
-                mehler.add(abs(partial - exact) - abs(tail), error: 64 * Double.ulpOfOne, "ρ = \(rho)")
+                mehler.add(abs(partial - (try kernel.covariance(rho))) - bound, error: rounding, "\(f), ρ = \(rho), T_K = \(bound)")
             }
-            mehler.record(ctx, "\(f): |Σ_{k≤\(terms)} f̂_k² ρ^k − 𝔆[f|ρ]| − tail ≤ 0 (tail \(tail))", route: .closedForm,
-                          resolution: 1e-12)
         }
-        let erfTail = try ActivationKernel(.erf(scale: 1)).normSquared - HermiteExpansion.mehlerPartialSum(.erf(scale: 1), rho: 1, terms: 40)!
-        ctx.bound("erf: Mehler tail beyond K = 40 (geometric convergence: the bound above is informative)", route: .closedForm,
-                  value: erfTail, error: 64 * Double.ulpOfOne, region: .atMost(1e-8), resolution: 1e-12)
+        mehler.record(ctx, "|Σ_{k≤K} f̂_k² ρ^k − 𝔆[f|ρ]| − T_K ≤ 0", route: .closedForm, resolution: 1e-12)
+        tails.record(ctx, "‖f‖² − Σ_{k≤K} f̂_k² ≥ 0", route: .closedForm, resolution: 1e-12)
+        bounded.record(ctx, "T_K − (‖f‖² − Σ_{k≤K} f̂_k²) ≥ 0", route: .closedForm, resolution: 1e-12)
+        ctx.bound("erf: tail bound T_40 (geometric convergence: the Mehler check above is informative)", route: .closedForm,
+                  value: try mehlerTailBound(.erf(scale: 1), terms: 40)!, region: .atMost(1e-8), resolution: 1e-12)
     }
 
     static let correlationIdentity = Claim(
         id: "LN-CORR-ID", paper: Papers.layernorm, location: "§2.2, eq. (2.2)",
         statement: "ρ_l = (1/N_l) Σ_i z_i^{(l)}(x_α) z_i^{(l)}(x_β) = y^{(l)}(x_α)·y^{(l)}(x_β)/(‖y^{(l)}(x_α)‖ ‖y^{(l)}(x_β)‖).",
-        assumptions: ["exact at any width: z = √N y/‖y‖ gives ‖z‖² = N; checked on a full network (OpenBLAS) and in the pair sampler"],
+        assumptions: ["exact at any width: z = √N y/‖y‖ gives ‖z‖² = N; checked on a full network (OpenBLAS), z·z′/N against the cosine of the un-normalized y^{(l)} of eq. (2.1)"],
         kind: .identity, expectation: .holds
     ) { ctx in
         let width = 150
@@ -136,14 +140,15 @@ extension LayerNormClaims {
         let network = try LayerNormMLP(inputWidth: width, layers: layers)
         let pair = try LayerNormMLP.inputPair(cosine: 0.4, width: width)
         var norms = WorstCase(.atMost), cosines = WorstCase(.atMost)
-        _ = try network.propagate(pair, stream: ctx.stream("network"), engine: ctx.engine) { layer, z in
+        _ = try network.propagate(pair, stream: ctx.stream("network"), engine: ctx.engine) { layer, z, y in
             let a = z.column(0), b = z.column(1)
             let n = Double(z.rows)
             // Sums of N rounded products: relative error ≤ N ε.
             norms.add(max(abs(Vector.dot(a, a) / n - 1), abs(Vector.dot(b, b) / n - 1)), error: n * Double.ulpOfOne, "layer \(layer)")
-            cosines.add(abs(Vector.dot(a, b) / n - Vector.cosine(a, b)!), error: 2 * n * Double.ulpOfOne, "layer \(layer)")
+            cosines.add(abs(Vector.dot(a, b) / n - Vector.cosine(y.column(0), y.column(1))!), error: 4 * n * Double.ulpOfOne,
+                        "layer \(layer)")
         }
         norms.record(ctx, "|‖z^{(l)}‖²/N_l − 1| (full network)", route: .enumeration, resolution: 1e-12)
-        cosines.record(ctx, "|z·z'/N_l − cos(y, y')| (full network; z ∝ y)", route: .enumeration, resolution: 1e-12)
+        cosines.record(ctx, "|z·z'/N_l − y·y'/(‖y‖‖y'‖)| (full network, y before the layer norm)", route: .enumeration, resolution: 1e-11)
     }
 }

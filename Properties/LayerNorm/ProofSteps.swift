@@ -92,13 +92,13 @@ extension LayerNormClaims {
         var networks = try InfiniteWidthNetworks.randomNetworks(ctx, count: InfiniteWidthNetworks.propertyTestCount(ctx))
         networks += [try InfiniteWidthNetworks.criticalErf(depth: 10), try InfiniteWidthNetworks.criticalErf(depth: 20)]
         for (index, network) in networks.enumerated() {
-            let c = network.tildeMaxComplement / 2 * InfiniteWidthNetworks.linearizationSum(network)
+            let c = InfiniteWidthNetworks.remarkTwoConstant(network)
             let violation = try GoldenSection.gridMaximum({ t in try remarkTwoViolation(network, excess: c, at: t) }, points: 201)
             worst.add(violation.value, error: 16 * Double(network.depth) * Double.ulpOfOne, "network \(index), t = \(violation.x)")
         }
         worst.record(ctx, "max over t of f_L(t) − (ρ̃_L + (1 − ρ̃_L) B_C(t))", route: .closedForm, resolution: 1e-12)
         let erf = try InfiniteWidthNetworks.criticalErf(depth: 10)
-        let c = erf.tildeMaxComplement / 2 * InfiniteWidthNetworks.linearizationSum(erf)
+        let c = InfiniteWidthNetworks.remarkTwoConstant(erf)
         let grid = (0...100).map { Double($0) / 100 }
         ctx.attach(Figure(name: "remark-2", title: "Critical erf, L = 10: P_L∘…∘P_1 and the bound of Remark 2",
                           xLabel: "ρ_0", yLabel: "ρ_L", series: [
@@ -129,7 +129,7 @@ extension LayerNormClaims {
             for t in [0.5, 0.9] {
                 let gaps = try depths.map { depth -> Double in
                     let network = try InfiniteWidthNetworks.mlp(.erf(scale: 1), depth: depth, biasRatio: ratio)
-                    let c = network.tildeMaxComplement / 2 * InfiniteWidthNetworks.linearizationSum(network)
+                    let c = InfiniteWidthNetworks.remarkTwoConstant(network)
                     return network.tildeComplements.last! * (try ExcessConvexity.bound(excess: c, at: t))
                 }
                 let slope = log(gaps[6] / gaps[4]) / log(10.0)
@@ -164,7 +164,7 @@ extension LayerNormClaims {
         var gaps = WorstCase(.atLeast), floor = WorstCase(.atLeast, 0.05)
         for depth in [10, 100, 1000, 10_000] {
             let network = try InfiniteWidthNetworks.criticalErf(depth: depth)
-            let cL = network.tildeMaxComplement / 2 * InfiniteWidthNetworks.linearizationSum(network)
+            let cL = InfiniteWidthNetworks.remarkTwoConstant(network)
             let knee = 1 - 1 / (2 + cL)
             let below = knee - (1 - (try network.croppedCompositeComplement(1 - knee)))
             gaps.add(below - cL / (2 + cL), error: 1e-12, "L = \(depth), C_L = \(cL)")

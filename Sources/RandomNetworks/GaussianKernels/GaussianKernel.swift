@@ -13,7 +13,8 @@ public protocol GaussianKernel: Sendable, CustomStringConvertible {
     func covariance(_ rho: Double) throws -> Double
     /// 𝔆[φ'|ρ] = ∂_ρ 𝔆[φ|ρ] (Stein's lemma, proof of Property 7).
     func derivativeCovariance(_ rho: Double) throws -> Double
-    /// 𝔆[φ|1] − 𝔆[φ|1 − ε] for ε ∈ [0, 2], accurate to relative precision as ε → 0.
+    /// 𝔆[φ|1] − 𝔆[φ|1 − ε] for ε ∈ [0, 2]: for closed forms accurate to relative precision as ε → 0; for
+    /// quadrature kernels a difference of two QUADPACK values, accurate only to 2 `absoluteError` (absolute).
     func covarianceGap(_ epsilon: Double) throws -> Double
     /// ‖φ‖²_N = 𝔆[φ|1].
     var normSquared: Double { get }
@@ -21,7 +22,8 @@ public protocol GaussianKernel: Sendable, CustomStringConvertible {
     var derivativeNormSquared: Double { get }
     /// ‖φ − φ̄‖²_N = ‖φ‖² − φ̂_0² − φ̂_1², the error of the linearization φ̄ = φ̂_0 + φ̂_1 x (§2.1).
     var linearizationResidual: Double { get }
-    /// A bound on the absolute error of the values above (0 for closed forms).
+    /// The absolute error of every value above, the norms and each evaluation of `covariance` and
+    /// `derivativeCovariance` (0 for closed forms; `covarianceGap` carries twice it on the quadrature route).
     var absoluteError: Double { get }
 }
 
@@ -68,9 +70,20 @@ public struct ActivationKernel: GaussianKernel {
             normSquared = n.value
             derivativeNormSquared = d.value
             linearizationResidual = residual.value
-            absoluteError = max(n.absoluteError, d.absoluteError, residual.absoluteError)
+            // The evaluations' QUADPACK estimates vary smoothly in ρ: their largest over a grid of [−1, 1] (with the
+            // norms') is the error every evaluation is credited with.
+            var largest = max(n.absoluteError, d.absoluteError, residual.absoluteError)
+            for i in 0...Self.errorGridIntervals {
+                let rho = -1 + 2 * Double(i) / Double(Self.errorGridIntervals)
+                largest = max(largest, try GaussianCovariance.quadrature(activation, rho: rho).absoluteError,
+                              try GaussianCovariance.derivativeQuadrature(activation, rho: rho).absoluteError)
+            }
+            absoluteError = largest
         }
     }
+
+    /// The grid of ρ (intervals of [−1, 1]) over which a quadrature kernel's evaluation errors are bounded.
+    static let errorGridIntervals = 10
 
     /// An activation has a closed-form kernel.
     public static func hasClosedForm(_ activation: Activation) -> Bool {

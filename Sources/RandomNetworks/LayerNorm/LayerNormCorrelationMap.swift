@@ -6,8 +6,10 @@ import GSL
 ///     P(ρ) = (σ_b² + σ_w² k(ρ)) / (σ_b² + σ_w² k(1)),   P'(ρ) = σ_w² 𝔆[φ'|ρ] / (σ_b² + σ_w² k(1)),
 ///     1 − P(1 − ε) = σ_w² (k(1) − k(1 − ε)) / (σ_b² + σ_w² k(1)).
 ///
-/// With an `ActivationKernel` on the quadrature route, `kernel.absoluteError`
-/// bounds the error of the norms ‖φ‖², ‖φ'‖² in P and P'(1).
+/// With an `ActivationKernel` on the quadrature route, `kernel.absoluteError` is the error of the norms
+/// ‖φ‖², ‖φ'‖² and of each evaluation of 𝔆[φ|ρ] and 𝔆[φ'|ρ], so P and P' are within σ_w²(1 + |P|)·absoluteError
+/// over the normalization; the complement there is a difference of QUADPACK values, within 2σ_w²·absoluteError
+/// over the normalization in absolute terms only (no relative accuracy as ε → 0).
 public struct LayerNormCorrelationMap: CorrelationMap {
     public let kernel: any GaussianKernel
     public let weightVariance: Double

@@ -54,6 +54,13 @@ public struct LayerNormMLP: Sendable {
     /// (probability zero) has no layer norm and throws.
     public func propagate(_ batch: Matrix, stream: StreamSeed, engine: MonteCarloEngine,
                           observe: ((Int, Matrix) throws -> Void)? = nil) throws -> Matrix {
+        try run(batch, tangents: nil, stream: stream, engine: engine, observe: observe.map { o in { layer, z, _ in try o(layer, z) } }).output
+    }
+
+    /// As `propagate`, with `observe(l, z, y)` seeing every layer's z^{(l)} and y^{(l)} before the layer
+    /// norm (eq. (2.1)), for eq. (2.2)'s ρ_l = y^{(l)}(x_α)·y^{(l)}(x_β)/(‖y^{(l)}(x_α)‖ ‖y^{(l)}(x_β)‖).
+    public func propagate(_ batch: Matrix, stream: StreamSeed, engine: MonteCarloEngine,
+                          observeWithPreactivations observe: @escaping (Int, Matrix, Matrix) throws -> Void) throws -> Matrix {
         try run(batch, tangents: nil, stream: stream, engine: engine, observe: observe).output
     }
 
@@ -71,7 +78,7 @@ public struct LayerNormMLP: Sendable {
             throw ParameterError("LayerNormMLP.propagate", parameter: "tangents", value: "\(tangents.rows) rows",
                                  requirement: "the input width \(inputWidth)")
         }
-        let result = try run(batch, tangents: tangents, stream: stream, engine: engine, observe: observe)
+        let result = try run(batch, tangents: tangents, stream: stream, engine: engine, observe: observe.map { o in { layer, z, _ in try o(layer, z) } })
         return (result.output, result.tangents!)
     }
 
@@ -86,7 +93,7 @@ public struct LayerNormMLP: Sendable {
     }
 
     private func run(_ batch: Matrix, tangents: Matrix?, stream: StreamSeed, engine: MonteCarloEngine,
-                     observe: ((Int, Matrix) throws -> Void)?) throws -> (output: Matrix, tangents: Matrix?) {
+                     observe: ((Int, Matrix, Matrix) throws -> Void)?) throws -> (output: Matrix, tangents: Matrix?) {
         guard batch.rows == inputWidth else {
             throw ParameterError("LayerNormMLP.propagate", parameter: "batch", value: "\(batch.rows) rows",
                                  requirement: "the input width \(inputWidth)")
@@ -108,7 +115,9 @@ public struct LayerNormMLP: Sendable {
                                output: next, workspace: workspace, stream: stream.child(index + 1), engine: engine)
             current = next
             if let observe {
-                try observe(index + 1, try Self.normalized(current, rows: layer.width, shape: shape, scaling: scaling).values)
+                let unnormalized = Scaling(factors: [Double](repeating: 1, count: shape.values), projections: scaling.projections)
+                try observe(index + 1, try Self.normalized(current, rows: layer.width, shape: shape, scaling: scaling).values,
+                            try Self.normalized(current, rows: layer.width, shape: shape, scaling: unnormalized).values)
             }
         }
         let final = try Self.normalized(current, rows: widths.last!, shape: shape, scaling: scaling)

@@ -24,8 +24,11 @@ extension LayerNormMLP {
     ///     Σ = σ_w² AᵀA / N_{l−1} + σ_b² 11ᵀ,   A = φ_l(z^{(l−1)}) ∈ R^{N_{l−1}×2},
     ///
     /// so each layer draws N_l pairs through the Cholesky factor of Σ, then normalizes (O(N_l) per layer
-    /// instead of O(N_l N_{l−1})).
-    public func sampledCorrelations(_ pair: Matrix, rng: inout Xoshiro256, sampler: NormalSampler) throws -> [Double] {
+    /// instead of O(N_l N_{l−1})). With `layerNorm` false the normalization is skipped: the plain MLP
+    /// y^{(l)} = N_{l−1}^{−1/2} W^{(l)} φ_l(y^{(l−1)}) + b^{(l)} of Poole et al. (§5.1), same layers and draws;
+    /// the returned correlations are y^{(l)}(x_α)·y^{(l)}(x_β)/(‖y^{(l)}(x_α)‖ ‖y^{(l)}(x_β)‖) either way.
+    public func sampledCorrelations(_ pair: Matrix, rng: inout Xoshiro256, sampler: NormalSampler,
+                                    layerNorm: Bool = true) throws -> [Double] {
         guard pair.rows == inputWidth, pair.columns == 2 else {
             throw ParameterError("LayerNormMLP.sampledCorrelations", parameter: "pair",
                                  value: "\(pair.rows) x \(pair.columns)", requirement: "\(inputWidth) x 2")
@@ -55,8 +58,10 @@ extension LayerNormMLP {
                 throw ParameterError("LayerNormMLP.sampledCorrelations", parameter: "y", value: "0",
                                      requirement: "non-zero for the layer norm to be defined")
             }
-            let fa = (Double(layer.width) / ya2).squareRoot(), fb = (Double(layer.width) / yb2).squareRoot()
-            for i in 0..<layer.width { za[i] *= fa; zb[i] *= fb }
+            if layerNorm {
+                let fa = (Double(layer.width) / ya2).squareRoot(), fb = (Double(layer.width) / yb2).squareRoot()
+                for i in 0..<layer.width { za[i] *= fa; zb[i] *= fb }
+            }
             correlations.append(yab / (ya2 * yb2).squareRoot())
         }
         return correlations
@@ -64,7 +69,9 @@ extension LayerNormMLP {
 
     /// The Cholesky factor [[l11, 0], [l21, l22]] of the 2 x 2 covariance [[a, b], [b, c]]; the Schur
     /// complement c − b²/a is a difference of rounded numbers and is floored at 0 (Σ is a Gram matrix).
+    /// a = 0 (a zero first column, e.g. σ² = 0 in a residual block) forces b = 0: the factor is (0, 0, √c).
     static func cholesky(_ a: Double, _ b: Double, _ c: Double) -> (Double, Double, Double) {
+        guard a > 0 else { return (0, 0, c.squareRoot()) }
         let l11 = a.squareRoot(), l21 = b / l11
         return (l11, l21, max(0, c - l21 * l21).squareRoot())
     }

@@ -40,9 +40,9 @@ public struct ResidualNetwork: Sendable {
     /// z^{(L)} of the columns of `batch` (n x B) and the derivatives ∂z^{(L)}(x)/∂x · t of the first
     /// column x along the columns t of `tangents` (n x K, or none), by the chain rule through the block:
     /// dY = U dz, du = (√m/‖Y‖)(dY − Ŷ(Ŷ·dY)), dy = dz + m^{−1/2} V (φ'(u) ⊙ du), dz' = (√n/‖y‖)(dy − ŷ(ŷ·dy)).
-    /// `observe(l, z)` sees every block's output z^{(l)}.
+    /// `observe(l, values)` sees every block's Y, y and z^{(l)} (the inputs' columns).
     public func propagate(_ batch: Matrix, tangents: Matrix? = nil, stream: StreamSeed,
-                          observe: ((Int, Matrix) throws -> Void)? = nil) throws -> (output: Matrix, tangents: Matrix?) {
+                          observe: ((Int, BlockValues) throws -> Void)? = nil) throws -> (output: Matrix, tangents: Matrix?) {
         guard batch.rows == width, tangents.map({ $0.rows == width }) ?? true else {
             throw ParameterError("ResidualNetwork.propagate", parameter: "batch", value: "\(batch.rows) rows",
                                  requirement: "the width \(width) (tangents too)")
@@ -54,6 +54,7 @@ public struct ResidualNetwork: Sendable {
             let u = try Matrix.gaussian(rows: block.hiddenWidth, columns: width, variance: 1, rng: &rng)
             let v = try Matrix.gaussian(rows: width, columns: block.hiddenWidth, variance: block.residualVariance, rng: &rng)
             var hidden = try u.multiplied(by: z)
+            let preactivations = observe == nil ? nil : try Self.columns(hidden, 0..<values)
             try Self.layerNormalize(&hidden, valueColumns: values)
             for row in 0..<hidden.rows {
                 let offset = row * hidden.columns
@@ -66,8 +67,11 @@ public struct ResidualNetwork: Sendable {
             let update = try v.multiplied(by: hidden)
             let scale = 1 / Double(block.hiddenWidth).squareRoot()
             for i in z.storage.indices { z.storage[i] += scale * update.storage[i] }
+            let residual = observe == nil ? nil : try Self.columns(z, 0..<values)
             try Self.layerNormalize(&z, valueColumns: values)
-            if let observe { try observe(index + 1, try Self.columns(z, 0..<values)) }
+            if let observe, let preactivations, let residual {
+                try observe(index + 1, BlockValues(hidden: preactivations, residual: residual, output: try Self.columns(z, 0..<values)))
+            }
         }
         return (try Self.columns(z, 0..<values), tangents == nil ? nil : try Self.columns(z, values..<z.columns))
     }
@@ -124,6 +128,14 @@ public struct ResidualNetwork: Sendable {
             correlation = records.last!.outputCosine
         }
         return records
+    }
+
+    /// One block's values on the inputs' columns in `propagate`: Y = U z^{(l−1)} (m x B), y = z^{(l−1)} + m^{−1/2} V φ(…)
+    /// (n x B) and z^{(l)} = √n y/‖y‖ (n x B), the three stages of (A.10).
+    public struct BlockValues: Sendable {
+        public let hidden: Matrix
+        public let residual: Matrix
+        public let output: Matrix
     }
 
     /// The quantities of (A.10) for one block and one pair of inputs.
