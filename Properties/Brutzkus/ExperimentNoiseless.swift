@@ -45,7 +45,7 @@ extension BrutzkusClaims {
         }
         for model in models {
             ctx.bound("\(model.rawValue): training errors over all runs and sizes (\"all models had zero training error\")",
-                      route: .monteCarlo, value: Double(runs.joined().reduce(0) { $0 + ($1.trainingErrors[model] ?? 0) }),
+                      route: .monteCarlo, value: Double(PatternExperiment.trainingErrors(Array(runs.joined()), model)),
                       region: .atMost(0), samples: runs.joined().reduce(0) { $0 + $1.sampleSize })
         }
         ctx.attach(PatternExperiment.figure(name: "fig3a", title: "Fig. 3a (synthetic): noiseless D, d = \(scale.dimension), n = \(scale.patternsPerInput), k = \(scale.channels)",
