@@ -18,12 +18,17 @@ extension BrutzkusClaims {
         }
     }
 
+    /// ‖x_b‖² for every row x_b of `x`.
+    static func rowNormsSquared(_ x: Matrix) -> [Double] {
+        (0..<x.rows).map { b in (0..<x.columns).reduce(0.0) { $0 + x[b, $1] * x[b, $1] } }
+    }
+
     /// ‖x‖² and y w·x (w = n copies of o_1 − o_2) for every input of `sample`.
     static func normsAndSeparatorMargins(_ distribution: PatternDistribution, _ sample: LabeledPatterns) throws
         -> (norms: [Double], margins: [Double]) {
         let x = try sample.inputs.flattened
         let w = distribution.separator
-        let norms = (0..<x.rows).map { b in (0..<x.columns).reduce(0.0) { $0 + x[b, $1] * x[b, $1] } }
+        let norms = rowNormsSquared(x)
         let margins = (0..<x.rows).map { b in sample.labels[b] * (0..<x.columns).reduce(0.0) { $0 + w[$1] * x[b, $1] } }
         return (norms, margins)
     }

@@ -1,6 +1,7 @@
 import ClaimKit
 import Foundation
 import RandomNetworks
+import Randomness
 
 extension BrutzkusClaims {
     static let noisyExperiment = Claim(
@@ -14,8 +15,8 @@ extension BrutzkusClaims {
         assumptions: [
             "A2: v uniform in the unit ball, independently for every slot; the rest as in BG-X7.1 (d = 10, n = 6, k = 100; the paper's sizes at the thorough budget)",
             "A4: the linear model is the hard-margin SVM when the training set is separable (certified by the solver) and the soft margin C = 10³ otherwise",
-            "\"fails\" read as: at m = 80 the SVM's test error is at least 0.2 above that of the same SVM on noiseless data of the same size, and at least 0.1 above ConvPool's for m ≥ 20; \"outperforms\" as a gap of at least 0.05 for m ≥ 20; at m = 10, where every model is poor and the gap varies from run to run, only ConvPool ≤ baseline is required",
-            "\"training error non-zero in many of the cases\": a sample of m ≤ nd noisy inputs is almost surely separable (full row rank), so this is checked at m = 8nd (480 at the default scale) as at least half of the runs with training errors, against m = 8nd without noise (m = 8nd/3 is reported as well); the population is not separable (for any w, v_j = −y w[j]/‖w[j]‖ makes y w · x ≤ 0)",
+            "\"fails\" read as: at m = 80 the SVM's test error is at least 0.2 above that of the same SVM on noiseless data of the same size, and at least 0.1 above ConvPool's for m ≥ 20; \"outperforms\" as a gap of at least 0.05 for m ≥ 20; at m = 10, where every model is poor and the gap varies from run to run, only ConvPool ≤ baseline is required; the thresholds 0.05, 0.1 and 0.2 were chosen after exploratory runs of this code had been seen",
+            "\"training error non-zero in many of the cases\": a sample of m ≤ nd noisy inputs is almost surely separable (full row rank), so this is checked at m = 8nd (480 at the default scale) as at least half of the runs with training errors, against m = 8nd without noise (m = 8nd/3 is reported as well; the size 8nd was chosen after exploratory runs, as one where noisy training sets are mostly non-separable); the population is not separable (for any w, v_j = −y w[j]/‖w[j]‖ makes y w · x ≤ 0)",
         ],
         kind: .empirical, expectation: .holds
     ) { ctx in
@@ -28,21 +29,23 @@ extension BrutzkusClaims {
         for (i, m) in sizes.enumerated() {
             let strict = m > 10
             try PatternExperiment.assertGap(ctx, "m = \(m): test error of SVM − ConvPool " + (strict ? "≥ 0.1 (the linear method fails)" : "≥ 0 (ConvPool no worse)"),
-                                            runs: runs[i], model: .convPool, other: .svm, region: .atLeast(strict ? 0.1 : 0),
-                                            resolution: 0.02, alpha: alpha, note: i == 0 ? "\(scale); \(note)" : nil)
+                                            scale: scale, sampleSize: m, model: .convPool, other: .svm,
+                                            region: .atLeast(strict ? 0.1 : 0), resolution: PatternExperiment.gapResolution,
+                                            alpha: alpha, note: i == 0 ? "\(scale); \(note)" : nil)
             try PatternExperiment.assertGap(ctx, "m = \(m): test error of MLP − ConvPool " + (strict ? "≥ 0.05 (ConvPool outperforms MLP)" : "≥ 0 (ConvPool no worse)"),
-                                            runs: runs[i], model: .convPool, other: .mlp, region: .atLeast(strict ? 0.05 : 0),
-                                            resolution: 0.02, alpha: alpha)
+                                            scale: scale, sampleSize: m, model: .convPool, other: .mlp,
+                                            region: .atLeast(strict ? 0.05 : 0), resolution: PatternExperiment.gapResolution,
+                                            alpha: alpha)
         }
-        // "Now fails": at m = 80 the same linear model does well on noiseless data (SVM-only runs, at every budget).
-        let noisyLinear80 = try PatternExperiment.runs(ctx, scale, sizes: [80], models: [.svm], label: "noisy, m = 80")[0]
-        let cleanLinear80 = try PatternExperiment.runs(ctx, ExperimentScale.forBudget(ctx.budget), sizes: [80], models: [.svm],
-                                                       label: "noiseless, m = 80")[0]
-        try PatternExperiment.assertCombination(
+        // "Now fails": at m = 80 the same linear model does well on noiseless data. One draw is a noisy run and an
+        // independent noiseless run (SVM only, at every budget).
+        let cleanScale = ExperimentScale.forBudget(ctx.budget)
+        try PatternExperiment.estimateOverRuns(
             ctx, "m = 80: SVM test error with noise − without noise ≥ 0.2 (the linear method now fails)",
-            terms: [.init(runs: noisyLinear80, weights: [.svm: 1]), .init(runs: cleanLinear80, weights: [.svm: -1])],
-            region: .atLeast(0.2), resolution: 0.02, alpha: alpha,
-            note: "SVM with noise \(String(format: "%.3f", noisyLinear80.map { $0.testError(.svm) }.reduce(0, +) / Double(noisyLinear80.count))), without \(String(format: "%.3f", cleanLinear80.map { $0.testError(.svm) }.reduce(0, +) / Double(cleanLinear80.count)))")
+            region: .atLeast(0.2), resolution: PatternExperiment.gapResolution, alpha: alpha) { rng in
+            try ExperimentRun.run(scale, sampleSize: 80, models: [.svm], rng: &rng).testError(.svm)
+                - ExperimentRun.run(cleanScale, sampleSize: 80, models: [.svm], rng: &rng).testError(.svm)
+        }
         for model in [ExperimentRun.Model.convPool, .mlp] {
             ctx.bound("\(model.rawValue): training errors over all runs and sizes (\"for the other models training error was zero\")",
                       route: .monteCarlo, value: Double(PatternExperiment.trainingErrors(Array(runs.joined()), model)),
@@ -53,7 +56,7 @@ extension BrutzkusClaims {
         let nd = scale.dimension * scale.patternsPerInput
         let large = ctx.budget == .quick ? [8 * nd] : [8 * nd / 3, 8 * nd]
         let noisyLinear = try PatternExperiment.runs(ctx, scale, sizes: large, models: [.svm], label: "noisy, large m")
-        let cleanLinear = try PatternExperiment.runs(ctx, ExperimentScale.forBudget(ctx.budget), sizes: [8 * nd],
+        let cleanLinear = try PatternExperiment.runs(ctx, cleanScale, sizes: [8 * nd],
                                                      models: [.svm], label: "noiseless, large m")
         let counts = noisyLinear.map { runs in runs.filter { ($0.trainingErrors[.svm] ?? 0) > 0 }.count }
         let last = noisyLinear[large.count - 1]

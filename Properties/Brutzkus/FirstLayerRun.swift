@@ -71,12 +71,7 @@ struct FirstLayerRun: Sendable {
     var negative = LuckyTrajectory()
 
     /// Event (14), corrected: |S1+|, |S1−| ≥ m1/3.
-    var event14: Bool { 3 * positives >= firstHalf && 3 * negatives >= firstHalf }
-    /// Event (7) of Lemma 5.2: k/(4d) ≤ |W0+ ∩ A+|, |W0− ∩ A−| ≤ k/d.
-    var event7: Bool {
-        let d = setting.dimension
-        return [luckyPositive, luckyNegative].allSatisfy { 4 * d * $0 >= channels && d * $0 <= channels }
-    }
+    var event14: Bool { LuckyCounts.event14(positives: positives, of: firstHalf) }
 
     /// Runs the first loop on a sample of D (or on `trainingSet` when given) and records every bounded quantity.
     static func run(_ setting: FirstLayerSetting, rng: inout Xoshiro256, trainingSet: LabeledPatterns? = nil) throws

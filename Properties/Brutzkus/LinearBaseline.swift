@@ -20,7 +20,7 @@ struct MaxMarginOnSupport {
         self.distribution = distribution
         svm = try HardMarginSVM.fit(features: x, labels: support.labels)
         weights = try svm.weights(features: x, labels: support.labels)
-        radiusSquared = (0..<x.rows).map { b in (0..<x.columns).reduce(0.0) { $0 + x[b, $1] * x[b, $1] } }.max() ?? .nan
+        radiusSquared = BrutzkusClaims.rowNormsSquared(x).max() ?? .nan
     }
 
     /// The proof's pairs for slot i: x+ with o_1 at slot i and o_3 elsewhere, x− the same with o_2.

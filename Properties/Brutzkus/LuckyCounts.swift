@@ -13,6 +13,14 @@ struct LuckyCounts {
     var lower: Int { (channels + 4 * dimension - 1) / (4 * dimension) }
     var upper: Int { channels / dimension }
 
+    /// Event (7) of Lemma 5.2: k/(4d) ≤ |W0+ ∩ A+|, |W0− ∩ A−| ≤ k/d (that is, both counts in lower … upper).
+    static func event7(positive: Int, negative: Int, channels k: Int, dimension d: Int) -> Bool {
+        [positive, negative].allSatisfy { 4 * d * $0 >= k && d * $0 <= k }
+    }
+
+    /// Event (14), corrected (App. C): |S1+|, |S1−| ≥ m1/3 for `positives` positive labels among m1.
+    static func event14(positives: Int, of m1: Int) -> Bool { 3 * positives >= m1 && 3 * (m1 - positives) >= m1 }
+
     /// p for l patterns: the l − 1 projections (w · o_q)_{q ≠ 2} are i.i.d.-sign,
     /// exchangeable coordinates, so P(o_1 wins and w · o_1 > 0) = (1 − 2^{−(l−1)})/(l − 1), halved for a_i = +1.
     static func perChannel(patternCount l: Int) -> Double {

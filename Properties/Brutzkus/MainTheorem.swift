@@ -41,7 +41,8 @@ extension BrutzkusClaims {
         assumptions: [
             "hyper-parameters at the theorem's limits: k = 8d³ + 1, η1 = 1/(4k(T1 + 1)), r = η1/200, η2 = 4k; T1 = 5; l = d, n = d − 1, o_i = e_i",
             "(1): L2 → 0 for gradient descent with η2 < 2/β σ_max^{−2} m2 exactly when z(S2) is linearly separable (Soudry et al.); separability is certified by the hard-margin SVM, and T2 = 5000 steps must decrease L2 at every step and reach zero training error",
-            "(2): the T2 → ∞ classifier is sign(z · â) (eq. (24)); its error over D is computed exactly from the support classes. O(√(d/m)) is an upper bound with unspecified constant, so what is checked is the rate: the log-log slope of the mean error over m = 4, 6, 8 and m = 6, 8, 12 (even m, m2 = m/2) is ≤ −1/2; the error falls faster than any fixed power here (a single power law over 4 ≤ m ≤ 16 is rejected by its χ² test), so the slope is fitted over short ranges",
+            "(2): the T2 → ∞ classifier is sign(z · â) (eq. (24)); its error over D is computed exactly from the support classes. O(√(d/m)) is an upper bound with unspecified constant, so what is checked is the rate: the log-log slope of the mean error over m = 4, 6, 8 and m = 6, 8, 12 (even m, m2 = m/2) is ≤ −1/2; the error falls faster than any fixed power here (a single power law over 4 ≤ m ≤ 16 is rejected by its χ² test), so the slope is fitted over short ranges, chosen after that rejection was seen; at these m the theorem's probability 1 − 4e^{−d} − 4e^{−m/36} is negative, so they probe the rate, not the guarantee",
+            "the guarantee and the d in O(√(d/m)) at a size where the theorem says something (m = 64: 1 − 4e^{−d} − 4e^{−m/36} = 0.25, 0.30, 0.31 for d = 4, 5, 6): the mean of err · √(m/d) over runs is at most 0.25 (the catalog's observed constant, T5.1-d(ii), fixed before this check was run) for each d, so err√(m/d) stays bounded across d; t-interval over runs, their number planned from resolution and alpha",
             "the explicit constant of the proof (‖â‖² max‖z‖² ≤ 51,200 d) makes the bound vacuous below m2 ≈ 10⁵ d; it is not used as evidence",
         ],
         kind: .rate, expectation: .holds
@@ -61,7 +62,7 @@ extension BrutzkusClaims {
         let sizes = [4, 6, 8, 12]
         let seeds = 300
         let ranges = [[0, 1, 2], [1, 2, 3]]
-        let slopeAlpha = try ctx.reserveAlpha(0.6) / Double(dimensions.count * ranges.count)
+        let slopeAlpha = try ctx.reserveAlpha(0.3) / Double(dimensions.count * ranges.count)
         var series: [Figure.Series] = []
         for d in dimensions {
             let errors = try BlockMap.map(ctx, count: sizes.count * seeds, stream: ctx.stream("generalization d = \(d)")) { index, rng in
@@ -78,6 +79,20 @@ extension BrutzkusClaims {
                                  standardErrors: range.map { moments[$0].standardError / moments[$0].mean },
                                  region: .atMost(-0.5), resolution: 0.1, alpha: slopeAlpha, samples: range.count * seeds,
                                  note: "\(seeds) runs per size; \(note)")
+            }
+        }
+        // The non-vacuous size: err · √(m/d) at m = 64 for each d (the limit classifier's exact error per run).
+        let scaledDimensions = ctx.budget == .quick ? [4, 6] : [4, 5, 6]
+        let scaledAlpha = try ctx.reserveAlpha(0.3) / Double(scaledDimensions.count)
+        for d in scaledDimensions {
+            try ctx.estimateMean("d = \(d), m = 64 (guarantee \(String(format: "%.2f", 1 - 4 * exp(-Double(d)) - 4 * exp(-64.0 / 36)))): E[test error] · √(m/d) ≤ 0.25",
+                                 region: .atMost(0.25), resolution: 0.05, alpha: scaledAlpha, pilotSamples: 24, chunkSize: 1) { rng, count in
+                var moments = RunningMoments()
+                for _ in 0..<count {
+                    moments.add(try theoremRun(dimension: d, sampleSize: 64, secondLayerSteps: 0, rng: &rng).testError
+                                * (64 / Double(d)).squareRoot())
+                }
+                return moments
             }
         }
         let curve = stride(from: 4.0, through: 12, by: 0.25).map { $0 }

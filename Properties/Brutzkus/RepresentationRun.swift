@@ -63,7 +63,6 @@ struct RepresentationRun: Sendable {
     /// D_z's normalized max margin γ = 1/(‖â_D‖ max_supp ‖z‖) (App. A: the margin "after normalizing the points").
     var normalizedSupportMargin: Double { 1 / (supportSVM.normSquaredUpperBound * maxFeatureNormSquared).squareRoot() }
 
-    var scale: Double { 80 * Double(setting.dimension) / (Double(channels) * rate * Double(setting.steps)) }
     var eventsHold: Bool { event7 && event14 }
 
     /// Runs the first loop on a fresh sample and computes the representation quantities.
@@ -109,11 +108,10 @@ struct RepresentationRun: Sendable {
         let testError = try distribution.exactError(outputs: limit.outputs(features: z),
                                                     classes: classes)
         let m1 = s1.count, positives = s1.labels.filter { $0 > 0 }.count
-        let inRange = { (count: Int) in 4 * d * count >= k && d * count <= k }
         return RepresentationRun(
             setting: setting, channels: k, rate: eta, radius: r, secondLayerRate: trainer.secondLayerRate,
-            secondHalf: s2.count, event7: inRange(lucky.positive.count) && inRange(lucky.negative.count),
-            event14: 3 * positives >= m1 && 3 * (m1 - positives) >= m1, luckyPositive: lucky.positive.count,
+            secondHalf: s2.count, event7: LuckyCounts.event7(positive: lucky.positive.count, negative: lucky.negative.count, channels: k, dimension: d),
+            event14: LuckyCounts.event14(positives: positives, of: m1), luckyPositive: lucky.positive.count,
             luckyNegative: lucky.negative.count, minSupportMargin: minMargin, proofMarginBound: proofBound,
             minLuckyFeature: minLucky, maxOppositeFeature: maxOpposite, vStarNormSquared: Vector.dot(vStar, vStar),
             maxFeatureNormSquared: maxNorm, frobeniusSquared: training.frobeniusNormSquared, sigmaMaxSquared: power.value,

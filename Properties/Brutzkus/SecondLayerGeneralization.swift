@@ -33,15 +33,12 @@ extension BrutzkusClaims {
         ctx.bound("max over runs of ‖Z‖_F² / (4 m2 kη1²T1²)", route: .enumeration,
                   value: runs.map { $0.frobeniusSquared / (Double($0.secondHalf) * featureBound($0)) }.max() ?? .nan,
                   region: .atMost(1), resolution: 1e-12, samples: runs.count)
-        ctx.bound("max over runs of 4m2kη1²T1² / (m2/(4k)) = 16k²η1²T1²", route: .closedForm,
-                  value: runs.map { 16 * pow(Double($0.channels) * $0.rate * Double($0.setting.steps), 2) }.max() ?? .nan,
-                  region: .atMost(1), resolution: 1e-12, samples: runs.count)
+        // 4m2kη1²T1² ≤ m2/(4k) and η2 < 8k are the recipe's own constants (16k²η1²T1² = (4kT1/(4k(T1 + 1)))² < 1,
+        // η2/(8k) = 1/2): stated, not evidence.
+        let recipe = "recipe constants: 16k²η1²T1² ≤ \(runs.map { 16 * pow(Double($0.channels) * $0.rate * Double($0.setting.steps), 2) }.max() ?? .nan), η2/(8k) = \(runs.map { $0.secondLayerRate / (8 * Double($0.channels)) }.max() ?? .nan)"
         ctx.bound("max over runs of 8k / (2σ_max^{−2}(Z) m2) (β = 1)", route: .rootFinding,
                   value: runs.map { 8 * Double($0.channels) * ($0.sigmaMaxSquared + $0.sigmaResidual) / (2 * Double($0.secondHalf)) }
-                      .max() ?? .nan, region: .atMost(1), resolution: 1e-12, samples: runs.count)
-        ctx.bound("max over runs of η2/(8k) (η2 = 4k: the theorem's η2 < 8k)", route: .closedForm,
-                  value: runs.map { $0.secondLayerRate / (8 * Double($0.channels)) }.max() ?? .nan, region: .atMost(1),
-                  resolution: 1e-12, samples: runs.count)
+                      .max() ?? .nan, region: .atMost(1), resolution: 1e-12, samples: runs.count, note: recipe)
     }
 
     static let lowNormSolution = Claim(
@@ -89,7 +86,7 @@ extension BrutzkusClaims {
         kind: .rate,
         expectation: .erratum(
             printed: "the normalized max margin of D_z is 1/√d",
-            corrected: "the normalized max margin is at least 1/(160√(2d)) (App. E), so O(1/γ²) = O(d) iterations suffice; measured, it does not decrease with d (≈ 0.6 for d = 4 … 8)")
+            corrected: "the normalized max margin is at least 1/(160√(2d)) (App. E), so O(1/γ²) = O(d) iterations suffice; measured, γ (the whole support's max margin, not the catalog's γ̂ of â on S2) decays more slowly than 1/√d over d = 4 … 8: its log-log slope lies above −1/2 by more than the resolution 0.1")
     ) { ctx in
         let dimensions = ctx.budget == .quick ? [4, 6, 8] : [4, 5, 6, 7, 8]
         let seeds = ctx.budget == .quick ? 12 : 8
@@ -102,10 +99,14 @@ extension BrutzkusClaims {
         let margins = dimensions.map { d in RunningMoments(runs.filter { $0.setting.dimension == d }.map(\.normalizedSupportMargin)) }
         let note = zip(dimensions, margins).map { "d = \($0): γ = \(String(format: "%.4f", $1.mean)) ± \(String(format: "%.4f", $1.standardError)) (\($1.count) runs)" }
             .joined(separator: "; ")
-        try ctx.fitSlope("slope of log E[γ] against log d, d = \(dimensions.first!)…\(dimensions.last!) (\"is 1/√d\": −1/2)",
-                         x: dimensions.map { log(Double($0)) }, y: margins.map { log($0.mean) },
-                         standardErrors: margins.map { $0.standardError / $0.mean }, region: .equal(-0.5), resolution: 0.1,
-                         alpha: try ctx.reserveAlpha(1), samples: runs.count, note: note)
+        let alpha = try ctx.reserveAlpha(1) / 2
+        for (subject, region, reading) in [(Subject.asPrinted, ClaimedRegion.equal(-0.5), "\"is 1/√d\": −1/2"),
+                                           (.corrected, .atLeast(-0.4), "decays more slowly than 1/√d: > −1/2, resolved at 0.1")] {
+            try ctx.fitSlope("slope of log E[γ] against log d, d = \(dimensions.first!)…\(dimensions.last!) (\(reading))",
+                             subject: subject, x: dimensions.map { log(Double($0)) }, y: margins.map { log($0.mean) },
+                             standardErrors: margins.map { $0.standardError / $0.mean }, region: region, resolution: 0.1,
+                             alpha: alpha, samples: runs.count, note: note)
+        }
         let bound = 1 / (160 * 2.0.squareRoot())
         ctx.bound("min over runs of γ√d ≥ 1/(160√2) (App. E's lower bound)", subject: .corrected, route: .rootFinding,
                   value: runs.map { $0.normalizedSupportMargin * Double($0.setting.dimension).squareRoot() }.min() ?? .nan,

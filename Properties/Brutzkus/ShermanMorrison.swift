@@ -20,9 +20,12 @@ extension BrutzkusClaims {
     ) { ctx in
         for n in 2...10 {
             let size = 1 << (n - 1)
-            let denominator = 1 - Double(size) // 1 + 1ᵀ(−I)⁻¹1
-            ctx.bound("n = \(n), N = \(size): |1 + vᵀA⁻¹u| = |1 − N| ≥ 1 (M invertible)", route: .closedForm,
-                      value: abs(denominator), region: .atLeast(1), resolution: 1e-12)
+            // 1 + vᵀA⁻¹u with A⁻¹u from GSL's LU solve of (−I) x = 1.
+            let minusIdentity = (0..<(size * size)).map { $0 / size == $0 % size ? -1.0 : 0.0 }
+            let denominator = 1 + (try LinearAlgebra.solve(minusIdentity, [Double](repeating: 1, count: size))).reduce(0, +)
+            ctx.bound("n = \(n), N = \(size): |1 + vᵀA⁻¹u| ≥ 1 (M invertible; A⁻¹u by GSL LU)", route: .enumeration,
+                      value: abs(denominator), error: Double(size) * Double.ulpOfOne * abs(denominator),
+                      region: .atLeast(1), resolution: 1e-12, note: "1 − N = \(1 - size)")
             // The Sherman–Morrison inverse −I − (−I)J(−I)/(1 − N) = J/(N − 1) − I, multiplied back by hand.
             let inverse = { (i: Int, j: Int) -> Double in 1 / Double(size - 1) - (i == j ? 1 : 0) }
             var residual = 0.0
