@@ -25,10 +25,10 @@ extension BrutzkusClaims {
     ) { ctx in
         for n in [3, 4] {
             let solved = try MaxMarginOnSupport(PatternDistribution.standardBasis(dimension: 4, patternCount: 4, patternsPerInput: n))
-            ctx.bound("n = \(n), d = l = 4: ‖ŵ‖ (max-margin classifier on the support) ≥ n", route: .rootFinding,
+            ctx.bound("n = \(n), d = l = 4: ‖ŵ‖ (max-margin classifier on the support) ≥ n", route: .iterativeSolver,
                       value: solved.svm.normSquaredUpperBound.squareRoot(), region: .atLeast(Double(n)), resolution: 1e-9,
                       note: "‖ŵ‖ = √(2n) = \(Double(2 * n).squareRoot())")
-            ctx.bound("n = \(n), d = l = 4: ‖ŵ‖² ≥ n", subject: .corrected, route: .rootFinding,
+            ctx.bound("n = \(n), d = l = 4: ‖ŵ‖² ≥ n", subject: .corrected, route: .iterativeSolver,
                       value: solved.svm.normSquaredLowerBound, region: .atLeast(Double(n)), resolution: 1e-9)
         }
         let counts = [2, 4, 8]

@@ -27,7 +27,7 @@ extension BrutzkusClaims {
             compareExtremes(ctx, "\(label): y w·x for w = n copies of o_1 − o_2", margins, reference: 1,
                             rounding: 2 * n * Double(distribution.dimension) * Double.ulpOfOne, route: .enumeration)
             ctx.bound("\(label): min over the support of y ŵ·x for the hard-margin SVM (separable, margin 1)",
-                      route: .rootFinding, value: solved.svm.margins.min() ?? .nan, error: solved.svm.violation,
+                      route: .iterativeSolver, value: solved.svm.margins.min() ?? .nan, error: solved.svm.violation,
                       region: .atLeast(1), resolution: 1e-9, samples: support.count,
                       note: "DCA + active set, optimality violation \(solved.svm.violation)")
             ctx.compare("\(label): R² = max_x ‖x‖² = n", route: .enumeration, value: solved.radiusSquared,
@@ -53,25 +53,25 @@ extension BrutzkusClaims {
     ) { ctx in
         for (label, solved) in try maxMarginCases(ctx) {
             let n = Double(solved.distribution.patternsPerInput)
-            ctx.bound("\(label): ‖ŵ‖² ≥ n (lower bracket of ‖ŵ‖²)", route: .rootFinding,
+            ctx.bound("\(label): ‖ŵ‖² ≥ n (lower bracket of ‖ŵ‖²)", route: .iterativeSolver,
                       value: solved.svm.normSquaredLowerBound, region: .atLeast(n), resolution: 1e-9)
             let bracket = solved.svm.normSquaredUpperBound - solved.svm.normSquaredLowerBound
-            ctx.compare("\(label): ‖ŵ‖² = 2n (derived; bracket width as the error)", route: .rootFinding,
+            ctx.compare("\(label): ‖ŵ‖² = 2n (derived; bracket width as the error)", route: .iterativeSolver,
                         value: (solved.svm.normSquaredUpperBound + solved.svm.normSquaredLowerBound) / 2, error: bracket / 2,
                         reference: 2 * n, referenceRoute: .closedForm, resolution: 1e-8 * n)
             // Both are equalities at the optimum (tight); the solver's optimality violation is their error.
             let blocks = MaxMarginOnSupport.blocks(solved.weights, solved.distribution)
             let solverError = 4 * n * solved.svm.violation
-            ctx.bound("\(label): min over slots of ŵ[i] · (o_1 − o_2) ≥ 2 (eq. (12); equality at the optimum)", route: .rootFinding,
+            ctx.bound("\(label): min over slots of ŵ[i] · (o_1 − o_2) ≥ 2 (eq. (12); equality at the optimum)", route: .iterativeSolver,
                       value: blocks.map(\.projection).min() ?? .nan, error: solverError, region: .atLeast(2), resolution: 1e-8)
             ctx.bound("\(label): min over slots of ‖ŵ[i]‖² ≥ 2 (eq. (12) with ‖o_1 − o_2‖ = √2; equality at the optimum)",
-                      route: .rootFinding, value: blocks.map(\.normSquared).min() ?? .nan, error: solverError,
+                      route: .iterativeSolver, value: blocks.map(\.normSquared).min() ?? .nan, error: solverError,
                       region: .atLeast(2), resolution: 1e-8)
         }
         for (n, lower, upper) in try largeMaxMarginNorms([5, 10, 20]) {
-            ctx.bound("n = \(n), d = l = 5: ‖ŵ‖² ≥ (SVM on the 2n witness pairs) ≥ n", route: .rootFinding, value: lower,
+            ctx.bound("n = \(n), d = l = 5: ‖ŵ‖² ≥ (SVM on the 2n witness pairs) ≥ n", route: .iterativeSolver, value: lower,
                       region: .atLeast(Double(n)), resolution: 1e-9, note: "upper bound from the separator: \(upper)")
-            ctx.compare("n = \(n), d = l = 5: witness lower bound = separator upper bound = 2n", route: .rootFinding,
+            ctx.compare("n = \(n), d = l = 5: witness lower bound = separator upper bound = 2n", route: .iterativeSolver,
                         value: lower, error: 1e-10 * Double(n), reference: upper, referenceRoute: .closedForm,
                         resolution: 1e-8 * Double(n))
         }
@@ -95,12 +95,12 @@ extension BrutzkusClaims {
         for (label, solved) in try maxMarginCases(ctx) where solved.distribution.dimension == 4 {
             let n = Double(solved.distribution.patternsPerInput)
             let product = solved.svm.normSquaredLowerBound * solved.radiusSquared
-            ctx.bound("\(label): ‖ŵ‖²R² ≥ n²", route: .rootFinding, value: product, region: .atLeast(n * n), resolution: 1e-9)
+            ctx.bound("\(label): ‖ŵ‖²R² ≥ n²", route: .iterativeSolver, value: product, region: .atLeast(n * n), resolution: 1e-9)
             sizes.append(n)
             products.append(product)
         }
         for (n, lower, _) in try largeMaxMarginNorms([5, 10, 20]) {
-            ctx.bound("n = \(n), d = l = 5: ‖ŵ‖²R² ≥ n² (R² = n)", route: .rootFinding, value: lower * Double(n),
+            ctx.bound("n = \(n), d = l = 5: ‖ŵ‖²R² ≥ n² (R² = n)", route: .iterativeSolver, value: lower * Double(n),
                       region: .atLeast(Double(n * n)), resolution: 1e-9)
             sizes.append(Double(n))
             products.append(lower * Double(n))
@@ -109,7 +109,7 @@ extension BrutzkusClaims {
         let x = sizes.map(log), y = products.map(log)
         let mx = x.reduce(0, +) / Double(x.count), my = y.reduce(0, +) / Double(y.count)
         let slope = zip(x, y).reduce(0.0) { $0 + ($1.0 - mx) * ($1.1 - my) } / x.reduce(0.0) { $0 + ($1 - mx) * ($1 - mx) }
-        ctx.compare("slope of log(‖ŵ‖²R²) on log n, n = 2 … 20 (= 2: Θ(n²), so Θ(d^{2r}) for n = Θ(d^r))", route: .rootFinding,
+        ctx.compare("slope of log(‖ŵ‖²R²) on log n, n = 2 … 20 (= 2: Θ(n²), so Θ(d^{2r}) for n = Θ(d^r))", route: .iterativeSolver,
                     value: slope, error: 1e-9, reference: 2, referenceRoute: .closedForm, resolution: 1e-6,
                     samples: sizes.count, note: "‖ŵ‖²R² = \(products.map { String(format: "%.6f", $0) }.joined(separator: ", "))")
         ctx.attach(Figure(name: "svm-bound", title: "§6: the best margin bound ‖ŵ‖²R² of a linear classifier grows like 2n²",

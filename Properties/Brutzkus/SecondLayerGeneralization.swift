@@ -27,7 +27,7 @@ extension BrutzkusClaims {
         ctx.bound("max over runs of max_supp ‖z(x)‖² / (4kη1²T1²)", route: .enumeration,
                   value: runs.map { $0.maxFeatureNormSquared / featureBound($0) }.max() ?? .nan, region: .atMost(1),
                   resolution: 1e-12, samples: runs.count, note: note)
-        ctx.bound("max over runs of σ²_max(Z) / ‖Z‖_F²", route: .rootFinding,
+        ctx.bound("max over runs of σ²_max(Z) / ‖Z‖_F²", route: .iterativeSolver,
                   value: runs.map { ($0.sigmaMaxSquared + $0.sigmaResidual) / $0.frobeniusSquared }.max() ?? .nan,
                   region: .atMost(1), resolution: 1e-12, samples: runs.count)
         ctx.bound("max over runs of ‖Z‖_F² / (4 m2 kη1²T1²)", route: .enumeration,
@@ -36,7 +36,7 @@ extension BrutzkusClaims {
         // 4m2kη1²T1² ≤ m2/(4k) and η2 < 8k are the recipe's own constants (16k²η1²T1² = (4kT1/(4k(T1 + 1)))² < 1,
         // η2/(8k) = 1/2): stated, not evidence.
         let recipe = "recipe constants: 16k²η1²T1² ≤ \(runs.map { 16 * pow(Double($0.channels) * $0.rate * Double($0.setting.steps), 2) }.max() ?? .nan), η2/(8k) = \(runs.map { $0.secondLayerRate / (8 * Double($0.channels)) }.max() ?? .nan)"
-        ctx.bound("max over runs of 8k / (2σ_max^{−2}(Z) m2) (β = 1)", route: .rootFinding,
+        ctx.bound("max over runs of 8k / (2σ_max^{−2}(Z) m2) (β = 1)", route: .iterativeSolver,
                   value: runs.map { 8 * Double($0.channels) * ($0.sigmaMaxSquared + $0.sigmaResidual) / (2 * Double($0.secondHalf)) }
                       .max() ?? .nan, region: .atMost(1), resolution: 1e-12, samples: runs.count, note: recipe)
     }
@@ -61,10 +61,10 @@ extension BrutzkusClaims {
                   value: runs.map(\.minTrainingMarginOfVStar).min() ?? .nan, region: .atLeast(1), resolution: 1e-9,
                   samples: runs.count,
                   note: note + "; largest optimality violation of the SVM solver \(runs.map(\.svm.violation).max() ?? .nan) (its ‖â‖² bracket is rigorous regardless)")
-        ctx.bound("max over runs of ‖â‖² (upper bracket) / ‖v*‖²", route: .rootFinding,
+        ctx.bound("max over runs of ‖â‖² (upper bracket) / ‖v*‖²", route: .iterativeSolver,
                   value: runs.map { $0.svm.normSquaredUpperBound / $0.vStarNormSquared }.max() ?? .nan, region: .atMost(1),
                   resolution: 1e-9, samples: runs.count)
-        ctx.bound("max over runs of ‖â‖² · max_supp ‖z‖² / d ≤ 2 · 80² · 4 = 51,200", route: .rootFinding,
+        ctx.bound("max over runs of ‖â‖² · max_supp ‖z‖² / d ≤ 2 · 80² · 4 = 51,200", route: .iterativeSolver,
                   value: runs.map { $0.svm.normSquaredUpperBound * $0.maxFeatureNormSquared / Double($0.setting.dimension) }
                       .max() ?? .nan, region: .atMost(51_200), resolution: 1e-9, samples: runs.count,
                   note: "exact test errors of sign(z · â): \(runs.map { String(format: "%.3f", $0.svmTestError) }.joined(separator: ", "))")
@@ -108,7 +108,7 @@ extension BrutzkusClaims {
                              alpha: alpha, samples: runs.count, note: note)
         }
         let bound = 1 / (160 * 2.0.squareRoot())
-        ctx.bound("min over runs of γ√d ≥ 1/(160√2) (App. E's lower bound)", subject: .corrected, route: .rootFinding,
+        ctx.bound("min over runs of γ√d ≥ 1/(160√2) (App. E's lower bound)", subject: .corrected, route: .iterativeSolver,
                   value: runs.map { $0.normalizedSupportMargin * Double($0.setting.dimension).squareRoot() }.min() ?? .nan,
                   region: .atLeast(bound), resolution: 1e-9, samples: runs.count)
         ctx.bound("min over runs of √d/(‖v*‖ R) ≥ 1/(160√2) (the proof's chain: v* is a margin-1 separator of D_z)",

@@ -5,6 +5,9 @@ public enum Route: String, Sendable, Codable, CaseIterable {
     case enumeration
     case monteCarlo = "monte-carlo"
     case rootFinding = "root-finding"
+    /// An iterative solver run to a stated tolerance (power iteration, an SVM's
+    /// dual coordinate ascent), its residual or duality gap as the error.
+    case iterativeSolver = "iterative-solver"
 }
 
 /// One piece of evidence: an estimate, the interval it supports, the region
