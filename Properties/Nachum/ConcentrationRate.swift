@@ -22,7 +22,7 @@ enum ConcentrationRate {
         let logN = filterCounts.map { log(Double($0)) }
         let alpha = try ctx.reserveAlpha(alphaFraction)
         let resolution = ctx.scaled(0.05)
-        let rms = try logRMS(ctx, label, sizes: filterCounts, x: logN, resolution: resolution, alpha: alpha,
+        let rms = try LogRMSRate.estimate(ctx, label, sizes: filterCounts, x: logN, resolution: resolution, alpha: alpha,
                              chunkSize: 50, deviation: deviation)
         try ctx.fitSlope("slope of log RMS(\(label)) on log N, N = \(filterCounts.map(String.init).joined(separator: ", "))",
                          subject: subject, x: logN, y: rms.y, standardErrors: rms.errors, region: region,
@@ -39,47 +39,5 @@ enum ConcentrationRate {
         ctx.attach(Figure(name: figure, title: "RMS of \(label) against the number of filters N",
                           xLabel: "log N", yLabel: "log RMS", series: series))
         return rms.y
-    }
-
-    /// log RMS of `deviation(rng, size)` at each size with its delta-method standard error SE(mean d²)/(2 mean d²),
-    /// for a weighted straight-line fit on `x`. The draws per size are planned from the resolution: a pilot of
-    /// `pilot` draws per size estimates each point's relative variance v_i = Var(d²)/(E d²)², so the point's
-    /// standard error with n draws is √(v_i/(4n)) and the weighted slope's is 1/√(4n Σ_i (x_i − x̄)²/v_i)
-    /// (x̄ weighted by 1/v_i); n makes the normal (1 − alpha) half-width at most resolution/2 (at least the
-    /// pilot, at most the budget's cap shared over the sizes), and fresh draws give the points.
-    static func logRMS(
-        _ ctx: ClaimContext, _ label: String, sizes: [Int], x: [Double], resolution: Double, alpha: Double,
-        pilot: Int = 200, chunkSize: Int, deviation: @escaping @Sendable (inout Xoshiro256, Int) throws -> Double
-    ) throws -> (y: [Double], errors: [Double], draws: Int) {
-        let squares = { (draws: Int, purpose: String, size: Int) throws -> RunningMoments in
-            RunningMoments.merging(try ctx.engine.run(samples: draws, chunkSize: chunkSize,
-                                                      stream: ctx.stream("\(label): \(purpose) size \(size)")) { rng, count in
-                try RunningMoments.of(count: count) {
-                    let d = try deviation(&rng, size)
-                    return d * d
-                }
-            })
-        }
-        let relative = try sizes.map { size in
-            let m = try squares(pilot, "pilot", size)
-            return max(m.variance, .leastNormalMagnitude) / (m.mean * m.mean)
-        }
-        let weights = relative.map { 1 / $0 }
-        let center = zip(weights, x).map(*).reduce(0, +) / weights.reduce(0, +)
-        let spread = zip(weights, x).map { w, xi in w * (xi - center) * (xi - center) }.reduce(0, +)
-        guard spread.isFinite, spread > 0 else {
-            throw ParameterError("ConcentrationRate.logRMS", parameter: "deviation", value: "pilot relative variances \(relative)",
-                                 requirement: "a non-degenerate RMS at two or more sizes")
-        }
-        let z = try Distributions.normalUpperQuantile(alpha / 2)
-        let planned = (z * z / (spread * resolution * resolution)).rounded(.up)
-        let draws = min(max(Int(planned), pilot), ctx.budget.sampleCap / sizes.count)
-        var y: [Double] = [], errors: [Double] = []
-        for size in sizes {
-            let m = try squares(draws, "main", size)
-            y.append(0.5 * log(m.mean))
-            errors.append(m.standardError / (2 * m.mean))
-        }
-        return (y, errors, draws)
     }
 }

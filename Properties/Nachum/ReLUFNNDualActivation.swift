@@ -47,7 +47,7 @@ extension NachumClaims {
         let sampler = NormalSampler()
         for rho in [0.0, 0.9] {
             let target = try ReLUDualActivation.value(rho)
-            let rms = try ConcentrationRate.logRMS(
+            let rms = try LogRMSRate.estimate(
                 ctx, "concentration \(rho)", sizes: widths, x: logWidths, resolution: resolution, alpha: slopeAlpha,
                 chunkSize: 100
             ) { rng, width in

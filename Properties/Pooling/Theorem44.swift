@@ -5,38 +5,6 @@ import RandomNetworks
 import Randomness
 
 extension PoolingClaims {
-    /// log RMS of `deviation(d, rng)` at each d in `sizes`, for a slope fit of `resolution` at level `alpha`: a pilot
-    /// of 500 draws per d bounds the SD of the squared deviation (χ², half of alpha), and n draws per d make the
-    /// fitted slope's half-width z·c/(2√(n Sxx)) at most the (budget-scaled) resolution / 2, with c the largest bounded
-    /// coefficient of variation and Sxx = Σ(log d − mean)². Returns the main draws' log RMS with delta-method
-    /// standard errors, and the draws spent.
-    static func logRMS(_ ctx: ClaimContext, label: String, sizes: [Int], resolution: Double, alpha: Double,
-                       _ deviation: @escaping @Sendable (Int, inout Xoshiro256) -> Double) throws
-        -> (y: [Double], errors: [Double], samples: Int) {
-        let squares: @Sendable (Int) -> @Sendable (inout Xoshiro256, Int) -> RunningMoments = { size in
-            { rng, count in RunningMoments.of(count: count) { pow(deviation(size, &rng), 2) } }
-        }
-        let pilotCount = 500
-        var variation = 0.0
-        for size in sizes {
-            let parts = try ctx.engine.run(samples: pilotCount, chunkSize: 250, stream: ctx.stream("\(label) pilot d=\(size)"), squares(size))
-            let pilot = RunningMoments.merging(parts)
-            variation = max(variation, try SampleSize.sigmaUpperBound(pilot, alpha: alpha / Double(2 * sizes.count)) / pilot.mean)
-        }
-        let x = sizes.map { log(Double($0)) }, mean = x.reduce(0, +) / Double(x.count)
-        let spread = x.map { ($0 - mean) * ($0 - mean) }.reduce(0, +).squareRoot()
-        let z = try Distributions.normalUpperQuantile(alpha / 4)
-        let draws = max(pilotCount, Int((pow(z * variation / (ctx.scaled(resolution) * spread), 2)).rounded(.up)))
-        var y: [Double] = [], errors: [Double] = []
-        for size in sizes {
-            let moments = RunningMoments.merging(try ctx.engine.run(samples: draws, chunkSize: 250,
-                                                                    stream: ctx.stream("\(label) d=\(size)"), squares(size)))
-            y.append(0.5 * log(moments.mean))
-            errors.append(moments.standardError / (2 * moments.mean))
-        }
-        return (y, errors, (pilotCount + draws) * sizes.count)
-    }
-
     static let theorem44Statement = """
         For x and y whose entries are i.i.d from N(0, 1), and whose joint distribution is (x, y) ~ N(0, I_{d²}), \
         then ρ(x, y) ≈ 0, ρ(r(x), r(y)) ≈ 1/π, and C = 1 − O(d), where C := E[Ar(x)Ar(y)] / \
@@ -79,10 +47,12 @@ extension PoolingClaims {
         }
         // The 1/d rate: the RMS of ρ over d = 4 … 32 (exactly 1/d).
         let sizes = [4, 8, 16, 32]
-        let rms = try logRMS(ctx, label: "rms", sizes: sizes, resolution: 0.1, alpha: alpha) { size, rng in cosine(size, &rng) }
+        let logSizes = sizes.map { log(Double($0)) }
+        let rms = try LogRMSRate.estimate(ctx, "rms", sizes: sizes, x: logSizes, resolution: ctx.scaled(0.1), alpha: alpha,
+                                          pilot: 500, chunkSize: 250) { rng, size in cosine(size, &rng) }
         try ctx.fitSlope("slope of log RMS ρ(x, y) on log d, d = 4 … 32 (exactly −1)", subject: .corrected,
-                         x: sizes.map { log(Double($0)) }, y: rms.y, standardErrors: rms.errors, region: .equal(-1),
-                         resolution: ctx.scaled(0.1), alpha: alpha, samples: rms.samples)
+                         x: logSizes, y: rms.y, standardErrors: rms.errors, region: .equal(-1),
+                         resolution: ctx.scaled(0.1), alpha: alpha, samples: (500 + rms.draws) * sizes.count)
     }
 
     /// POOL-T4.4b: the ReLU of independent Gaussian images has cosine ≈ 1/π.
@@ -113,12 +83,14 @@ extension PoolingClaims {
             RunningMoments.of(count: count) { reluCosine(32, &rng) }
         }
         let sizes = [8, 16, 32]
-        let rms = try logRMS(ctx, label: "rms", sizes: sizes, resolution: 0.05, alpha: alpha) { size, rng in
+        let logSizes = sizes.map { log(Double($0)) }
+        let rms = try LogRMSRate.estimate(ctx, "rms", sizes: sizes, x: logSizes, resolution: ctx.scaled(0.05), alpha: alpha,
+                                          pilot: 500, chunkSize: 250) { rng, size in
             reluCosine(size, &rng) - 1 / Double.pi
         }
-        try ctx.fitSlope("slope of log RMS(ρ(r(x), r(y)) − 1/π) on log d, d = 8 … 32", x: sizes.map { log(Double($0)) },
+        try ctx.fitSlope("slope of log RMS(ρ(r(x), r(y)) − 1/π) on log d, d = 8 … 32", x: logSizes,
                          y: rms.y, standardErrors: rms.errors, region: .between(-1.1, -0.9), resolution: ctx.scaled(0.05),
-                         alpha: alpha, samples: rms.samples, note: "O(1/d) fluctuation; the region allows the O(1/d²) bias")
+                         alpha: alpha, samples: (500 + rms.draws) * sizes.count, note: "O(1/d) fluctuation; the region allows the O(1/d²) bias")
         let geometry = try PatchGeometry(kernelSize: 3, boundary: .cyclic)
         try ctx.estimateMean("E over Gaussian pairs of ρ̄_W(F(x), F(y)) (ReLU CNN, d = 16, cyclic) within 0.01 of 1/π",
                              region: .between(1 / Double.pi - 0.01, 1 / Double.pi + 0.01), resolution: 0.01, alpha: alpha,

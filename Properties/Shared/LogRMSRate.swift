@@ -1,0 +1,50 @@
+import ClaimKit
+import Foundation
+import GSL
+import Randomness
+
+/// The RMS of a deviation at several sizes, for the slope of its logarithm
+/// (concentration rates: N^{−1/2} over filters, 1/d over image sizes, ...).
+enum LogRMSRate {
+    /// log RMS of `deviation(rng, size)` at each size with its delta-method standard error SE(mean d²)/(2 mean d²),
+    /// for a weighted straight-line fit on `x`. The draws per size are planned from the resolution: a pilot of
+    /// `pilot` draws per size estimates each point's relative variance v_i = Var(d²)/(E d²)², so the point's
+    /// standard error with n draws is √(v_i/(4n)) and the weighted slope's is 1/√(4n Σ_i (x_i − x̄)²/v_i)
+    /// (x̄ weighted by 1/v_i); n makes the normal (1 − alpha) half-width at most resolution/2 (at least the
+    /// pilot, at most the budget's cap shared over the sizes), and fresh draws give the points.
+    static func estimate(
+        _ ctx: ClaimContext, _ label: String, sizes: [Int], x: [Double], resolution: Double, alpha: Double,
+        pilot: Int = 200, chunkSize: Int, deviation: @escaping @Sendable (inout Xoshiro256, Int) throws -> Double
+    ) throws -> (y: [Double], errors: [Double], draws: Int) {
+        let squares = { (draws: Int, purpose: String, size: Int) throws -> RunningMoments in
+            RunningMoments.merging(try ctx.engine.run(samples: draws, chunkSize: chunkSize,
+                                                      stream: ctx.stream("\(label): \(purpose) size \(size)")) { rng, count in
+                try RunningMoments.of(count: count) {
+                    let d = try deviation(&rng, size)
+                    return d * d
+                }
+            })
+        }
+        let relative = try sizes.map { size in
+            let m = try squares(pilot, "pilot", size)
+            return max(m.variance, .leastNormalMagnitude) / (m.mean * m.mean)
+        }
+        let weights = relative.map { 1 / $0 }
+        let center = zip(weights, x).map(*).reduce(0, +) / weights.reduce(0, +)
+        let spread = zip(weights, x).map { w, xi in w * (xi - center) * (xi - center) }.reduce(0, +)
+        guard spread.isFinite, spread > 0 else {
+            throw ParameterError("LogRMSRate.estimate", parameter: "deviation", value: "pilot relative variances \(relative)",
+                                 requirement: "a non-degenerate RMS at two or more sizes")
+        }
+        let z = try Distributions.normalUpperQuantile(alpha / 2)
+        let planned = (z * z / (spread * resolution * resolution)).rounded(.up)
+        let draws = min(max(Int(planned), pilot), ctx.budget.sampleCap / sizes.count)
+        var y: [Double] = [], errors: [Double] = []
+        for size in sizes {
+            let m = try squares(draws, "main", size)
+            y.append(0.5 * log(m.mean))
+            errors.append(m.standardError / (2 * m.mean))
+        }
+        return (y, errors, draws)
+    }
+}
