@@ -49,24 +49,18 @@ enum FiniteWidthNetworks {
         return try JacobianNorm.operatorNorm(jacobian, relativeTolerance: 1e-4).operatorNormSquared
     }
 
-    /// Fits the slope of log RMS(deviation) on log N over `widths` (`draws` draws each), against −1/2 ± 0.05:
-    /// the fluctuations of a law-of-large-numbers limit. `deviation(N)` returns the sampler of one deviation at width N.
-    static func assertFluctuationSlope(_ ctx: ClaimContext, _ name: String, widths: [Int], draws: Int, alpha: Double,
+    /// Fits the slope of log RMS(deviation) on log N over `widths`, against −1/2 ± 0.05: the fluctuations of a
+    /// law-of-large-numbers limit. The draws per width are planned from the resolution (`LogRMSRate`);
+    /// `deviation(N)` returns the sampler of one deviation at width N.
+    static func assertFluctuationSlope(_ ctx: ClaimContext, _ name: String, widths: [Int], alpha: Double,
                                        deviation: (Int) throws -> @Sendable (inout Xoshiro256) throws -> Double) throws {
-        var logRMS: [Double] = [], errors: [Double] = []
-        for n in widths {
-            let sample = try deviation(n)
-            let squares = RunningMoments.merging(try ctx.engine.run(samples: draws, chunkSize: 50, stream: ctx.stream("\(name) \(n)")) { rng, count in
-                try RunningMoments.of(count: count) {
-                    let d = try sample(&rng)
-                    return d * d
-                }
-            })
-            logRMS.append(0.5 * log(squares.mean))
-            errors.append(squares.standardError / (2 * squares.mean))
-        }
-        try ctx.fitSlope(name, x: widths.map { log(Double($0)) }, y: logRMS, standardErrors: errors, region: .between(-0.55, -0.45),
-                         resolution: 0.03, alpha: alpha, samples: draws * widths.count,
+        let samplers = try Dictionary(uniqueKeysWithValues: widths.map { ($0, try deviation($0)) })
+        let x = widths.map { log(Double($0)) }
+        let resolution = ctx.scaled(0.03)
+        let rms = try LogRMSRate.estimate(ctx, name, sizes: widths, x: x, resolution: resolution, alpha: alpha,
+                                          chunkSize: 50) { rng, width in try samplers[width]!(&rng) }
+        try ctx.fitSlope(name, x: x, y: rms.y, standardErrors: rms.errors, region: .between(-0.55, -0.45),
+                         resolution: resolution, alpha: alpha, samples: rms.draws * widths.count,
                          note: "claimed region: the finite-size slope within 0.05 of the limit's −1/2 (fluctuations O(N^{−1/2}))")
     }
 

@@ -71,7 +71,7 @@ extension LayerNormClaims {
         let reluTarget = try relu.composition()(relu.inputCosine)
         try FiniteWidthNetworks.assertFluctuationSlope(
             ctx, "slope of log RMS(ρ_L − f_L(ρ_0)) on log N, \(relu.name)", widths: [64, 256, 1024, 4096],
-            draws: ctx.budget == .quick ? 800 : 3000, alpha: try ctx.reserveAlpha(0.25)
+            alpha: try ctx.reserveAlpha(0.25)
         ) { n in
             let network = try relu.network(width: n)
             let pair = try LayerNormMLP.inputPair(cosine: relu.inputCosine, width: n)

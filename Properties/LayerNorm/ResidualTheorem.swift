@@ -141,7 +141,7 @@ extension LayerNormClaims {
         // The limit: the RMS deviation of ρ_1 from P(ρ_0) falls like n^{−1/2} (n = m = 64 … 4096).
         try FiniteWidthNetworks.assertFluctuationSlope(
             ctx, "slope of log RMS(ρ_1 − P(ρ_0)) on log n, σ² = 1, ρ_0 = 0.3", widths: [64, 256, 1024, 4096],
-            draws: ctx.budget == .quick ? 800 : 3000, alpha: try ctx.reserveAlpha(0.2)
+            alpha: try ctx.reserveAlpha(0.2)
         ) { n in
             let network = try ResidualNetwork(width: n, blocks: [try ResidualBlock(hiddenWidth: n, activation: .relu, residualVariance: 1)])
             return { rng in try network.sampledBlockStatistics(inputCosine: 0.3, rng: &rng, sampler: sampler)[0].outputCosine - target }
