@@ -60,7 +60,7 @@ enum FiniteWidthNetworks {
         let rms = try LogRMSRate.estimate(ctx, name, sizes: widths, x: x, resolution: resolution, alpha: alpha,
                                           chunkSize: 50) { rng, width in try samplers[width]!(&rng) }
         try ctx.fitSlope(name, x: x, y: rms.y, standardErrors: rms.errors, region: .between(-0.55, -0.45),
-                         resolution: resolution, alpha: alpha, samples: rms.draws * widths.count,
+                         resolution: resolution, alpha: alpha, samples: rms.samples,
                          note: "claimed region: the finite-size slope within 0.05 of the limit's −1/2 (fluctuations O(N^{−1/2}))")
     }
 

@@ -26,7 +26,7 @@ enum ConcentrationRate {
                              chunkSize: 50, deviation: deviation)
         try ctx.fitSlope("slope of log RMS(\(label)) on log N, N = \(filterCounts.map(String.init).joined(separator: ", "))",
                          subject: subject, x: logN, y: rms.y, standardErrors: rms.errors, region: region,
-                         resolution: resolution, alpha: alpha, samples: rms.draws * filterCounts.count, note: note)
+                         resolution: resolution, alpha: alpha, samples: rms.samples, note: note)
         var series: [Figure.Series] = [.init(label: "Monte Carlo (±3 SE)", style: .scatter, x: logN, y: rms.y,
                                              errors: rms.errors.map { 3 * $0 })]
         if let exactVariance {

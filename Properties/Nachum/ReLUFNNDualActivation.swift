@@ -57,7 +57,7 @@ extension NachumClaims {
             try ctx.fitSlope("slope of log RMS(ρ_out − R̂(ρ_in)) on log N at ρ_in = \(rho), N = 256…16384",
                              x: logWidths, y: rms.y, standardErrors: rms.errors,
                              region: .between(-0.52, -0.48), resolution: resolution, alpha: slopeAlpha,
-                             samples: rms.draws * widths.count,
+                             samples: rms.samples,
                              note: "claimed region: the finite-size slope lies within 0.02 of the asymptotic −1/2")
         }
 

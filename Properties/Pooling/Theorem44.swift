@@ -52,7 +52,7 @@ extension PoolingClaims {
                                           pilot: 500, chunkSize: 250) { rng, size in cosine(size, &rng) }
         try ctx.fitSlope("slope of log RMS ρ(x, y) on log d, d = 4 … 32 (exactly −1)", subject: .corrected,
                          x: logSizes, y: rms.y, standardErrors: rms.errors, region: .equal(-1),
-                         resolution: ctx.scaled(0.1), alpha: alpha, samples: (500 + rms.draws) * sizes.count)
+                         resolution: ctx.scaled(0.1), alpha: alpha, samples: rms.samples)
     }
 
     /// POOL-T4.4b: the ReLU of independent Gaussian images has cosine ≈ 1/π.
@@ -90,7 +90,7 @@ extension PoolingClaims {
         }
         try ctx.fitSlope("slope of log RMS(ρ(r(x), r(y)) − 1/π) on log d, d = 8 … 32", x: logSizes,
                          y: rms.y, standardErrors: rms.errors, region: .between(-1.1, -0.9), resolution: ctx.scaled(0.05),
-                         alpha: alpha, samples: (500 + rms.draws) * sizes.count, note: "O(1/d) fluctuation; the region allows the O(1/d²) bias")
+                         alpha: alpha, samples: rms.samples, note: "O(1/d) fluctuation; the region allows the O(1/d²) bias")
         let geometry = try PatchGeometry(kernelSize: 3, boundary: .cyclic)
         try ctx.estimateMean("E over Gaussian pairs of ρ̄_W(F(x), F(y)) (ReLU CNN, d = 16, cyclic) within 0.01 of 1/π",
                              region: .between(1 / Double.pi - 0.01, 1 / Double.pi + 0.01), resolution: 0.01, alpha: alpha,

@@ -11,11 +11,12 @@ enum LogRMSRate {
     /// `pilot` draws per size estimates each point's relative variance v_i = Var(d²)/(E d²)², so the point's
     /// standard error with n draws is √(v_i/(4n)) and the weighted slope's is 1/√(4n Σ_i (x_i − x̄)²/v_i)
     /// (x̄ weighted by 1/v_i); n makes the normal (1 − alpha) half-width at most resolution/2 (at least the
-    /// pilot, at most the budget's cap shared over the sizes), and fresh draws give the points.
+    /// pilot, at most the budget's cap shared over the sizes), and fresh draws give the points. `samples` counts
+    /// every draw spent, pilots included.
     static func estimate(
         _ ctx: ClaimContext, _ label: String, sizes: [Int], x: [Double], resolution: Double, alpha: Double,
         pilot: Int = 200, chunkSize: Int, deviation: @escaping @Sendable (inout Xoshiro256, Int) throws -> Double
-    ) throws -> (y: [Double], errors: [Double], draws: Int) {
+    ) throws -> (y: [Double], errors: [Double], samples: Int) {
         let squares = { (draws: Int, purpose: String, size: Int) throws -> RunningMoments in
             RunningMoments.merging(try ctx.engine.run(samples: draws, chunkSize: chunkSize,
                                                       stream: ctx.stream("\(label): \(purpose) size \(size)")) { rng, count in
@@ -45,6 +46,6 @@ enum LogRMSRate {
             y.append(0.5 * log(m.mean))
             errors.append(m.standardError / (2 * m.mean))
         }
-        return (y, errors, draws)
+        return (y, errors, (pilot + draws) * sizes.count)
     }
 }
