@@ -7,11 +7,12 @@ import Testing
 struct RandomnessTests {
     /// The reference C implementation of xoshiro256++ from state {1, 2, 3, 4};
     /// the first value is rotl(1 + 4, 23) + 1 = 41943041 by hand.
-    @Test func xoshiroMatchesTheReferenceAlgorithm() {
-        var rng = Xoshiro256(state: (1, 2, 3, 4))
+    @Test func xoshiroMatchesTheReferenceAlgorithm() throws {
+        var rng = try Xoshiro256(state: (1, 2, 3, 4))
         let expected: [UInt64] = [41_943_041, 58_720_359, 3_588_806_011_781_223, 3_591_011_842_654_386,
                                   9_228_616_714_210_784_205, 9_973_669_472_204_895_162]
         #expect(expected.map { _ in rng.next() } == expected)
+        #expect(throws: ParameterError.self) { try Xoshiro256(state: (0, 0, 0, 0)) }
     }
 
     @Test func splitMixMatchesTheReferenceAlgorithm() {

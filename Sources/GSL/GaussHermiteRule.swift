@@ -15,9 +15,7 @@ public struct GaussHermiteRule: Sendable, Equatable {
     /// A rule with `points` nodes (1 ... 1000).
     public init(points: Int) throws {
         try Require.atLeast(points, 1, "points", in: "GaussHermiteRule")
-        guard points <= 1000 else {
-            throw ParameterError("GaussHermiteRule", parameter: "points", value: "\(points)", requirement: "<= 1000")
-        }
+        try Require.atMost(points, 1000, "points", in: "GaussHermiteRule")
         let workspace = try GSLCall.pointer("gsl_integration_fixed_alloc") {
             gsl_integration_fixed_alloc(cgsl_fixed_hermite(), points, 0.0, 0.5, 0.0, 0.0)
         }

@@ -13,7 +13,9 @@ public struct WeightedLineFit: Sendable, Equatable {
     public let chiSquared: Double
     public let count: Int
 
-    /// Fits the line; `weights` are 1/σ_i^2.
+    /// Fits the line; `weights` are 1/σ_i^2. Throws `ParameterError` for unequal lengths, fewer than three
+    /// points, non-finite values, non-positive weights, a single distinct x, or magnitudes at which GSL's weighted
+    /// sums of squares overflow or underflow.
     public init(x: [Double], y: [Double], weights: [Double]) throws {
         let context = "WeightedLineFit"
         guard x.count == y.count, y.count == weights.count else {
@@ -30,6 +32,13 @@ public struct WeightedLineFit: Sendable, Equatable {
         var c0 = 0.0, c1 = 0.0, v00 = 0.0, v01 = 0.0, v11 = 0.0, chi = 0.0
         try GSLCall.status("gsl_fit_wlinear") {
             gsl_fit_wlinear(x, 1, weights, 1, y, 1, x.count, &c0, &c1, &v00, &v01, &v11, &chi)
+        }
+        // With positive weights and two distinct x the variances are positive and everything is finite,
+        // unless GSL's weighted sums of squares overflowed or underflowed.
+        guard [c0, c1, v00, v01, v11, chi].allSatisfy(\.isFinite), v00 > 0, v11 > 0 else {
+            throw ParameterError(context, parameter: "x, y, weights",
+                                 value: "magnitudes up to \((x + y).map(abs).max()!) (weights up to \(weights.max()!))",
+                                 requirement: "values whose weighted sums of squares neither overflow nor underflow")
         }
         intercept = c0
         slope = c1

@@ -62,6 +62,29 @@ public enum Require {
         }
     }
 
+    /// `value` is at most `maximum`.
+    public static func atMost(_ value: Int, _ maximum: Int, _ parameter: String, in context: @autoclosure () -> String) throws {
+        guard value <= maximum else {
+            throw ParameterError(context(), parameter: parameter, value: "\(value)", requirement: "<= \(maximum)")
+        }
+    }
+
+    /// The product of `factors` (sizes already checked non-negative, e.g. the entry count of a buffer),
+    /// or a `ParameterError` naming `parameter` when it does not fit in `Int`.
+    @discardableResult
+    public static func product(_ factors: [Int], _ parameter: String, in context: @autoclosure () -> String) throws -> Int {
+        var product = 1
+        for factor in factors {
+            let (next, overflow) = product.multipliedReportingOverflow(by: factor)
+            guard !overflow else {
+                throw ParameterError(context(), parameter: parameter, value: factors.map(String.init).joined(separator: " · "),
+                                     requirement: "a product that fits in Int (<= \(Int.max))")
+            }
+            product = next
+        }
+        return product
+    }
+
     /// `value` lies strictly between 0 and 1 (a probability used as an error rate).
     public static func openUnit(_ value: Double, _ parameter: String, in context: @autoclosure () -> String) throws {
         guard value.isFinite, value > 0, value < 1 else {

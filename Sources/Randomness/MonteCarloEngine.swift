@@ -31,7 +31,7 @@ public struct MonteCarloEngine: Sendable {
     ) throws -> [Partial] {
         try Require.atLeast(samples, 0, "samples", in: "MonteCarloEngine.run")
         try Require.atLeast(chunkSize, 1, "chunkSize", in: "MonteCarloEngine.run")
-        let totalChunks = (samples + chunkSize - 1) / chunkSize
+        let totalChunks = samples / chunkSize + (samples % chunkSize == 0 ? 0 : 1) // ⌈samples / chunkSize⌉ without overflow
         let range = (chunks ?? 0..<totalChunks).clamped(to: 0..<totalChunks)
         return try stripe(range.count) { k in
             let chunk = range.lowerBound + k

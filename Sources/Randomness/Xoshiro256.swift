@@ -1,3 +1,5 @@
+import GSL
+
 /// xoshiro256++ (Blackman & Vigna, 2019): a fast 64-bit generator with a
 /// 2^256 - 1 period, seeded through SplitMix64 as its authors recommend.
 ///
@@ -19,8 +21,13 @@ public struct Xoshiro256: RandomNumberGenerator, Sendable {
         s3 = mixer.next()
     }
 
-    /// A generator with the given raw state (not all zero), for reference test vectors.
-    public init(state: (UInt64, UInt64, UInt64, UInt64)) {
+    /// A generator with the given raw state, for reference test vectors. Throws
+    /// `ParameterError` for the all-zero state, the one xoshiro never leaves
+    /// (it would return 0 forever and hang any rejection sampler).
+    public init(state: (UInt64, UInt64, UInt64, UInt64)) throws {
+        guard state != (0, 0, 0, 0) else {
+            throw ParameterError("Xoshiro256", parameter: "state", value: "(0, 0, 0, 0)", requirement: "not all zero")
+        }
         (s0, s1, s2, s3) = state
     }
 

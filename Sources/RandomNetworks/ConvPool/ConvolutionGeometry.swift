@@ -35,6 +35,11 @@ public struct ConvolutionGeometry: Sendable, Equatable {
         try Require.atLeast(strideWidth, 1, "strideWidth", in: context)
         try Require.atLeast(strideHeight, 1, "strideHeight", in: context)
         try Require.atLeast(outputChannels, 1, "outputChannels", in: context)
+        // The padded sides w + 2p_w, h + 2p_h must fit in Int.
+        try Require.atMost(paddingWidth, (Int.max - input.width) / 2, "paddingWidth", in: context)
+        try Require.atMost(paddingHeight, (Int.max - input.height) / 2, "paddingHeight", in: context)
+        // The gather table stores input indices as Int32.
+        try Require.atMost(input.count, Int(Int32.max), "input size w · h · d", in: context)
         guard input.width + 2 * paddingWidth >= kernelWidth, input.height + 2 * paddingHeight >= kernelHeight else {
             throw ParameterError(context, parameter: "kernel", value: "\(kernelWidth)×\(kernelHeight)",
                                  requirement: "at most the padded input \(input.width + 2 * paddingWidth)×\(input.height + 2 * paddingHeight)")
@@ -49,8 +54,9 @@ public struct ConvolutionGeometry: Sendable, Equatable {
         output = try FeatureMapShape(width: (input.width + 2 * paddingWidth - kernelWidth) / strideWidth + 1,
                                      height: (input.height + 2 * paddingHeight - kernelHeight) / strideHeight + 1,
                                      channels: outputChannels)
-        let length = kernelWidth * kernelHeight * input.channels
-        var table = [Int32](repeating: -1, count: output.positions * length)
+        let length = try Require.product([kernelWidth, kernelHeight, input.channels], "kernel size k_w · k_h · d", in: context)
+        let entries = try Require.product([output.positions, length], "gather table size w'h' · k_w k_h d", in: context)
+        var table = [Int32](repeating: -1, count: entries)
         for j in 0..<output.height {
             for i in 0..<output.width {
                 let row = (i + output.width * j) * length

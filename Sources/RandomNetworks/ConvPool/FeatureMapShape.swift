@@ -17,6 +17,7 @@ public struct FeatureMapShape: Sendable, Hashable, CustomStringConvertible {
         try Require.atLeast(width, 1, "width", in: "FeatureMapShape")
         try Require.atLeast(height, 1, "height", in: "FeatureMapShape")
         try Require.atLeast(channels, 1, "channels", in: "FeatureMapShape")
+        try Require.product([width, height, channels], "width · height · channels", in: "FeatureMapShape")
         self.width = width
         self.height = height
         self.channels = channels

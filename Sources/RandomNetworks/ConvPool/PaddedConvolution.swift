@@ -16,6 +16,8 @@ public struct PaddedConvolution: Sendable {
     /// b ∈ R^{d'}.
     public let biases: [Double]
 
+    /// The convolution with kernels `weights` (d' × S_ℓ) and biases b (d'); throws for a shape mismatch or a
+    /// non-finite entry.
     public init(geometry: ConvolutionGeometry, weights: Matrix, biases: [Double]) throws {
         guard weights.rows == geometry.output.channels, weights.columns == geometry.kernelLength else {
             throw ParameterError("PaddedConvolution", parameter: "weights", value: "\(weights.rows) × \(weights.columns)",
@@ -25,6 +27,8 @@ public struct PaddedConvolution: Sendable {
             throw ParameterError("PaddedConvolution", parameter: "biases", value: "\(biases.count) entries",
                                  requirement: "d' = \(geometry.output.channels) entries")
         }
+        for v in weights.storage { try Require.finite(v, "weight", in: "PaddedConvolution") }
+        for v in biases { try Require.finite(v, "bias", in: "PaddedConvolution") }
         self.geometry = geometry
         self.weights = weights
         self.biases = biases
@@ -33,6 +37,7 @@ public struct PaddedConvolution: Sendable {
     /// Weights w ~ N(0, σ_w²) and biases b ~ N(0, σ_b²), all independent (eq. (10)).
     public static func gaussian(geometry: ConvolutionGeometry, weightVariance: Double, biasVariance: Double = 0,
                                 rng: inout Xoshiro256) throws -> PaddedConvolution {
+        try Require.nonNegative(weightVariance, "weightVariance", in: "PaddedConvolution.gaussian")
         try Require.nonNegative(biasVariance, "biasVariance", in: "PaddedConvolution.gaussian")
         let weights = try Matrix.gaussian(rows: geometry.output.channels, columns: geometry.kernelLength,
                                           variance: weightVariance, rng: &rng)

@@ -47,7 +47,9 @@ public struct ActivationKernel: GaussianKernel {
     public let absoluteError: Double
 
     /// The kernel of `activation`, in closed form when one is known (route
-    /// `.closedForm`, else it throws), or by QUADPACK (`.quadrature`).
+    /// `.closedForm`, else it throws), or by QUADPACK (`.quadrature`). Throws
+    /// `ParameterError` when a parameter of the activation is so large that
+    /// ‖φ‖², ‖φ'‖² or the linearization residual is not a finite number.
     public init(_ activation: Activation, route: Route = .closedForm) throws {
         self.activation = try activation.validated()
         self.route = route
@@ -79,6 +81,11 @@ public struct ActivationKernel: GaussianKernel {
                               try GaussianCovariance.derivativeQuadrature(activation, rho: rho).absoluteError)
             }
             absoluteError = largest
+        }
+        for (name, value) in [("‖φ‖²", normSquared), ("‖φ'‖²", derivativeNormSquared),
+                              ("‖φ − φ̄‖²", linearizationResidual)] where !value.isFinite {
+            throw ParameterError("ActivationKernel", parameter: "activation", value: activation.description,
+                                 requirement: "one whose Gaussian moments are finite (\(name) = \(value))")
         }
     }
 

@@ -11,10 +11,13 @@ public struct HermitePolynomial: GaussianKernel, Equatable {
     /// a_0, …, a_K.
     public let coefficients: [Double]
 
+    /// φ = Σ a_k h_k; throws for no coefficients, a non-finite one, or coefficients so large that
+    /// ‖φ'‖² = Σ k a_k² (and with it ‖φ‖²) overflows.
     public init(coefficients: [Double]) throws {
         try Require.atLeast(coefficients.count, 1, "number of coefficients", in: "HermitePolynomial")
         for a in coefficients { try Require.finite(a, "coefficient", in: "HermitePolynomial") }
         self.coefficients = coefficients
+        try Require.finite(normSquared + derivativeNormSquared, "Σ (1 + k) a_k² of the coefficients", in: "HermitePolynomial")
     }
 
     /// φ(x) = Σ a_k h_k(x), with h_{k+1} = (x h_k − √k h_{k−1})/√(k + 1).

@@ -10,7 +10,7 @@ public struct BinaryImage: Sendable, Equatable {
     public var pixels: [Bool]
 
     public init(size: Int, pixels: [Bool]) throws {
-        try Require.atLeast(size, 1, "size", in: "BinaryImage")
+        try Self.requireSize(size, in: "BinaryImage")
         guard pixels.count == size * size else {
             throw ParameterError("BinaryImage", parameter: "pixels", value: "\(pixels.count) values",
                                  requirement: "size² = \(size * size) values")
@@ -21,12 +21,14 @@ public struct BinaryImage: Sendable, Equatable {
 
     /// The empty image.
     public init(size: Int) throws {
-        try self.init(size: size, pixels: [Bool](repeating: false, count: max(0, size) * max(0, size)))
+        try Self.requireSize(size, in: "BinaryImage")
+        try self.init(size: size, pixels: [Bool](repeating: false, count: size * size))
     }
 
     /// The bits of `mask` (bit i·n + j is pixel (i, j)): every subset of a small grid by enumeration.
     public init(size: Int, mask: UInt64) throws {
-        guard size * size <= 64 else {
+        try Require.atLeast(size, 1, "size", in: "BinaryImage")
+        guard size <= 8 else {
             throw ParameterError("BinaryImage", parameter: "size", value: "\(size)", requirement: "size² <= 64 for a mask")
         }
         try self.init(size: size, pixels: (0..<(size * size)).map { mask >> UInt64($0) & 1 == 1 })
@@ -40,8 +42,10 @@ public struct BinaryImage: Sendable, Equatable {
             throw ParameterError("BinaryImage.rectangle", parameter: "height, width", value: "\(height), \(width)",
                                  requirement: "in 0...\(size)")
         }
+        // Indices wrap modulo n: reduce the corner first, so that row + a cannot overflow.
+        let (top, left) = (row % size, column % size)
         for a in 0..<height {
-            for b in 0..<width { image[row + a, column + b] = true }
+            for b in 0..<width { image[top + a, left + b] = true }
         }
         return image
     }
@@ -79,7 +83,8 @@ public struct BinaryImage: Sendable, Equatable {
     /// The image at `s` times the resolution: every pixel becomes an s × s block (§3.4, last paragraph).
     public func upsampled(by s: Int) throws -> BinaryImage {
         try Require.atLeast(s, 1, "s", in: "BinaryImage.upsampled")
-        let m = size * s
+        let m = try Require.product([size, s], "size · s", in: "BinaryImage.upsampled")
+        try Self.requireSize(m, in: "BinaryImage.upsampled")
         return try BinaryImage(size: m, pixels: (0..<(m * m)).map { pixels[(($0 / m) / s) * size + ($0 % m) / s] })
     }
 
@@ -87,6 +92,12 @@ public struct BinaryImage: Sendable, Equatable {
     public var image: Image { Image(validatedSize: size, channels: 1, pixels: pixels.map { $0 ? 1 : 0 }) }
 
     private func index(_ i: Int, _ j: Int) -> Int { ((i % size + size) % size) * size + (j % size + size) % size }
+
+    /// size >= 1 with size² fitting in Int.
+    private static func requireSize(_ size: Int, in context: String) throws {
+        try Require.atLeast(size, 1, "size", in: context)
+        try Require.product([size, size], "size²", in: context)
+    }
 
     private func requireSameSize(_ other: BinaryImage, _ context: String) throws {
         guard other.size == size else {

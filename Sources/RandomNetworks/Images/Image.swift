@@ -10,13 +10,14 @@ public struct Image: Sendable, Equatable {
     public let channels: Int
     public var pixels: [Double]
 
+    /// The image of side `size` with `channels` channels; throws for a shape mismatch or a non-finite pixel.
     public init(size: Int, channels: Int, pixels: [Double]) throws {
-        try Require.atLeast(size, 1, "size", in: "Image")
-        try Require.atLeast(channels, 1, "channels", in: "Image")
-        guard pixels.count == size * size * channels else {
+        let count = try Self.pixelCount(size: size, channels: channels, in: "Image")
+        guard pixels.count == count else {
             throw ParameterError("Image", parameter: "pixels", value: "\(pixels.count) values",
-                                 requirement: "size² · channels = \(size * size * channels) values")
+                                 requirement: "size² · channels = \(count) values")
         }
+        for v in pixels { try Require.finite(v, "pixel", in: "Image") }
         self.size = size
         self.channels = channels
         self.pixels = pixels
@@ -24,12 +25,20 @@ public struct Image: Sendable, Equatable {
 
     /// An image with i.i.d. N(0, variance) entries.
     public static func gaussian(size: Int, channels: Int, variance: Double = 1, rng: inout Xoshiro256) throws -> Image {
+        let count = try pixelCount(size: size, channels: channels, in: "Image.gaussian")
         try Require.nonNegative(variance, "variance", in: "Image.gaussian")
-        var image = try Image(size: size, channels: channels, pixels: [Double](repeating: 0, count: size * size * channels))
+        var image = try Image(size: size, channels: channels, pixels: [Double](repeating: 0, count: count))
         let sd = variance.squareRoot()
         let sampler = NormalSampler()
         for i in image.pixels.indices { image.pixels[i] = sd * sampler.next(using: &rng) }
         return image
+    }
+
+    /// size² · channels, after checking size, channels >= 1 and that the count fits in Int.
+    static func pixelCount(size: Int, channels: Int, in context: String) throws -> Int {
+        try Require.atLeast(size, 1, "size", in: context)
+        try Require.atLeast(channels, 1, "channels", in: context)
+        return try Require.product([size, size, channels], "size² · channels", in: context)
     }
 
     /// x_{u v k} with u and v taken modulo n (the cyclic indexing of eq. (4)).

@@ -13,8 +13,9 @@ public enum ImageFamilies {
     public static func correlatedGaussianPair(size n: Int, channels d: Int = 1, correlation rho: Double,
                                               rng: inout Xoshiro256) throws -> (Image, Image) {
         try Require.within(rho, -1...1, "correlation", in: "ImageFamilies.correlatedGaussianPair")
-        let x = try Image.gaussian(size: n, channels: d, variance: 1 / Double(n * n * d), rng: &rng)
-        let z = try Image.gaussian(size: n, channels: d, variance: 1 / Double(n * n * d), rng: &rng)
+        let count = try Image.pixelCount(size: n, channels: d, in: "ImageFamilies.correlatedGaussianPair")
+        let x = try Image.gaussian(size: n, channels: d, variance: 1 / Double(count), rng: &rng)
+        let z = try Image.gaussian(size: n, channels: d, variance: 1 / Double(count), rng: &rng)
         let s = ((1 - rho) * (1 + rho)).squareRoot()
         var y = x
         for p in x.pixels.indices { y.pixels[p] = rho * x.pixels[p] + s * z.pixels[p] }
@@ -27,9 +28,12 @@ public enum ImageFamilies {
     public static func randomRectangle(size n: Int, sides: ClosedRange<Int>, margin: Int? = nil,
                                        rng: inout Xoshiro256) throws -> BinaryImage {
         let context = "ImageFamilies.randomRectangle"
+        try Require.atLeast(n, 1, "size", in: context)
         try Require.atLeast(sides.lowerBound, 1, "sides", in: context)
+        try Require.atLeast(margin ?? 0, 0, "margin", in: context)
+        try Require.atMost(margin ?? 0, n / 2, "margin", in: context)
         let room = n - 2 * (margin ?? 0)
-        guard sides.upperBound <= room, (margin ?? 0) >= 0 else {
+        guard sides.upperBound <= room else {
             throw ParameterError(context, parameter: "sides", value: "\(sides) with margin \(margin ?? 0)",
                                  requirement: "fit in the \(n)×\(n) image")
         }
@@ -88,7 +92,8 @@ public enum ImageFamilies {
     public static func grayRectangles(count: Int, size n: Int, sides: ClosedRange<Int>,
                                       rng: inout Xoshiro256) throws -> Image {
         try Require.atLeast(count, 1, "count", in: "ImageFamilies.grayRectangles")
-        var image = Image(validatedSize: n, channels: 1, pixels: [Double](repeating: 0, count: n * n))
+        let pixels = try Image.pixelCount(size: n, channels: 1, in: "ImageFamilies.grayRectangles")
+        var image = Image(validatedSize: n, channels: 1, pixels: [Double](repeating: 0, count: pixels))
         for _ in 0..<count {
             let level = 1 - rng.nextUniform()
             let shape = try randomRectangle(size: n, sides: sides, rng: &rng)
@@ -100,13 +105,12 @@ public enum ImageFamilies {
     /// A constant-colour image of §4.1: channel `channel` of `channels` equals 1/n everywhere (so
     /// ‖x‖ = 1), the others are 0 — Red is channel 0 of 3, Green channel 1.
     public static func constantColour(size n: Int, channel: Int, channels: Int = 3) throws -> Image {
-        try Require.atLeast(n, 1, "size", in: "ImageFamilies.constantColour")
-        try Require.atLeast(channels, 1, "channels", in: "ImageFamilies.constantColour")
+        let count = try Image.pixelCount(size: n, channels: channels, in: "ImageFamilies.constantColour")
         guard (0..<channels).contains(channel) else {
             throw ParameterError("ImageFamilies.constantColour", parameter: "channel", value: "\(channel)",
                                  requirement: "in 0..<\(channels)")
         }
-        var pixels = [Double](repeating: 0, count: n * n * channels)
+        var pixels = [Double](repeating: 0, count: count)
         for p in 0..<(n * n) { pixels[p * channels + channel] = 1 / Double(n) }
         return Image(validatedSize: n, channels: channels, pixels: pixels)
     }

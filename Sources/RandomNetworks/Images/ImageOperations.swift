@@ -41,8 +41,8 @@ extension Image {
     /// becomes an s × s block of copies (the Kronecker product with 1_{s×s}).
     public func upsampled(by s: Int) throws -> Image {
         try Require.atLeast(s, 1, "s", in: "Image.upsampled")
-        let m = size * s
-        var out = [Double](repeating: 0, count: m * m * channels)
+        let m = try Require.product([size, s], "size · s", in: "Image.upsampled")
+        var out = [Double](repeating: 0, count: try Self.pixelCount(size: m, channels: channels, in: "Image.upsampled"))
         for u in 0..<m {
             for v in 0..<m {
                 for k in 0..<channels { out[(u * m + v) * channels + k] = pixels[((u / s) * size + v / s) * channels + k] }

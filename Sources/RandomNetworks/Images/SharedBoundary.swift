@@ -59,6 +59,7 @@ public struct SharedBoundary: Sendable, Equatable {
                                  requirement: "equal sizes")
         }
         try Require.atLeast(r, 1, "radius", in: "SharedBoundary.literalMembers")
+        try Require.atMost(r, a.size, "radius", in: "SharedBoundary.literalMembers")
         let n = a.size, offsets = Array(-r...r)
         return (0..<(n * n)).map { p in
             let i = p / n, j = p % n

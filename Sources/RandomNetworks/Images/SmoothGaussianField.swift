@@ -16,9 +16,12 @@ public struct SmoothGaussianField: Sendable, Equatable {
 
     public init(size: Int, correlationLength: Double) throws {
         try Require.atLeast(size, 2, "size", in: "SmoothGaussianField")
+        try Require.product([size, size], "size²", in: "SmoothGaussianField")
         try Require.positive(correlationLength, "correlationLength", in: "SmoothGaussianField")
-        let radius = min(size / 2, Int((4 * correlationLength).rounded(.up)))
-        let raw = (-radius...radius).map { exp(-0.5 * Double($0 * $0) / (correlationLength * correlationLength)) }
+        // The radius is capped in floating point: Int(4ℓ) would trap for a huge ℓ.
+        let radius = Int(min(Double(size / 2), (4 * correlationLength).rounded(.up)))
+        // The centre weight is 1 even when ℓ² underflows to 0 (0/0 would be NaN).
+        let raw = (-radius...radius).map { $0 == 0 ? 1 : exp(-0.5 * Double($0 * $0) / (correlationLength * correlationLength)) }
         let total = raw.reduce(0, +)
         self.size = size
         self.correlationLength = correlationLength

@@ -9,7 +9,7 @@ extension LayerNormMLP {
         try Require.finite(rho, "cosine", in: "LayerNormMLP.inputPair")
         try Require.within(rho, -1...1, "cosine", in: "LayerNormMLP.inputPair")
         try Require.atLeast(width, 2, "width", in: "LayerNormMLP.inputPair")
-        var storage = [Double](repeating: 0, count: 2 * width)
+        var storage = [Double](repeating: 0, count: try Require.product([2, width], "2 · width", in: "LayerNormMLP.inputPair"))
         let scale = Double(width).squareRoot()
         storage[0] = scale
         storage[1] = scale * rho

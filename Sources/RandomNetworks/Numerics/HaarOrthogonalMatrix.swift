@@ -10,6 +10,7 @@ extension Matrix {
     /// orthogonal matrix"; the rows of a Haar matrix are again Haar.
     public static func haarOrthogonal(size d: Int, rng: inout Xoshiro256) throws -> Matrix {
         try Require.atLeast(d, 1, "size", in: "Matrix.haarOrthogonal")
+        try Require.product([d, d], "size²", in: "Matrix.haarOrthogonal")
         let gaussian = try Matrix.gaussian(rows: d, columns: d, variance: 1, rng: &rng)
         // Columns of the Gaussian matrix, orthonormalized in order (R_jj > 0 by construction).
         var columns = (0..<d).map { gaussian.column($0) }

@@ -11,6 +11,7 @@ public struct Matrix: Sendable, Equatable {
     public init(rows: Int, columns: Int, storage: [Double]) throws {
         try Require.atLeast(rows, 1, "rows", in: "Matrix")
         try Require.atLeast(columns, 1, "columns", in: "Matrix")
+        try Require.product([rows, columns], "rows · columns", in: "Matrix")
         guard storage.count == rows * columns else {
             throw ParameterError("Matrix", parameter: "storage", value: "\(storage.count) entries",
                                  requirement: "rows * columns = \(rows * columns) entries")
@@ -22,8 +23,11 @@ public struct Matrix: Sendable, Equatable {
 
     /// A matrix with i.i.d. N(0, variance) entries drawn from `rng`.
     public static func gaussian(rows: Int, columns: Int, variance: Double, rng: inout Xoshiro256) throws -> Matrix {
+        try Require.atLeast(rows, 1, "rows", in: "Matrix.gaussian")
+        try Require.atLeast(columns, 1, "columns", in: "Matrix.gaussian")
+        let count = try Require.product([rows, columns], "rows · columns", in: "Matrix.gaussian")
         try Require.nonNegative(variance, "variance", in: "Matrix.gaussian")
-        var m = try Matrix(rows: rows, columns: columns, storage: [Double](repeating: 0, count: rows * columns))
+        var m = try Matrix(rows: rows, columns: columns, storage: [Double](repeating: 0, count: count))
         let sampler = NormalSampler()
         let sd = variance.squareRoot()
         m.storage.withUnsafeMutableBufferPointer { buffer in

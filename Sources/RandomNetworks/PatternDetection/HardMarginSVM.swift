@@ -47,6 +47,7 @@ public struct HardMarginSVM: Sendable, Equatable {
         }
         try Shape.requireLabels(labels, in: context)
         try Require.positive(tolerance, "tolerance", in: context)
+        try Require.atLeast(maxSweeps, 0, "maxSweeps", in: context)
         guard box > 0 else { throw ParameterError(context, parameter: "box", value: "\(box)", requirement: "> 0") }
         for v in gram.storage { try Require.finite(v, "Gram entry", in: context) }
         let scale = (0..<n).map { gram[$0, $0] }.max() ?? 0

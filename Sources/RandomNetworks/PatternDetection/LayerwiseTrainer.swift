@@ -51,8 +51,8 @@ public struct LayerwiseTrainer: Sendable, Equatable {
             throw ParameterError("LayerwiseTrainer.theorem51", parameter: "secondLayerFraction",
                                  value: "\(secondLayerFraction)", requirement: "in (0, 1) (η2 < 8k)")
         }
-        let k = 8 * d * d * d + 1
-        let eta1 = 1 / (4 * Double(k) * Double(firstLayerSteps + 1))
+        let k = try Require.product([8, d, d, d], "8 · dimension³", in: "LayerwiseTrainer.theorem51") + 1
+        let eta1 = 1 / (4 * Double(k) * (Double(firstLayerSteps) + 1))
         return try LayerwiseTrainer(channels: k, firstLayerSteps: firstLayerSteps, firstLayerRate: eta1,
                                     secondLayerSteps: secondLayerSteps, secondLayerRate: secondLayerFraction * 8 * Double(k),
                                     initialRadius: eta1 / 200)

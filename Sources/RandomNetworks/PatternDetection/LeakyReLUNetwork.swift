@@ -15,12 +15,15 @@ public struct LeakyReLUNetwork: Sendable, Equatable {
     /// α, the slope of ψ for u < 0.
     public let slope: Double
 
-    /// N_FC of eq. (8) with rows w_i of `hidden`, weights a and ψ(u) = max(αu, u), α = `slope` ∈ [0, 1).
+    /// N_FC of eq. (8) with rows w_i of `hidden`, weights a and ψ(u) = max(αu, u), α = `slope` ∈ [0, 1);
+    /// throws unless a has one weight per row and every entry is finite.
     public init(hidden: Matrix, outputWeights: [Double], slope: Double) throws {
         try Shape.requireCount(outputWeights.count, hidden.rows, "outputWeights", in: "LeakyReLUNetwork")
         guard slope >= 0, slope < 1 else {
             throw ParameterError("LeakyReLUNetwork", parameter: "slope", value: "\(slope)", requirement: "in [0, 1)")
         }
+        for v in hidden.storage { try Require.finite(v, "hidden weight", in: "LeakyReLUNetwork") }
+        for v in outputWeights { try Require.finite(v, "output weight", in: "LeakyReLUNetwork") }
         self.hidden = hidden
         self.outputWeights = outputWeights
         self.slope = slope
@@ -31,6 +34,7 @@ public struct LeakyReLUNetwork: Sendable, Equatable {
         -> LeakyReLUNetwork {
         try Require.atLeast(inputs, 1, "inputs", in: "LeakyReLUNetwork.uniformInitialization")
         try Require.atLeast(width, 1, "width", in: "LeakyReLUNetwork.uniformInitialization")
+        try Require.product([inputs, width], "inputs · width", in: "LeakyReLUNetwork.uniformInitialization")
         let first = 1 / Double(inputs).squareRoot(), second = 1 / Double(width).squareRoot()
         let w = (0..<(inputs * width)).map { _ in first * (2 * rng.nextUniform() - 1) }
         let a = (0..<width).map { _ in second * (2 * rng.nextUniform() - 1) }

@@ -27,6 +27,7 @@ public struct PatternDetectionNetwork: Sendable, Equatable {
         -> PatternDetectionNetwork {
         try Require.atLeast(k, 1, "channels", in: "PatternDetectionNetwork.uniformInitialization")
         try Require.atLeast(d, 1, "dimension", in: "PatternDetectionNetwork.uniformInitialization")
+        try Require.product([k, d], "channels · dimension", in: "PatternDetectionNetwork.uniformInitialization")
         let first = 1 / Double(d).squareRoot(), second = 1 / Double(k).squareRoot()
         let w = (0..<(k * d)).map { _ in first * (2 * rng.nextUniform() - 1) }
         let a = (0..<k).map { _ in second * (2 * rng.nextUniform() - 1) }

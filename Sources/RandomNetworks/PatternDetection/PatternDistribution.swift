@@ -29,6 +29,7 @@ public struct PatternDistribution: Sendable {
                                  requirement: "at most the dimension d = \(patterns.columns)")
         }
         try Require.atLeast(patternsPerInput, 1, "patternsPerInput", in: context)
+        try Require.product([patternsPerInput, patterns.columns], "patternsPerInput · dimension (nd)", in: context)
         try Require.nonNegative(noiseRadius, "noiseRadius", in: context)
         for p in 0..<patterns.rows {
             for q in 0...p {
@@ -54,7 +55,8 @@ public struct PatternDistribution: Sendable {
                                      noiseRadius: Double = 0) throws -> PatternDistribution {
         try Require.atLeast(d, 1, "dimension", in: "PatternDistribution.standardBasis")
         try Require.atLeast(l, 1, "patternCount", in: "PatternDistribution.standardBasis")
-        var storage = [Double](repeating: 0, count: l * d)
+        let count = try Require.product([l, d], "patternCount · dimension", in: "PatternDistribution.standardBasis")
+        var storage = [Double](repeating: 0, count: count)
         for i in 0..<min(l, d) { storage[i * d + i] = 1 }
         return try PatternDistribution(patterns: Matrix(rows: l, columns: d, storage: storage), patternsPerInput: n,
                                        noiseRadius: noiseRadius)
@@ -63,12 +65,13 @@ public struct PatternDistribution: Sendable {
     /// D with patterns the first l rows of a Haar-random d × d orthogonal matrix (§7).
     public static func haarRandom(dimension d: Int, patternCount l: Int, patternsPerInput n: Int,
                                   noiseRadius: Double = 0, rng: inout Xoshiro256) throws -> PatternDistribution {
+        try Require.atLeast(d, 1, "dimension", in: "PatternDistribution.haarRandom")
         try Require.atLeast(l, 1, "patternCount", in: "PatternDistribution.haarRandom")
-        let q = try Matrix.haarOrthogonal(size: d, rng: &rng)
         guard l <= d else {
             throw ParameterError("PatternDistribution.haarRandom", parameter: "patternCount l", value: "\(l)",
                                  requirement: "at most the dimension d = \(d)")
         }
+        let q = try Matrix.haarOrthogonal(size: d, rng: &rng)
         return try PatternDistribution(patterns: Matrix(rows: l, columns: d, storage: Array(q.storage[0..<(l * d)])),
                                        patternsPerInput: n, noiseRadius: noiseRadius)
     }
@@ -77,6 +80,7 @@ public struct PatternDistribution: Sendable {
     /// example: the label, the slot j+, the spurious indices, then the noise.
     public func sample(count: Int, rng: inout Xoshiro256) throws -> LabeledPatterns {
         try Require.atLeast(count, 1, "count", in: "PatternDistribution.sample")
+        try Require.product([count, patternsPerInput, dimension], "count · n · d", in: "PatternDistribution.sample")
         let n = patternsPerInput, l = patternCount
         var indices = [Int](repeating: 0, count: count * n)
         var labels = [Double](repeating: 0, count: count)

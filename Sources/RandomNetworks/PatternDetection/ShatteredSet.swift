@@ -15,11 +15,13 @@ public struct ShatteredSet: Sendable {
     public let distribution: PatternDistribution
     public let lastSlot: LastSlot
 
-    /// The set for D with n = `distribution.patternsPerInput` ≥ 2 and
+    /// The set for D with n = `distribution.patternsPerInput` in 2 … 63 (N = 2^{n−1} fits in Int) and
     /// d = 2n = l patterns (the construction uses o_3 … o_{2n} as spurious).
     public init(distribution: PatternDistribution, lastSlot: LastSlot = .positive) throws {
         let n = distribution.patternsPerInput
         try Require.atLeast(n, 2, "patternsPerInput n", in: "ShatteredSet")
+        // N = 2^{n−1} points must be countable in Int.
+        try Require.atMost(n, Int.bitWidth - 1, "patternsPerInput n", in: "ShatteredSet")
         guard distribution.dimension == 2 * n, distribution.patternCount == 2 * n else {
             throw ParameterError("ShatteredSet", parameter: "distribution",
                                  value: "d = \(distribution.dimension), l = \(distribution.patternCount), n = \(n)",

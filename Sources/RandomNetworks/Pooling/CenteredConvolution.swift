@@ -18,11 +18,13 @@ public struct CenteredConvolution: Sendable {
     /// The number of kernels m (output channels).
     public var count: Int { kernels.rows }
 
+    /// The layer whose kernels are the rows of `kernels` (m × k²c); throws for a shape mismatch or a non-finite entry.
     public init(kernels: Matrix, geometry: PatchGeometry) throws {
         guard kernels.columns == geometry.patchLength else {
             throw ParameterError("CenteredConvolution", parameter: "kernels", value: "\(kernels.columns) columns",
                                  requirement: "k² c = \(geometry.patchLength) columns")
         }
+        for v in kernels.storage { try Require.finite(v, "kernel entry", in: "CenteredConvolution") }
         self.kernels = kernels
         self.geometry = geometry
     }
@@ -31,6 +33,8 @@ public struct CenteredConvolution: Sendable {
     /// theory (§4), He's 2/(k² c) in its experiments (§3).
     public static func gaussian(count: Int, geometry: PatchGeometry, variance: Double,
                                 rng: inout Xoshiro256) throws -> CenteredConvolution {
+        try Require.atLeast(count, 1, "count", in: "CenteredConvolution.gaussian")
+        try Require.product([count, geometry.patchLength], "count · k²c", in: "CenteredConvolution.gaussian")
         try Require.positive(variance, "variance", in: "CenteredConvolution.gaussian")
         return try CenteredConvolution(
             kernels: try Matrix.gaussian(rows: count, columns: geometry.patchLength, variance: variance, rng: &rng),

@@ -19,6 +19,7 @@ public struct PartitionedPooling: Sendable, Equatable {
     public init(groups: Int, poolSize: Int) throws {
         try Require.atLeast(groups, 1, "groups", in: "PartitionedPooling")
         try Require.atLeast(poolSize, 1, "poolSize", in: "PartitionedPooling")
+        try Require.product([groups, poolSize], "groups · poolSize", in: "PartitionedPooling")
         self.groups = groups
         self.poolSize = poolSize
     }

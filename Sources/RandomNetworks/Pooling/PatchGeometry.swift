@@ -37,6 +37,7 @@ public struct PatchGeometry: Sendable, Equatable {
                                  requirement: "odd (eq. (6) centres the kernel)")
         }
         try Require.atLeast(channels, 1, "channels", in: "PatchGeometry")
+        try Require.product([kernelSize, kernelSize, channels], "kernelSize² · channels", in: "PatchGeometry")
         self.kernelSize = kernelSize
         self.channels = channels
         self.boundary = boundary

@@ -32,7 +32,7 @@ public enum ToyPair {
             throw ParameterError("ToyPair.images", parameter: "block", value: "\(kappa)",
                                  requirement: "smaller than the image side d = \(d)")
         }
-        var x = [Double](repeating: -1, count: d * d)
+        var x = [Double](repeating: -1, count: try Image.pixelCount(size: d, channels: 1, in: "ToyPair.images"))
         for u in 0..<kappa { for v in 0..<kappa { x[u * d + v] = 1 } }
         switch reading {
         case .printed:

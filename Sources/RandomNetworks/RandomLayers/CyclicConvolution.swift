@@ -23,13 +23,16 @@ public struct CyclicConvolution: Sendable {
     /// r² d, the length of a patch.
     public var patchLength: Int { filterSize * filterSize * channels }
 
+    /// The layer whose filters are the rows of `filters` (N × r²d); throws for a shape mismatch or a non-finite entry.
     public init(filters: Matrix, filterSize: Int, channels: Int) throws {
         try Require.atLeast(filterSize, 1, "filterSize", in: "CyclicConvolution")
         try Require.atLeast(channels, 1, "channels", in: "CyclicConvolution")
+        try Require.product([filterSize, filterSize, channels], "filterSize² · channels", in: "CyclicConvolution")
         guard filters.columns == filterSize * filterSize * channels else {
             throw ParameterError("CyclicConvolution", parameter: "filters", value: "\(filters.columns) columns",
                                  requirement: "r² d = \(filterSize * filterSize * channels) columns")
         }
+        for v in filters.storage { try Require.finite(v, "filter entry", in: "CyclicConvolution") }
         self.filters = filters
         self.filterSize = filterSize
         self.channels = channels
@@ -38,10 +41,20 @@ public struct CyclicConvolution: Sendable {
     /// N filters with i.i.d. N(0, ν²) entries (ν is a standard deviation, as in Definition 1).
     public static func gaussian(count: Int, filterSize: Int, channels: Int, variance: Double,
                                 rng: inout Xoshiro256) throws -> CyclicConvolution {
-        try CyclicConvolution(
-            filters: try Matrix.gaussian(rows: count, columns: filterSize * filterSize * channels, variance: variance,
-                                         rng: &rng),
+        let length = try checkedFilterLength(count: count, filterSize: filterSize, channels: channels, "CyclicConvolution.gaussian")
+        return try CyclicConvolution(
+            filters: try Matrix.gaussian(rows: count, columns: length, variance: variance, rng: &rng),
             filterSize: filterSize, channels: channels)
+    }
+
+    /// r² d for `count` filters of side r on d channels, after checking that all three are >= 1 and the
+    /// filter matrix's size fits in Int.
+    static func checkedFilterLength(count: Int, filterSize: Int, channels: Int, _ context: String) throws -> Int {
+        try Require.atLeast(count, 1, "count", in: context)
+        try Require.atLeast(filterSize, 1, "filterSize", in: context)
+        try Require.atLeast(channels, 1, "channels", in: context)
+        try Require.product([count, filterSize, filterSize, channels], "count · filterSize² · channels", in: context)
+        return filterSize * filterSize * channels
     }
 
     private func validate(_ image: Image, _ context: String) throws {

@@ -17,6 +17,8 @@ public struct DeepCyclicCNN: Sendable {
         try Require.atLeast(depth, 1, "depth", in: "DeepCyclicCNN")
         try Require.atLeast(width, 1, "width", in: "DeepCyclicCNN")
         try Require.atLeast(filterSize, 1, "filterSize", in: "DeepCyclicCNN")
+        // Every layer after the first has `width` filters of side r on `width` channels.
+        try Require.product([width, filterSize, filterSize, width], "width² · filterSize²", in: "DeepCyclicCNN")
         self.depth = depth
         self.width = width
         self.filterSize = filterSize

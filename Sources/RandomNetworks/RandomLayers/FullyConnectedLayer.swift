@@ -12,6 +12,9 @@ public struct FullyConnectedLayer: Sendable {
     /// A layer with `outputs` neurons on `inputs` inputs and weight variance `variance`.
     public static func gaussian(inputs: Int, outputs: Int, variance: Double, activation: Activation,
                                 rng: inout Xoshiro256) throws -> FullyConnectedLayer {
+        try Require.atLeast(inputs, 1, "inputs", in: "FullyConnectedLayer.gaussian")
+        try Require.atLeast(outputs, 1, "outputs", in: "FullyConnectedLayer.gaussian")
+        try Require.product([outputs, inputs], "outputs · inputs", in: "FullyConnectedLayer.gaussian")
         try Require.positive(variance, "variance", in: "FullyConnectedLayer.gaussian")
         return FullyConnectedLayer(
             weights: try Matrix.gaussian(rows: outputs, columns: inputs, variance: variance, rng: &rng),

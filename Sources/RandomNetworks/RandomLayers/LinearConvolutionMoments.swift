@@ -16,6 +16,10 @@ public struct LinearConvolutionMoments: Sendable {
         try Require.positive(nu, "nu", in: "LinearConvolutionMoments")
         try x.requireSameShape(y, "LinearConvolutionMoments")
         let patches = try PatchOperator(size: r)
+        guard r <= x.size else {
+            throw ParameterError("LinearConvolutionMoments", parameter: "filterSize", value: "\(r)",
+                                 requirement: "at most the image size n = \(x.size) (r <= n)")
+        }
         let k = r * r * x.channels
         var m = [Double](repeating: 0, count: k * k)
         for i in 0..<x.size {

@@ -8,6 +8,7 @@ public enum OrthogonalInitialization {
     /// rows (the Q of a QR factorization with positive diagonal, which is Haar distributed).
     public static func rows(_ rows: Int, dimension d: Int, rng: inout Xoshiro256) throws -> Matrix {
         try Require.atLeast(rows, 1, "rows", in: "OrthogonalInitialization.rows")
+        try Require.atLeast(d, 1, "dimension", in: "OrthogonalInitialization.rows")
         guard rows <= d else {
             throw ParameterError("OrthogonalInitialization.rows", parameter: "rows", value: "\(rows)",
                                  requirement: "at most the dimension \(d)")

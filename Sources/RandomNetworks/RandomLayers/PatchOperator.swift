@@ -24,6 +24,7 @@ public struct PatchOperator: Sendable, Equatable {
     /// [A]^{r̄}_ij of App. G: side 2r+1 centered at (i, j), radius r >= 0.
     public static func centered(radius r: Int) throws -> PatchOperator {
         try Require.atLeast(r, 0, "radius", in: "PatchOperator.centered")
+        try Require.atMost(r, (Int.max - 1) / 2, "radius", in: "PatchOperator.centered")
         return PatchOperator(size: 2 * r + 1, offset: r)
     }
 
@@ -50,6 +51,7 @@ public struct PatchOperator: Sendable, Equatable {
     public static func flipped(_ filter: [Double], size r: Int, channels d: Int) throws -> [Double] {
         try Require.atLeast(r, 1, "size", in: "PatchOperator.flipped")
         try Require.atLeast(d, 1, "channels", in: "PatchOperator.flipped")
+        try Require.product([r, r, d], "size² · channels", in: "PatchOperator.flipped")
         guard filter.count == r * r * d else {
             throw ParameterError("PatchOperator.flipped", parameter: "filter", value: "\(filter.count) entries",
                                  requirement: "r² d = \(r * r * d) entries")

@@ -7,8 +7,9 @@ extension CyclicConvolution {
     /// Such a filter annihilates every constant image: F * c·1 = c·(Σ F)·1 = 0.
     public static func zeroSumGaussian(count: Int, filterSize: Int, channels: Int, variance: Double,
                                        rng: inout Xoshiro256) throws -> CyclicConvolution {
-        var filters = try Matrix.gaussian(rows: count, columns: filterSize * filterSize * channels, variance: variance,
-                                          rng: &rng)
+        let length = try checkedFilterLength(count: count, filterSize: filterSize, channels: channels,
+                                     "CyclicConvolution.zeroSumGaussian")
+        var filters = try Matrix.gaussian(rows: count, columns: length, variance: variance, rng: &rng)
         let k = filters.columns
         for row in 0..<count {
             var mean = 0.0
