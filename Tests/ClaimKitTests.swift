@@ -14,7 +14,7 @@ struct ClaimKitTests {
     }
 
     static func runner(_ claims: [Claim]) throws -> Runner {
-        Runner(registry: Registry(papers: [paper], claims: claims), seed: 1, budget: .quick,
+        try Runner(registry: Registry(papers: [paper], claims: claims), seed: 1, budget: .quick,
                engine: try MonteCarloEngine(threads: 2))
     }
 

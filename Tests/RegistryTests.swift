@@ -19,16 +19,32 @@ extension Tag {
 struct RegistryTests {
     static let seedText = ProcessInfo.processInfo.environment["CLAIMS_SEED"]
     static let seed = seedText.flatMap(UInt64.init) ?? Runner.defaultSeed
-    static let runner = Runner(registry: Suite.registry, seed: seed, budget: .quick,
+    static let runner = try! Runner(registry: Suite.registry, seed: seed, budget: .quick,
                                engine: try! MonteCarloEngine(threads: MonteCarloEngine.machineThreads))
 
     static func ids(_ paper: Paper) -> [String] { Suite.registry.claims(of: paper).map(\.id) }
 
+    /// The committed quick-budget baseline (Baselines/quick.json), when this run uses its seed.
+    static let baseline: RunReport? = {
+        guard let report = try? RegressionTests.baseline(), report.seed == seed else { return nil }
+        return report
+    }()
+
+    /// The claim reaches its expected verdict and, at the baseline's seed, its evidence has not moved from the
+    /// committed baseline (CI's numeric regression check; regenerate the baseline when a change is intended).
     static func check(_ id: String) throws {
         let claim = try #require(Suite.registry.claims.first { $0.id == id })
         let result = runner.run(claim)
         let matches = result.matchesExpectation
         #expect(matches, Comment(rawValue: FailureDescription.describe(result, seed: seed, rerun: runner.rerunCommand(for: id))))
+        guard let baseline else { return }
+        let old = try #require(baseline.claims.first { $0.id == id }, "\(id) is not in Baselines/quick.json")
+        let differences = RunComparison(baseline: RunReport(seed: seed, budget: .quick, suiteAlpha: baseline.suiteAlpha, claims: [old]),
+                                        current: RunReport(seed: seed, budget: .quick, suiteAlpha: baseline.suiteAlpha, claims: [result]))
+            .differences
+        #expect(differences.isEmpty, Comment(rawValue: "\(id) moved from Baselines/quick.json:\n"
+            + differences.map { "  \($0.kind.rawValue) \($0.assertion ?? ""): \($0.detail)" }.joined(separator: "\n")
+            + "\nif intended: swift run -c release claims run --budget quick --json > Baselines/quick.json"))
     }
 
     @Test(.tags(.pooling), arguments: ids(Papers.pooling)) func pooling(_ id: String) throws { try Self.check(id) }

@@ -1,21 +1,115 @@
 import ArgumentParser
 import ClaimKit
 import Foundation
+import Properties
 
+/// `claims calibrate`: the claims re-run under many seeds (or saved runs
+/// aggregated) against their false-fail budget; `--rules` measures the
+/// decision rules alone on data with a known mean.
 struct CalibrateCommand: ParsableCommand, ExecutableCommand {
     static let configuration = CommandConfiguration(
         commandName: "calibrate",
-        abstract: "Measure the miss rates of the decision rules on data with a known mean (exit 1 if one is off).")
+        abstract: "Re-run claims under many seeds and compare how often verdicts differ from their expectations with "
+            + "the false-fail budget (exit 1 if the count is inconsistent with it); --rules: the decision rules alone.")
 
-    @OptionGroup var options: RandomnessOptions
+    @Option(help: "Only claims of this paper; repeatable.")
+    var paper: [String] = []
 
-    @Option(help: "Replicates per rule.")
-    var replicates = 20_000
+    @Option(help: "Only this claim ID; repeatable.")
+    var claim: [String] = []
+
+    @Option(help: "Number of seeds: the suite seed + 1, + 2, ... (1 to \(Self.maximumSeeds); default 100).")
+    var seeds: Int?
+
+    @Option(parsing: .upToNextOption,
+            help: "Aggregate these saved runs (claims run --json, one per seed, one budget) instead of running.")
+    var runs: [String] = []
+
+    @Option(help: "Budget tier of the runs: quick, standard or thorough.")
+    var budget: Budget = .quick
+
+    @OptionGroup var randomness: RandomnessOptions
+
+    @Flag(help: "Measure the decision rules' miss rates on data with a known mean instead of re-running claims.")
+    var rules = false
+
+    @Option(help: "With --rules: replicates per rule (100 to \(Self.maximumReplicates); default 20000).")
+    var replicates: Int?
+
+    @Flag(help: "Print the calibration as one JSON object.")
+    var json = false
+
+    static let maximumSeeds = 100_000
+    static let maximumReplicates = 10_000_000
+
+    func validate() throws {
+        if let seeds, !(1...Self.maximumSeeds).contains(seeds) {
+            throw ValidationError("--seeds must be between 1 and \(Self.maximumSeeds), got \(seeds)")
+        }
+        if let replicates, !(100...Self.maximumReplicates).contains(replicates) {
+            throw ValidationError("--replicates must be between 100 and \(Self.maximumReplicates), got \(replicates)")
+        }
+        if rules && (!paper.isEmpty || !claim.isEmpty || seeds != nil || !runs.isEmpty || json) {
+            throw ValidationError("--rules measures the decision rules: it takes no --paper, --claim, --seeds, --runs or --json")
+        }
+        if !rules && replicates != nil { throw ValidationError("--replicates applies to --rules only") }
+        if !runs.isEmpty && (!paper.isEmpty || !claim.isEmpty || seeds != nil || randomness.seed != nil) {
+            throw ValidationError("--runs aggregates saved runs: it takes no --paper, --claim, --seeds or --seed")
+        }
+    }
 
     func execute(console: Console) throws -> Int32 {
-        guard replicates >= 100 else { throw ValidationError("--replicates must be at least 100, got \(replicates)") }
-        let seed = try options.resolvedSeed(console.environment)
-        let engine = try options.engine()
+        if rules { return try calibrateRules(console) }
+        let calibration = runs.isEmpty ? try calibrateClaims(console) : try aggregate(runs)
+        if json {
+            console.line(try JSON.encode(calibration))
+        } else {
+            SeedCalibrationSummary(calibration).lines.forEach(console.line)
+        }
+        return calibration.consistentWithBudget ? 0 : 1
+    }
+
+    /// Runs the selected claims at seeds S + 1 ... S + N, S the suite seed, one line per seed on standard error.
+    private func calibrateClaims(_ console: Console) throws -> SeedCalibration {
+        let selected = try Suite.registry.select(papers: paper, ids: claim)
+        let base = try randomness.resolvedSeed(console.environment)
+        let engine = try randomness.engine()
+        let count = seeds ?? 100
+        var reports: [RunReport] = []
+        var claimAlpha = 0.0
+        for k in 1...count {
+            let seed = base &+ UInt64(k)
+            let runner = try Runner(registry: Suite.registry, seed: seed, budget: budget, engine: engine)
+            claimAlpha = runner.errorBudget.perClaim
+            let start = ContinuousClock.now
+            let report = runner.run(selected)
+            let missed = report.claims.filter { !$0.matchesExpectation }.map(\.id)
+            console.errorLine("seed \(seed) (\(k)/\(count)): \(missed.isEmpty ? "every verdict as expected" : "differs: " + missed.joined(separator: ", "))"
+                + String(format: " (%.0f s)", (ContinuousClock.now - start).seconds))
+            reports.append(report)
+        }
+        return try SeedCalibration(runs: reports, claimAlpha: claimAlpha)
+    }
+
+    /// Aggregates saved runs; a claim's share is the suite alpha over the registry's size, as when they were run.
+    private func aggregate(_ paths: [String]) throws -> SeedCalibration {
+        let reports = try paths.map(RunReportFile.read)
+        let budgets = Set(reports.map(\.budget))
+        guard budgets.count == 1 else {
+            throw ValidationError("--runs mixes budgets (\(budgets.map(\.rawValue).sorted().joined(separator: ", "))); calibrate one budget at a time")
+        }
+        let seeds = reports.map(\.seed)
+        if let repeated = seeds.first(where: { seed in seeds.count { $0 == seed } > 1 }) {
+            throw ValidationError("--runs has two runs with seed \(repeated); each seed must be counted once")
+        }
+        let budget = try ErrorBudget(suiteAlpha: reports[0].suiteAlpha, claimCount: Suite.registry.claims.count)
+        return try SeedCalibration(runs: reports, claimAlpha: budget.perClaim)
+    }
+
+    private func calibrateRules(_ console: Console) throws -> Int32 {
+        let replicates = replicates ?? 20_000
+        let seed = try randomness.resolvedSeed(console.environment)
+        let engine = try randomness.engine()
         let results = [
             try Calibration.meanInterval(.normal, replicates: replicates, samplesPerReplicate: 30, alpha: 0.05,
                                          seed: seed, engine: engine),

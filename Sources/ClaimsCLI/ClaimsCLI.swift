@@ -2,7 +2,7 @@ import ArgumentParser
 import ClaimKit
 import Properties
 
-/// The `claims` command line: list, run, report, calibrate and bench.
+/// The `claims` command line: list, run, report, diff, calibrate and bench.
 /// Exit codes: 0 when every verdict matches its expectation, 1 when one does
 /// not, 2 on bad usage (unknown claim or paper, malformed option, no
 /// subcommand), 3 when the command fails at run time (a report folder that
@@ -65,5 +65,5 @@ struct ClaimsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "claims",
         abstract: "Numerical verification of the claims of five ML-theory papers.",
-        subcommands: [ListCommand.self, RunCommand.self, ReportCommand.self, CalibrateCommand.self, BenchCommand.self])
+        subcommands: [ListCommand.self, RunCommand.self, ReportCommand.self, DiffCommand.self, CalibrateCommand.self, BenchCommand.self])
 }

@@ -46,7 +46,7 @@ struct RunOptions: ParsableArguments {
     var budget: Budget = .standard
 
     func runner(_ registry: Registry, _ console: Console) throws -> Runner {
-        Runner(registry: registry, seed: try randomness.resolvedSeed(console.environment), budget: budget,
+        try Runner(registry: registry, seed: try randomness.resolvedSeed(console.environment), budget: budget,
                engine: try randomness.engine())
     }
 }

@@ -11,16 +11,30 @@ struct ReportCommand: ParsableCommand, ExecutableCommand {
     @Option(help: "Output folder.")
     var out = "Reports"
 
-    @Option(help: "Folder of the shared claim catalogs, read to flag catalog IDs the repository does not list.")
-    var catalogs = "../shared/claims"
+    @Option(help: "Folder of the shared claim catalogs, read to flag catalog IDs the repository lacks (default: ../shared/claims, skipped when absent).")
+    var catalogs: String?
+
+    static let defaultCatalogs = "../shared/claims"
+
+    func validate() throws {
+        guard !out.isEmpty else { throw ValidationError("--out is empty: give the folder to write the report to") }
+        if let catalogs {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: catalogs, isDirectory: &isDirectory), isDirectory.boolValue else {
+                throw ValidationError("--catalogs '\(catalogs)' is not a folder")
+            }
+        }
+    }
 
     @OptionGroup var options: RunOptions
 
     func execute(console: Console) throws -> Int32 {
         let runner = try options.runner(Suite.registry, console)
         let folder = URL(fileURLWithPath: out, isDirectory: true)
-        let figures = folder.appendingPathComponent("figures", isDirectory: true)
-        try FileManager.default.createDirectory(at: figures, withIntermediateDirectories: true) // fail before the run
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true) // fail before the run
+        guard FileManager.default.isWritableFile(atPath: folder.path) else {
+            throw CocoaError(.fileWriteNoPermission, userInfo: [NSLocalizedDescriptionKey: "the folder \(folder.path) is not writable"])
+        }
         let progress = Progress(console: console)
         let run = runner.run(Suite.registry.claims) { index, total, claim in
             progress.claimStarting(index: index, of: total, id: claim.id)
@@ -29,14 +43,9 @@ struct ReportCommand: ParsableCommand, ExecutableCommand {
         let report = MarkdownReport(run: run, registry: Suite.registry,
                                     coverage: Coverage.rows(Suite.catalogs, registry: Suite.registry),
                                     catalogDrift: try catalogDrift())
-        for old in try FileManager.default.contentsOfDirectory(atPath: figures.path) where old.hasSuffix(".svg") {
-            try FileManager.default.removeItem(at: figures.appendingPathComponent(old))
-        }
-        for (name, svg) in report.figureFiles {
-            try svg.write(to: figures.appendingPathComponent(name), atomically: true, encoding: .utf8)
-        }
-        try report.render().write(to: folder.appendingPathComponent("claims.md"), atomically: true, encoding: .utf8)
-        try (JSON.encode(run) + "\n").write(to: folder.appendingPathComponent("claims.json"), atomically: true, encoding: .utf8)
+        try ReportFolderWriter.write(files: ["claims.md": report.render(), "claims.json": try JSON.encode(run) + "\n"],
+                                     figures: Dictionary(report.figureFiles, uniquingKeysWith: { first, _ in first }),
+                                     to: folder)
         let matched = run.claims.count { $0.matchesExpectation }
         console.line("wrote \(folder.path)/claims.md, claims.json and \(report.figureFiles.count) figures; "
             + "\(matched) of \(run.claims.count) claims match their expectation")
@@ -49,7 +58,7 @@ struct ReportCommand: ParsableCommand, ExecutableCommand {
         let known = Set(Suite.catalogs.flatMap { $0.entries.map(\.id) })
         var missing: [String] = []
         for file in Set(Suite.catalogs.map(\.file)).sorted() {
-            let path = URL(fileURLWithPath: catalogs).appendingPathComponent(file).path
+            let path = URL(fileURLWithPath: catalogs ?? Self.defaultCatalogs).appendingPathComponent(file).path
             guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { continue }
             missing += CatalogIndexParser.ids(inMarkdown: text).filter { !known.contains($0) }
         }

@@ -1,3 +1,5 @@
+import GSL
+
 /// How much work a run may spend: the tier scales every Monte Carlo resolution
 /// and caps the samples of any one assertion.
 ///
@@ -40,9 +42,12 @@ public struct ErrorBudget: Sendable, Equatable {
     public let suiteAlpha: Double
     public let claimCount: Int
 
-    public init(suiteAlpha: Double = defaultSuiteAlpha, claimCount: Int) {
+    /// Throws `ParameterError` unless 0 < suiteAlpha < 1 and claimCount >= 1.
+    public init(suiteAlpha: Double = defaultSuiteAlpha, claimCount: Int) throws {
+        try Require.openUnit(suiteAlpha, "suiteAlpha", in: "ErrorBudget")
+        try Require.atLeast(claimCount, 1, "claimCount (claims in the registry)", in: "ErrorBudget")
         self.suiteAlpha = suiteAlpha
-        self.claimCount = max(1, claimCount)
+        self.claimCount = claimCount
     }
 
     /// The false-fail rate one claim may spend.

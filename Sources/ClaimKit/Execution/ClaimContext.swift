@@ -19,6 +19,8 @@ public final class ClaimContext {
     public let tolerance: NumericalTolerance
 
     public private(set) var assertions: [Assertion] = []
+    /// Moves chosen claimed references before verdicts are decided (power tests only).
+    package var perturbation: ReferencePerturbation?
     public private(set) var figures: [Figure] = []
     private var reservedFraction = 0.0
     private let root: StreamSeed
@@ -56,11 +58,12 @@ public final class ClaimContext {
 
     public func attach(_ figure: Figure) { figures.append(figure) }
 
-    /// Records an assertion built elsewhere.
+    /// Records an assertion built elsewhere (every helper records through here).
     @discardableResult
     public func record(_ assertion: Assertion) -> Assertion {
-        assertions.append(assertion)
-        return assertion
+        let recorded = perturbation?.apply(to: assertion) ?? assertion
+        assertions.append(recorded)
+        return recorded
     }
 
     // MARK: Deterministic comparisons

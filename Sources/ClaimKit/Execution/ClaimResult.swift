@@ -58,6 +58,17 @@ public struct ClaimResult: Sendable, Codable, Equatable {
         }
     }
 
+    /// The assertions keyed by name, a repeated name numbered by occurrence
+    /// ("name #2"): how runs are compared assertion by assertion.
+    public var keyedAssertions: [(key: String, assertion: Assertion)] {
+        var seen: [String: Int] = [:]
+        return assertions.map { assertion in
+            let n = (seen[assertion.name] ?? 0) + 1
+            seen[assertion.name] = n
+            return (n == 1 ? assertion.name : "\(assertion.name) #\(n)", assertion)
+        }
+    }
+
     /// The same result without wall-clock time, for comparing runs.
     public var timeless: ClaimResult {
         var copy = self

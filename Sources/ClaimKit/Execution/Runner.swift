@@ -7,16 +7,19 @@ public struct Runner: Sendable {
     public let budget: Budget
     public let engine: MonteCarloEngine
     public let errorBudget: ErrorBudget
+    /// Moves chosen claimed references before verdicts are decided (power tests only; see `ReferencePerturbation`).
+    package var perturbation: ReferencePerturbation?
 
     public static let defaultSeed: UInt64 = 20_261_123
 
+    /// Throws `ParameterError` for an empty registry or a suite alpha outside (0, 1).
     public init(registry: Registry, seed: UInt64 = defaultSeed, budget: Budget, engine: MonteCarloEngine,
-                suiteAlpha: Double = ErrorBudget.defaultSuiteAlpha) {
+                suiteAlpha: Double = ErrorBudget.defaultSuiteAlpha) throws {
         self.registry = registry
         self.seed = seed
         self.budget = budget
         self.engine = engine
-        errorBudget = ErrorBudget(suiteAlpha: suiteAlpha, claimCount: registry.claims.count)
+        errorBudget = try ErrorBudget(suiteAlpha: suiteAlpha, claimCount: registry.claims.count)
     }
 
     /// Checks one claim. An error thrown by the check becomes the result's
@@ -26,6 +29,7 @@ public struct Runner: Sendable {
     public func run(_ claim: Claim) -> ClaimResult {
         let context = ClaimContext(claimID: claim.id, seed: seed, budget: budget,
                                    alpha: errorBudget.perClaim, engine: engine)
+        context.perturbation = perturbation
         let clock = ContinuousClock()
         let start = clock.now
         var failure: String?

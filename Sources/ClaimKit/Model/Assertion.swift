@@ -69,6 +69,15 @@ public struct Assertion: Sendable, Codable, Equatable {
     public var interval: Interval { Interval(lower: lower, upper: upper) }
     public var region: ClaimedRegion { ClaimedRegion(lower: claimedLower, upper: claimedUpper) }
 
+    /// The same evidence (estimate, interval, resolution, alpha) judged against
+    /// `region` under another name and subject: the verdict is decided anew.
+    public func judged(as name: String, subject: Subject, against region: ClaimedRegion, note extra: String? = nil) -> Assertion {
+        let notes = [note, extra].compactMap { $0 }
+        return Assertion(name: name, route: route, referenceRoute: referenceRoute, subject: subject, rule: rule,
+                         estimate: estimate, interval: interval, region: region, delta: delta, alpha: alpha,
+                         samples: samples, note: notes.isEmpty ? nil : notes.joined(separator: "; "))
+    }
+
     enum CodingKeys: String, CodingKey {
         case name, route, referenceRoute, subject, rule, estimate, reference, lower, upper
         case claimedLower, claimedUpper, delta, alpha, samples, verdict, minimalDetectableDeviation, note

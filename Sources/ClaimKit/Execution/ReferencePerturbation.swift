@@ -1,0 +1,24 @@
+/// Moves the claimed reference of chosen assertions by a relative amount
+/// before their verdict is decided: the claimed region is translated by
+/// `relative × reference`, so an identity `x = c` becomes `x = c (1 + relative)`.
+///
+/// It measures power (a wrong formula, off by a known amount, must be
+/// refuted), so it exists for tests only: `package` access keeps it out of the
+/// library's public API, and the command line cannot set it. The sampling is
+/// untouched (the region is moved when the assertion is recorded), except that
+/// a sequential estimate stops on the unmoved region.
+package struct ReferencePerturbation: Sendable, Equatable {
+    /// Relative shift per assertion name.
+    package let shifts: [String: Double]
+
+    package init(shifts: [String: Double]) { self.shifts = shifts }
+
+    /// `assertion` judged against its moved region, or unchanged when it is not chosen.
+    func apply(to assertion: Assertion) -> Assertion {
+        guard let relative = shifts[assertion.name] else { return assertion }
+        let shift = relative * assertion.reference
+        let moved = ClaimedRegion(lower: assertion.claimedLower + shift, upper: assertion.claimedUpper + shift)
+        return assertion.judged(as: assertion.name, subject: assertion.subject, against: moved,
+                                note: "reference moved by \(relative) of itself (perturbation test)")
+    }
+}

@@ -1,0 +1,127 @@
+import Foundation
+
+/// A run compared with a baseline run (both the JSON of `claims run --json`):
+/// the regression check for continuous integration.
+///
+/// Assertions are matched by claim ID and name. An estimate has *moved* when
+/// the two estimates differ by more than the runs' combined statistical
+/// uncertainty: for a difference d = current − baseline, the root sum of
+/// squares of the baseline's interval side towards the current estimate and
+/// the current's side towards the baseline (each interval is a (1 − alpha)
+/// confidence interval for Monte Carlo, the value ± its numerical tolerance
+/// for deterministic routes). Same seed and unchanged code give identical
+/// estimates; another seed moves them within that uncertainty except with a
+/// probability of the order of the assertions' alphas. Every verdict change
+/// (assertion, claim, corrected form, error) and every claim or assertion
+/// present in one run only is a difference too.
+public struct RunComparison: Sendable, Codable, Equatable {
+    public enum Kind: String, Sendable, Codable {
+        case estimateMoved = "estimate-moved"
+        case verdictChanged = "verdict-changed"
+        case onlyInBaseline = "only-in-baseline"
+        case onlyInCurrent = "only-in-current"
+    }
+
+    /// One difference; `assertion` is nil for a claim-level one.
+    public struct Difference: Sendable, Codable, Equatable {
+        public let kind: Kind
+        public let claim: String
+        public let assertion: String?
+        public let detail: String
+    }
+
+    public let baselineSeed: UInt64
+    public let currentSeed: UInt64
+    public let baselineBudget: Budget
+    public let currentBudget: Budget
+    /// Claims and assertions present in both runs.
+    public let claimsCompared: Int
+    public let assertionsCompared: Int
+    public let differences: [Difference]
+
+    public init(baseline: RunReport, current: RunReport) {
+        var differences: [Difference] = []
+        var claimsCompared = 0, assertionsCompared = 0
+        let currentClaims = Dictionary(current.claims.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let baselineIDs = Set(baseline.claims.map(\.id))
+        for old in baseline.claims {
+            guard let new = currentClaims[old.id] else {
+                differences.append(Difference(kind: .onlyInBaseline, claim: old.id, assertion: nil, detail: "claim missing from the current run"))
+                continue
+            }
+            claimsCompared += 1
+            differences += Self.claimLevel(old, new)
+            let newAssertions = new.keyedAssertions
+            let oldAssertions = old.keyedAssertions
+            let newByKey = Dictionary(uniqueKeysWithValues: newAssertions.map { ($0.key, $0.assertion) })
+            let oldKeys = Set(oldAssertions.map(\.key))
+            for (key, a) in oldAssertions {
+                guard let b = newByKey[key] else {
+                    differences.append(Difference(kind: .onlyInBaseline, claim: old.id, assertion: key, detail: "assertion missing from the current run"))
+                    continue
+                }
+                assertionsCompared += 1
+                differences += Self.assertionLevel(old.id, key, a, b)
+            }
+            for (key, _) in newAssertions where !oldKeys.contains(key) {
+                differences.append(Difference(kind: .onlyInCurrent, claim: old.id, assertion: key, detail: "assertion new in the current run"))
+            }
+        }
+        for new in current.claims where !baselineIDs.contains(new.id) {
+            differences.append(Difference(kind: .onlyInCurrent, claim: new.id, assertion: nil, detail: "claim new in the current run"))
+        }
+        baselineSeed = baseline.seed
+        currentSeed = current.seed
+        baselineBudget = baseline.budget
+        currentBudget = current.budget
+        self.claimsCompared = claimsCompared
+        self.assertionsCompared = assertionsCompared
+        self.differences = differences
+    }
+
+    /// The uncertainty of current − baseline: the root sum of squares of the
+    /// two interval sides that face each other.
+    public static func combinedUncertainty(baseline a: Assertion, current b: Assertion) -> Double {
+        let (sideA, sideB) = b.estimate >= a.estimate
+            ? (a.upper - a.estimate, b.estimate - b.lower)
+            : (a.estimate - a.lower, b.upper - b.estimate)
+        return (max(0, sideA) * max(0, sideA) + max(0, sideB) * max(0, sideB)).squareRoot()
+    }
+
+    /// Whether the estimate moved beyond the combined uncertainty (NaN against a number counts as moved).
+    public static func moved(baseline a: Assertion, current b: Assertion) -> Bool {
+        if a.estimate.isNaN || b.estimate.isNaN { return a.estimate.isNaN != b.estimate.isNaN }
+        if a.estimate == b.estimate { return false }
+        return !(abs(b.estimate - a.estimate) <= combinedUncertainty(baseline: a, current: b))
+    }
+
+    private static func claimLevel(_ old: ClaimResult, _ new: ClaimResult) -> [Difference] {
+        var found: [Difference] = []
+        func change(_ what: String, _ a: String, _ b: String) {
+            if a != b { found.append(Difference(kind: .verdictChanged, claim: old.id, assertion: nil, detail: "\(what) \(a) → \(b)")) }
+        }
+        change("verdict", old.verdict.rawValue, new.verdict.rawValue)
+        change("corrected verdict", old.correctedVerdict?.rawValue ?? "none", new.correctedVerdict?.rawValue ?? "none")
+        change("expectation", old.expectation, new.expectation)
+        change("error", old.error ?? "none", new.error ?? "none")
+        return found
+    }
+
+    private static func assertionLevel(_ claim: String, _ key: String, _ a: Assertion, _ b: Assertion) -> [Difference] {
+        var found: [Difference] = []
+        if a.verdict != b.verdict {
+            found.append(Difference(kind: .verdictChanged, claim: claim, assertion: key,
+                                    detail: "verdict \(a.verdict.rawValue) → \(b.verdict.rawValue)"))
+        }
+        if moved(baseline: a, current: b) {
+            let d = abs(b.estimate - a.estimate)
+            found.append(Difference(kind: .estimateMoved, claim: claim, assertion: key, detail: String(
+                format: "estimate %.10g → %.10g (|Δ| %.3g > combined uncertainty %.3g)",
+                a.estimate, b.estimate, d, combinedUncertainty(baseline: a, current: b))))
+        }
+        return found
+    }
+
+    /// Counts of differences by kind.
+    public func count(_ kind: Kind) -> Int { differences.count { $0.kind == kind } }
+}

@@ -1,0 +1,104 @@
+import ClaimKit
+@testable import ClaimsCLI
+import Foundation
+import Testing
+
+/// Every option of the command line tried as a careless or hostile user would:
+/// a missing, malformed, out-of-range, huge, negative, NaN or empty value, an
+/// unknown ID, a file that is not what it should be. Each gets one line on
+/// standard error naming the problem and exit code 2, and prints nothing on
+/// standard output.
+@Suite("Hostile input")
+struct HostileInputTests {
+    static let usageErrors: [([String], String)] = [
+        // run / list: selection
+        (["run", "--claim"], "--claim"), (["run", "--claim", ""], "unknown claim ID"),
+        (["run", "--claim", "NACHUM-NOPE"], "unknown claim ID"), (["run", "--claim", "nachum-t3"], "did you mean 'NACHUM-T3'"),
+        (["run", "--paper"], "--paper"), (["run", "--paper", ""], "unknown paper"), (["list", "--paper", "physics"], "unknown paper"),
+        // seeds
+        (["run", "--seed"], "--seed"), (["run", "--seed", ""], "--seed"), (["run", "--seed", "-1"], "--seed"),
+        (["run", "--seed", "nan"], "--seed"), (["run", "--seed", "1.5"], "--seed"),
+        (["run", "--seed", "18446744073709551616"], "--seed"), (["run", "--seed", "0x10"], "--seed"),
+        // budget
+        (["run", "--budget"], "--budget"), (["run", "--budget", ""], "--budget"), (["run", "--budget", "QUICK"], "--budget"),
+        // threads
+        (["run", "--threads", "0"], "--threads"), (["run", "--threads", "-4"], "--threads"), (["run", "--threads", "nan"], "--threads"),
+        (["run", "--threads", ""], "--threads"), (["run", "--threads", "99999999999999999999"], "--threads"),
+        (["report", "--threads", "1025"], "--threads"), (["bench", "--threads", "3000000000"], "--threads"),
+        // report
+        (["report", "--out", ""], "--out"), (["report", "--out"], "--out"),
+        (["report", "--catalogs", "/nonexistent/catalogs"], "--catalogs"), (["report", "--budget", "huge"], "--budget"),
+        // calibrate
+        (["calibrate", "--seeds", "0"], "--seeds"), (["calibrate", "--seeds", "-1"], "--seeds"),
+        (["calibrate", "--seeds", "100001"], "--seeds"), (["calibrate", "--seeds", "nan"], "--seeds"),
+        (["calibrate", "--seeds", ""], "--seeds"), (["calibrate", "--claim", "NOPE", "--seeds", "1"], "unknown claim ID"),
+        (["calibrate", "--rules", "--replicates", "3"], "--replicates"),
+        (["calibrate", "--rules", "--replicates", "1000000000000"], "--replicates"),
+        (["calibrate", "--replicates", "1000"], "--rules only"), (["calibrate", "--rules", "--claim", "NACHUM-T3"], "--rules"),
+        (["calibrate", "--runs", "a.json", "--seeds", "3"], "--runs"), (["calibrate", "--runs", "/nonexistent.json"], "no such file"),
+        // bench
+        (["bench", "--workload", "fft"], "unknown workload"), (["bench", "--workload", ""], "unknown workload"),
+        // diff
+        (["diff"], "baseline"), (["diff", "/nonexistent-a.json"], "current"),
+        (["diff", "/nonexistent-a.json", "/nonexistent-b.json"], "no such file"), (["diff", "/tmp", "/tmp"], "directory"),
+        (["diff", "", ""], "empty"),
+        // anything else
+        (["frobnicate"], "frobnicate"), (["run", "--unknown-flag"], "unknown-flag"), (["run", "extra"], "extra"),
+    ]
+
+    @Test(arguments: usageErrors)
+    func badUsageExitsTwoWithOneLine(arguments: [String], mention: String) {
+        let (code, out, err) = Capture.run(arguments)
+        #expect(code == 2, "\(arguments): exit \(code)")
+        #expect(out.isEmpty, "\(arguments) printed \(out)")
+        #expect(err.hasPrefix("claims: ") && err.contains(mention), "\(arguments): \(err)")
+        #expect(err.split(separator: "\n").count == 1, "\(arguments): \(err)")
+    }
+
+    static let corruptRuns: [(String, String, String)] = [
+        ("empty", "", "empty"),
+        ("truncated", #"{"seed": 1, "budget": "quick", "suiteAlpha": 0.001, "claims": [{"id": "A""#, "malformed JSON"),
+        ("not JSON", "claims run output\n", "malformed JSON"),
+        ("wrong shape", #"[1, 2, 3]"#, "not the JSON of `claims run --json`"),
+        ("missing field", #"{"seed": 1, "budget": "quick", "suiteAlpha": 0.001}"#, "missing field 'claims'"),
+        ("bad budget", #"{"seed": 1, "budget": "huge", "suiteAlpha": 0.001, "claims": []}"#, "invalid String value huge"),
+        ("negative seed", #"{"seed": -1, "budget": "quick", "suiteAlpha": 0.001, "claims": []}"#, "not the JSON of"),
+    ]
+
+    /// A truncated or corrupted baseline (or calibration run) is bad usage, named in one line.
+    @Test(arguments: corruptRuns)
+    func corruptRunFilesAreNamed(name: String, text: String, mention: String) throws {
+        let path = try RegressionTests.temporaryFile("\(name).json", text)
+        for arguments in [["diff", path, RegressionTests.baselinePath], ["diff", RegressionTests.baselinePath, path],
+                          ["calibrate", "--runs", path]] {
+            let (code, out, err) = Capture.run(arguments)
+            #expect(code == 2 && out.isEmpty, "\(name) \(arguments): exit \(code)")
+            #expect(err.contains(path) && err.contains(mention) && err.split(separator: "\n").count == 1, "\(name): \(err)")
+        }
+    }
+
+    /// An unwritable output folder fails before any claim runs (exit 3), and
+    /// a failure while the new report is written leaves the previous one whole.
+    @Test func reportsAreNeverLeftHalfWritten() throws {
+        let unwritable = Capture.run(["report", "--out", "/dev/null/reports"])
+        #expect(unwritable.code == 3 && unwritable.err.hasPrefix("claims: error: ") && unwritable.out.isEmpty, "\(unwritable.err)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("claims-report-\(UUID().uuidString)")
+        let figures = folder.appendingPathComponent("figures")
+        try FileManager.default.createDirectory(at: figures, withIntermediateDirectories: true)
+        try "old report".write(to: folder.appendingPathComponent("claims.md"), atomically: true, encoding: .utf8)
+        try "<svg/>".write(to: figures.appendingPathComponent("old.svg"), atomically: true, encoding: .utf8)
+        // The second file cannot be written (its folder does not exist): nothing may change.
+        #expect(throws: (any Error).self) {
+            try ReportFolderWriter.write(files: ["claims.md": "new report", "missing/claims.json": "{}"],
+                                         figures: ["new.svg": "<svg/>"], to: folder)
+        }
+        #expect(try String(contentsOf: folder.appendingPathComponent("claims.md"), encoding: .utf8) == "old report")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: figures.path) == ["old.svg"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["claims.md", "figures"])
+        // A good write replaces the report and the figures as a whole.
+        try ReportFolderWriter.write(files: ["claims.md": "new report"], figures: ["new.svg": "<svg/>"], to: folder)
+        #expect(try String(contentsOf: folder.appendingPathComponent("claims.md"), encoding: .utf8) == "new report")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: figures.path) == ["new.svg"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["claims.md", "figures"])
+    }
+}
