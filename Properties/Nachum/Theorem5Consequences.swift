@@ -89,26 +89,24 @@ extension NachumClaims {
             ctx.compare("\(label): max change of ρ_in under upsampling (ρ_in is invariant)", route: .enumeration,
                         value: (rhoIns.max() ?? 0) - (rhoIns.min() ?? 0), error: 1e-15, reference: 0,
                         referenceRoute: .closedForm, resolution: 1e-12)
-            // |∂_1| is affine in s for s ≥ 2: its second differences over s = 2, 3, 4 and 4, 8, 16 vanish.
-            let affine = abs(counts[0] - 2 * counts[1] + counts[2]) + abs(counts[4] - 3 * counts[3] + 2 * counts[2])
-            ctx.compare("\(label): second differences of |∂_1| over s = 2, 3, 4 and 4, 8, 16 (affine in s)",
-                        route: .enumeration, value: Double(affine), reference: 0, referenceRoute: .closedForm,
-                        resolution: 0.5, note: "|∂_1| = \(counts.map(String.init).joined(separator: ", ")) at s = \(factors.map(String.init).joined(separator: ", "))")
-            // The values are exact, so the rate is checked through the local slopes between consecutive factors
-            // s ≥ 4 (no statistical fit, no alpha): each must lie within 0.1 of −1.
-            let tail = Array(factors.indices.dropFirst(2))
-            for (name, values) in [("|∂_1|/(‖A‖‖B‖)", ratios), ("|ρ̄_out − ρ_in|", gaps)] {
-                let slopes = zip(tail.dropLast(), tail.dropFirst()).map { k, l in
-                    log(values[l] / values[k]) / log(Double(factors[l]) / Double(factors[k]))
-                }
-                let range = "s = \(tail.map { String(factors[$0]) }.joined(separator: ", "))"
-                let listed = slopes.map { String(format: "%.4f", $0) }.joined(separator: ", ")
-                ctx.bound("\(label): least local slope of log \(name) on log s, \(range)", route: .enumeration,
-                          value: slopes.min() ?? .nan, error: 1e-13, region: .atLeast(-1.1), resolution: 1e-9,
-                          samples: slopes.count, note: "local slopes \(listed) (rate 1/s derived, → 0 printed)")
-                ctx.bound("\(label): greatest local slope of log \(name) on log s, \(range)", route: .enumeration,
-                          value: slopes.max() ?? .nan, error: 1e-13, region: .atMost(-0.9), resolution: 1e-9,
-                          samples: slopes.count)
+            // For s ≥ 2 the numerators |∂_1| and |E⟨F(A),F(B)⟩ − ⟨A,B⟩| are affine in s, c₁ s + c₀ (their second
+            // differences over s = 2, 3, 4 and 4, 8, 16 vanish), while ‖A‖‖B‖ = s² ‖A₁‖‖B₁‖: with c₁ > 0 each ratio is
+            // exactly (c₁ + c₀/s)/(s ‖A₁‖‖B₁‖), a 1/s decay. (Local slopes between s = 4, 8, 16 are −1 − c₀/(c₁ s + c₀):
+            // a band around −1 there depends on the random picture's c₀/c₁, and failed for one picture in 100.)
+            let normsAt1 = (Double(base.0.count) * Double(base.1.count)).squareRoot()
+            let numerators = [("|∂_1|", counts.map(Double.init), 0.0), ("|ρ̄_out − ρ_in| ‖A‖‖B‖", zip(gaps, factors).map { gap, s in
+                gap * normsAt1 * Double(s * s)
+            }, 1e-9)]
+            for (name, values, error) in numerators {
+                let affine = abs(values[0] - 2 * values[1] + values[2]) + abs(values[4] - 3 * values[3] + 2 * values[2])
+                ctx.compare("\(label): second differences of \(name) over s = 2, 3, 4 and 4, 8, 16 (affine in s)",
+                            route: .enumeration, value: affine, error: error, reference: 0, referenceRoute: .closedForm,
+                            resolution: error == 0 ? 0.5 : 1e-6,
+                            note: "\(name) = \(values.map { String(format: "%.6g", $0) }.joined(separator: ", ")) at s = \(factors.map(String.init).joined(separator: ", "))")
+                let slope = (values[4] - values[3]) / Double(factors[4] - factors[3])
+                ctx.bound("\(label): c₁ of \(name) = c₁ s + c₀ (> 0: the ratio to ‖A‖‖B‖ decays like 1/s)", route: .enumeration,
+                          value: slope, error: error, region: .atLeast(0), resolution: 0,
+                          note: "c₀ = \(String(format: "%.6g", values[3] - slope * Double(factors[3])))")
             }
             ctx.attach(Figure(
                 name: label == "G3" ? "resolution-g3" : "resolution-bernoulli",

@@ -100,6 +100,12 @@ public struct FunctionOfMeans: Sendable {
             return [1 / root, -0.5 * g / m[1], -0.5 * g / m[2]]
         })
 
+    /// a / b of the means (a, b): how much a mean shrinks or grows between two settings drawn side by side.
+    public static let ratioOfMeans = FunctionOfMeans(
+        dimension: 2,
+        value: { m in m[0] / m[1] },
+        gradient: { m in [1 / m[1], -m[0] / (m[1] * m[1])] })
+
     /// The delta-method standard deviation of one draw, sqrt(∇gᵀ Σ ∇g), at the
     /// sample means (NaN when the gradient or the moments have another dimension).
     public func standardDeviation(_ moments: JointMoments) -> Double {
