@@ -11,8 +11,10 @@ enum LogRMSRate {
     /// `pilot` draws per size estimates each point's relative variance v_i = Var(d²)/(E d²)², so the point's
     /// standard error with n draws is √(v_i/(4n)) and the weighted slope's is 1/√(4n Σ_i (x_i − x̄)²/v_i)
     /// (x̄ weighted by 1/v_i); n makes the normal (1 − alpha) half-width at most resolution/2 (at least the
-    /// pilot, at most the budget's cap shared over the sizes), and fresh draws give the points. `samples` counts
-    /// every draw spent, pilots included.
+    /// pilot, at most the budget's cap shared over the sizes), and fresh draws give the points. The plan is then
+    /// applied to the main draws themselves, as `ClaimContext`'s planned estimates do: when the pilot under-stated
+    /// the relative variances (d² is heavy-tailed) and the main draws ask for more, the shortfall at every size is
+    /// drawn on its own stream and merged, up to four times. `samples` counts every draw spent, pilots included.
     static func estimate(
         _ ctx: ClaimContext, _ label: String, sizes: [Int], x: [Double], resolution: Double, alpha: Double,
         pilot: Int = 200, chunkSize: Int, deviation: @escaping @Sendable (inout Xoshiro256, Int) throws -> Double
@@ -26,26 +28,36 @@ enum LogRMSRate {
                 }
             })
         }
-        let relative = try sizes.map { size in
-            let m = try squares(pilot, "pilot", size)
-            return max(m.variance, .leastNormalMagnitude) / (m.mean * m.mean)
+        let relativeVariance = { (m: RunningMoments) in max(m.variance, .leastNormalMagnitude) / (m.mean * m.mean) }
+        let pilots = try sizes.map { try squares(pilot, "pilot", $0) }
+        let cap = ctx.budget.sampleCap / sizes.count
+        var draws = min(max(try plannedDraws(pilots.map(relativeVariance), x: x, resolution: resolution, alpha: alpha), pilot), cap)
+        var main = try sizes.map { try squares(draws, "main", $0) }
+        for round in 0..<4 {
+            let replanned = min(try plannedDraws(main.map(relativeVariance), x: x, resolution: resolution, alpha: alpha), cap)
+            guard replanned > draws else { break }
+            main = try zip(main, sizes).map { moments, size in
+                moments.merged(with: try squares(replanned - draws, "top-up \(round)", size))
+            }
+            draws = replanned
         }
+        let y = main.map { 0.5 * log($0.mean) }
+        let errors = main.map { $0.standardError / (2 * $0.mean) }
+        return (y, errors, (pilot + draws) * sizes.count)
+    }
+
+    /// The draws per size that make the weighted slope's normal (1 − alpha) half-width at most resolution/2,
+    /// given each point's relative variance v_i = Var(d²)/(E d²)².
+    private static func plannedDraws(_ relative: [Double], x: [Double], resolution: Double, alpha: Double) throws -> Int {
         let weights = relative.map { 1 / $0 }
         let center = zip(weights, x).map(*).reduce(0, +) / weights.reduce(0, +)
         let spread = zip(weights, x).map { w, xi in w * (xi - center) * (xi - center) }.reduce(0, +)
         guard spread.isFinite, spread > 0 else {
-            throw ParameterError("LogRMSRate.estimate", parameter: "deviation", value: "pilot relative variances \(relative)",
+            throw ParameterError("LogRMSRate.estimate", parameter: "deviation", value: "relative variances \(relative)",
                                  requirement: "a non-degenerate RMS at two or more sizes")
         }
         let z = try Distributions.normalUpperQuantile(alpha / 2)
         let planned = (z * z / (spread * resolution * resolution)).rounded(.up)
-        let draws = min(max(Int(planned), pilot), ctx.budget.sampleCap / sizes.count)
-        var y: [Double] = [], errors: [Double] = []
-        for size in sizes {
-            let m = try squares(draws, "main", size)
-            y.append(0.5 * log(m.mean))
-            errors.append(m.standardError / (2 * m.mean))
-        }
-        return (y, errors, (pilot + draws) * sizes.count)
+        return planned < Double(Int.max / 2) ? Int(planned) : Int.max / 2
     }
 }
