@@ -35,7 +35,8 @@ struct HostileInputTests {
         (["calibrate", "--rules", "--replicates", "3"], "--replicates"),
         (["calibrate", "--rules", "--replicates", "1000000000000"], "--replicates"),
         (["calibrate", "--replicates", "1000"], "--rules only"), (["calibrate", "--rules", "--claim", "NACHUM-T3"], "--rules"),
-        (["calibrate", "--runs", "a.json", "--seeds", "3"], "--runs"), (["calibrate", "--runs", "/nonexistent.json"], "no such file"),
+        (["calibrate", "--runs", "a.json", "--seeds", "3"], "--runs"), (["calibrate", "--runs", "a.json", "--budget", "quick"], "--runs"),
+        (["calibrate", "--runs", "/nonexistent.json"], "no such file"), (["calibrate", "--rules", "--budget", "quick"], "--rules"),
         // bench
         (["bench", "--workload", "fft"], "unknown workload"), (["bench", "--workload", ""], "unknown workload"),
         // diff

@@ -14,12 +14,14 @@ struct RegressionTests {
         try JSONDecoder().decode(RunReport.self, from: Data(contentsOf: URL(fileURLWithPath: baselinePath)))
     }
 
-    /// A copy of `report` with one assertion's estimate replaced.
-    static func changing(_ report: RunReport, claim: Int, assertion: Int, to estimate: Double) throws -> RunReport {
+    /// A copy of `report` with one assertion's estimate and interval moved by `shift`, as a change of code would.
+    static func changing(_ report: RunReport, claim: Int, assertion: Int, by shift: Double) throws -> RunReport {
         var object = try #require(try JSONSerialization.jsonObject(with: JSONEncoder().encode(report)) as? [String: Any])
         var claims = try #require(object["claims"] as? [[String: Any]])
         var assertions = try #require(claims[claim]["assertions"] as? [[String: Any]])
-        assertions[assertion]["estimate"] = estimate
+        for key in ["estimate", "lower", "upper"] {
+            assertions[assertion][key] = try #require(assertions[assertion][key] as? Double) + shift
+        }
         claims[claim]["assertions"] = assertions
         object["claims"] = claims
         return try JSONDecoder().decode(RunReport.self, from: JSONSerialization.data(withJSONObject: object))
@@ -44,12 +46,12 @@ struct RegressionTests {
         let claim = try #require(baseline.claims.firstIndex { $0.assertions.contains { $0.route == .monteCarlo } })
         let index = try #require(baseline.claims[claim].assertions.firstIndex { $0.route == .monteCarlo })
         let original = baseline.claims[claim].assertions[index]
-        let half = original.upper - original.lower
-        // Moved by 0.1 of its interval: within the combined uncertainty, not flagged.
-        let nudged = try Self.changing(baseline, claim: claim, assertion: index, to: original.estimate + 0.1 * half)
+        let width = original.upper - original.lower
+        // Moved by 0.1 of its interval's width: within the combined uncertainty, not flagged.
+        let nudged = try Self.changing(baseline, claim: claim, assertion: index, by: 0.1 * width)
         #expect(RunComparison(baseline: baseline, current: nudged).count(.estimateMoved) == 0)
         // Moved by three interval widths: flagged, and only that one.
-        let moved = try Self.changing(baseline, claim: claim, assertion: index, to: original.estimate + 3 * half)
+        let moved = try Self.changing(baseline, claim: claim, assertion: index, by: 3 * width)
         let differences = RunComparison(baseline: baseline, current: moved).differences.filter { $0.kind == .estimateMoved }
         #expect(differences.map(\.assertion) == [original.name])
         #expect(differences.first?.claim == baseline.claims[claim].id)

@@ -18,15 +18,15 @@ struct CalibrateCommand: ParsableCommand, ExecutableCommand {
     @Option(help: "Only this claim ID; repeatable.")
     var claim: [String] = []
 
-    @Option(help: "Number of seeds: the suite seed + 1, + 2, ... (1 to \(Self.maximumSeeds); default 100).")
+    @Option(help: "Number of seeds: the suite seed + 1, + 2, ... (1 to \(Self.maximumSeeds); default 100, about 100 runs of the selection).")
     var seeds: Int?
 
     @Option(parsing: .upToNextOption,
             help: "Aggregate these saved runs (claims run --json, one per seed, one budget) instead of running.")
     var runs: [String] = []
 
-    @Option(help: "Budget tier of the runs: quick, standard or thorough.")
-    var budget: Budget = .quick
+    @Option(help: "Budget tier of the runs: quick (default), standard or thorough.")
+    var budget: Budget?
 
     @OptionGroup var randomness: RandomnessOptions
 
@@ -53,9 +53,10 @@ struct CalibrateCommand: ParsableCommand, ExecutableCommand {
             throw ValidationError("--rules measures the decision rules: it takes no --paper, --claim, --seeds, --runs or --json")
         }
         if !rules && replicates != nil { throw ValidationError("--replicates applies to --rules only") }
-        if !runs.isEmpty && (!paper.isEmpty || !claim.isEmpty || seeds != nil || randomness.seed != nil) {
-            throw ValidationError("--runs aggregates saved runs: it takes no --paper, --claim, --seeds or --seed")
+        if !runs.isEmpty && (!paper.isEmpty || !claim.isEmpty || seeds != nil || randomness.seed != nil || budget != nil) {
+            throw ValidationError("--runs aggregates saved runs: it takes no --paper, --claim, --seeds, --seed or --budget")
         }
+        if rules && budget != nil { throw ValidationError("--rules takes no --budget") }
     }
 
     func execute(console: Console) throws -> Int32 {
@@ -79,7 +80,7 @@ struct CalibrateCommand: ParsableCommand, ExecutableCommand {
         var claimAlpha = 0.0
         for k in 1...count {
             let seed = base &+ UInt64(k)
-            let runner = try Runner(registry: Suite.registry, seed: seed, budget: budget, engine: engine)
+            let runner = try Runner(registry: Suite.registry, seed: seed, budget: budget ?? .quick, engine: engine)
             claimAlpha = runner.errorBudget.perClaim
             let start = ContinuousClock.now
             let report = runner.run(selected)

@@ -47,7 +47,7 @@ struct RunOptions: ParsableArguments {
 
     func runner(_ registry: Registry, _ console: Console) throws -> Runner {
         try Runner(registry: registry, seed: try randomness.resolvedSeed(console.environment), budget: budget,
-               engine: try randomness.engine())
+                   engine: try randomness.engine())
     }
 }
 
