@@ -34,9 +34,11 @@ extension LayerNormClaims {
             a13.add(try g2(try g1(1 - t1)) - t1 * t2 / (1 - t2), error: shift * (1 + g1.slopeAtOne * g2.slopeAtOne) + 1e-15, label)
             a14.add(try g2(try g1(1 - t1 * t2 / (1 - t1))) - t2, error: shift * (1 + g1.slopeAtOne * g2.slopeAtOne) + 1e-15, label)
         }
-        worst.record(ctx, "(e(g2∘g1) − e(g1) − e(g2))/(1 + e) ≥ 0, random pairs", route: .rootFinding, resolution: 1e-9)
-        a13.record(ctx, "(A.13): g2∘g1(1 − t1) − t1 t2/(1 − t2) ≤ 0", route: .rootFinding, resolution: 1e-9)
-        a14.record(ctx, "(A.14): g2∘g1(1 − t1 t2/(1 − t1)) − t2 ≤ 0", route: .rootFinding, resolution: 1e-9)
+        // Resolution 1e-8: the allowances come from the crossings' root-finding errors and reached 1.14e-9 for one
+        // random pair in 100 seeds, above the 1e-9 these bounds had.
+        worst.record(ctx, "(e(g2∘g1) − e(g1) − e(g2))/(1 + e) ≥ 0, random pairs", route: .rootFinding, resolution: 1e-8)
+        a13.record(ctx, "(A.13): g2∘g1(1 − t1) − t1 t2/(1 − t2) ≤ 0", route: .rootFinding, resolution: 1e-8)
+        a14.record(ctx, "(A.14): g2∘g1(1 − t1 t2/(1 − t1)) − t2 ≤ 0", route: .rootFinding, resolution: 1e-8)
         // Hinges compose to hinges: 1 − c = (1 − c1)(1 − c2), so 1 + e(g2∘g1) = (1 + e1)(1 + e2) exactly.
         for (c1, c2) in [(0.3, 0.6), (0.9, 0.5), (0.99, 0.2)] {
             let e = try ConvexFamilies.composition(ConvexFamilies.hinge(c2), ConvexFamilies.hinge(c1)).excess()
