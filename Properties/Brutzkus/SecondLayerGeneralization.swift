@@ -1,6 +1,7 @@
 import ClaimKit
 import Foundation
 import RandomNetworks
+import Randomness
 
 extension BrutzkusClaims {
     static let featureScales = Claim(
@@ -79,40 +80,51 @@ extension BrutzkusClaims {
         """,
         assumptions: [
             "the max margin of D_z (the features z(x) of the whole support after LW_CNN's first loop, Theorem 5.1's hyper-parameters) with the points scaled to norm ≤ 1: γ = 1/(‖â_D‖ R), â_D the hard-margin SVM on all support classes, R = max ‖z(x)‖",
-            "d = 4 … 8 (4, 6, 8 at the quick budget), n = d − 1, m = 100, T1 = 10, l = d, o_i = e_i; 8 runs per d (12 quick); runs where events (7) and (14) hold",
-            "\"is 1/√d\" read as the order of γ in d: the log-log slope of the mean γ against d is −1/2; App. E proves only γ ≥ 1/(‖v*‖R) ≥ 1/(160√(2d)), which is all the O(d) iteration count needs (a lower bound on γ)",
+            "n = d − 1, m = 100, T1 = 10, l = d, o_i = e_i; γ conditioned on events (7) and (14) (runs where they fail are redrawn)",
+            "\"is 1/√d\" read as the order of γ in d, tested between d = 4 and d = 8: E[γ](8)/E[γ](4) = √(4/8) = 0.7071; App. E proves only γ ≥ 1/(‖v*‖R) ≥ 1/(160√(2d)), which is all the O(d) iteration count needs (a lower bound on γ)",
             "the O(d) iteration count itself needs Ji & Telgarsky's step schedule and zero initialization, which the paper does not give: not checked",
         ],
         kind: .rate,
         expectation: .erratum(
             printed: "the normalized max margin of D_z is 1/√d",
-            corrected: "the normalized max margin is at least 1/(160√(2d)) (App. E), so O(1/γ²) = O(d) iterations suffice; measured, γ (the whole support's max margin, not the catalog's γ̂ of â on S2) decays more slowly than 1/√d over d = 4 … 8: its log-log slope lies above −1/2 by more than the resolution 0.1")
+            corrected: "the normalized max margin is at least 1/(160√(2d)) (App. E), so O(1/γ²) = O(d) iterations suffice; measured, γ (the whole support's max margin, not the catalog's γ̂ of â on S2) decays more slowly than 1/√d: E[γ](8)/E[γ](4) exceeds √(1/2) by more than the resolution")
     ) { ctx in
-        // Five dimensions at every budget: with three (one degree of freedom) the lack-of-fit widening of the slope
-        // reached ±0.51 at one seed in 100 and decided nothing.
+        // Decided by a planned ratio of the means at d = 8 and d = 4. (A slope of log E[γ] through fixed runs at
+        // d = 4 … 8 was widened for its lack of fit — E[γ] is not a power law in d — by up to ±0.5 and missed its
+        // expectation at one seed in 100.)
+        let (small, large) = (4, 8)
+        let resolution = 0.15
+        let printed = try ctx.estimateFunctionOfMeans(
+            "E[γ] at d = \(large) over d = \(small) (\"is 1/√d\": √(\(small)/\(large)) = 0.7071)",
+            function: .ratioOfMeans, region: .equal((Double(small) / Double(large)).squareRoot()), resolution: resolution,
+            alpha: try ctx.reserveAlpha(1) / 2, label: "margin ratio", pilotSamples: 48, chunkSize: 4,
+            note: "each pair: an independent run at each d, redrawn until events (7) and (14) hold"
+        ) { rng, count in
+            var moments = JointMoments(dimension: 2)
+            for _ in 0..<count {
+                moments.add([try conditionedMargin(marginSetting(large), rng: &rng), try conditionedMargin(marginSetting(small), rng: &rng)])
+            }
+            return moments
+        }
+        // The corrected reading shares the interval (its alpha is counted twice, conservatively).
+        let slower = (Double(small) / Double(large)).squareRoot() + ctx.scaled(resolution)
+        ctx.record(printed.judged(as: "E[γ] at d = \(large) over d = \(small) (decays more slowly than 1/√d: ≥ √(\(small)/\(large)) + δ)",
+                                  subject: .corrected, against: .atLeast(slower)))
+
+        // App. E's lower bound, on every run of a fixed set over d = 4 … 8 (which also draws the figure).
         let dimensions = [4, 5, 6, 7, 8]
         let seeds = 8
         let all = try BlockMap.map(ctx, count: dimensions.count * seeds, stream: ctx.stream("margin runs")) { index, rng in
-            let d = dimensions[index / seeds]
-            return try RepresentationRun.run(RepresentationSetting(dimension: d, patternsPerInput: d - 1, sampleSize: 100, steps: 10),
-                                             rng: &rng)
+            try RepresentationRun.run(marginSetting(dimensions[index / seeds]), rng: &rng)
         }
         let runs = all.filter(\.eventsHold)
         let margins = dimensions.map { d in RunningMoments(runs.filter { $0.setting.dimension == d }.map(\.normalizedSupportMargin)) }
         let note = zip(dimensions, margins).map { "d = \($0): γ = \(String(format: "%.4f", $1.mean)) ± \(String(format: "%.4f", $1.standardError)) (\($1.count) runs)" }
             .joined(separator: "; ")
-        let alpha = try ctx.reserveAlpha(1) / 2
-        for (subject, region, reading) in [(Subject.asPrinted, ClaimedRegion.equal(-0.5), "\"is 1/√d\": −1/2"),
-                                           (.corrected, .atLeast(-0.4), "decays more slowly than 1/√d: > −1/2, resolved at 0.1")] {
-            try ctx.fitSlope("slope of log E[γ] against log d, d = \(dimensions.first!)…\(dimensions.last!) (\(reading))",
-                             subject: subject, x: dimensions.map { log(Double($0)) }, y: margins.map { log($0.mean) },
-                             standardErrors: margins.map { $0.standardError / $0.mean }, region: region, resolution: 0.1,
-                             alpha: alpha, samples: runs.count, note: note)
-        }
         let bound = 1 / (160 * 2.0.squareRoot())
         ctx.bound("min over runs of γ√d ≥ 1/(160√2) (App. E's lower bound)", subject: .corrected, route: .iterativeSolver,
                   value: runs.map { $0.normalizedSupportMargin * Double($0.setting.dimension).squareRoot() }.min() ?? .nan,
-                  region: .atLeast(bound), resolution: 1e-9, samples: runs.count)
+                  region: .atLeast(bound), resolution: 1e-9, samples: runs.count, note: note)
         ctx.bound("min over runs of √d/(‖v*‖ R) ≥ 1/(160√2) (the proof's chain: v* is a margin-1 separator of D_z)",
                   subject: .corrected, route: .enumeration,
                   value: runs.map { Double($0.setting.dimension).squareRoot() / ($0.vStarNormSquared * $0.maxFeatureNormSquared).squareRoot() }
@@ -124,5 +136,21 @@ extension BrutzkusClaims {
                               .init(label: "1/√d (as printed)", style: .line, x: dimensions.map(Double.init),
                                     y: dimensions.map { 1 / Double($0).squareRoot() }),
                           ]))
+    }
+
+    /// App. A's configuration at filter dimension d: n = d − 1, m = 100, T1 = 10.
+    private static func marginSetting(_ dimension: Int) -> RepresentationSetting {
+        RepresentationSetting(dimension: dimension, patternsPerInput: dimension - 1, sampleSize: 100, steps: 10)
+    }
+
+    /// D_z's normalized max margin of one run drawn conditionally on events (7) and (14): runs where they fail are
+    /// redrawn (at most `attempts` times; the events hold in most runs at these sizes).
+    private static func conditionedMargin(_ setting: RepresentationSetting, attempts: Int = 1000,
+                                          rng: inout Xoshiro256) throws -> Double {
+        for _ in 0..<attempts {
+            let run = try RepresentationRun.run(setting, rng: &rng)
+            if run.eventsHold { return run.normalizedSupportMargin }
+        }
+        throw StatisticsError("BG-A.1: events (7) and (14) failed in \(attempts) runs at \(setting)")
     }
 }
