@@ -70,6 +70,7 @@ struct HostileInputTests {
     @Test(arguments: corruptRuns)
     func corruptRunFilesAreNamed(name: String, text: String, mention: String) throws {
         let path = try RegressionTests.temporaryFile("\(name).json", text)
+        defer { RegressionTests.removeFiles([path]) }
         for arguments in [["diff", path, RegressionTests.baselinePath], ["diff", RegressionTests.baselinePath, path],
                           ["calibrate", "--runs", path]] {
             let (code, out, err) = Capture.run(arguments)
@@ -84,6 +85,7 @@ struct HostileInputTests {
         let unwritable = Capture.run(["report", "--out", "/dev/null/reports"])
         #expect(unwritable.code == 3 && unwritable.err.hasPrefix("claims: error: ") && unwritable.out.isEmpty, "\(unwritable.err)")
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("claims-report-\(UUID().uuidString)")
+        defer { RegressionTests.removeFiles([folder.path]) }
         let figures = folder.appendingPathComponent("figures")
         try FileManager.default.createDirectory(at: figures, withIntermediateDirectories: true)
         try "old report".write(to: folder.appendingPathComponent("claims.md"), atomically: true, encoding: .utf8)

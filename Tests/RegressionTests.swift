@@ -27,10 +27,15 @@ struct RegressionTests {
         return try JSONDecoder().decode(RunReport.self, from: JSONSerialization.data(withJSONObject: object))
     }
 
+    /// Writes `text` to a fresh file in the temporary folder; the caller removes it with `removeFiles`.
     static func temporaryFile(_ name: String, _ text: String) throws -> String {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("claims-tests-\(UUID().uuidString)-\(name)")
         try text.write(to: url, atomically: true, encoding: .utf8)
         return url.path
+    }
+
+    static func removeFiles(_ paths: [String]) {
+        for path in paths { try? FileManager.default.removeItem(atPath: path) }
     }
 
     @Test func theBaselineCoversTheRegistryAtTheQuickBudget() throws {
@@ -57,6 +62,7 @@ struct RegressionTests {
         #expect(differences.first?.claim == baseline.claims[claim].id)
         // Through the command line: exit 1 and a line naming it.
         let current = try Self.temporaryFile("moved.json", try String(decoding: JSONEncoder().encode(moved), as: UTF8.self))
+        defer { Self.removeFiles([current]) }
         let (code, out, _) = Capture.run(["diff", Self.baselinePath, current])
         #expect(code == 1 && out.contains("estimate-moved") && out.contains(original.name), "\(out)")
         let same = Capture.run(["diff", Self.baselinePath, Self.baselinePath])

@@ -59,6 +59,7 @@ struct SeedCalibrationTests {
             try RegressionTests.temporaryFile("run-\(seed).json",
                                               Capture.run(["run"] + selection + ["--seed", "\(seed)", "--budget", "quick", "--json"]).out)
         }
+        defer { RegressionTests.removeFiles(files) }
         let aggregated = Capture.run(["calibrate", "--runs"] + files + ["--json"])
         #expect(aggregated.code == 0)
         #expect(try JSONDecoder().decode(SeedCalibration.self, from: Data(aggregated.out.utf8)) == direct)
