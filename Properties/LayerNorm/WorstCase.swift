@@ -32,16 +32,23 @@ struct WorstCase {
         if hardest.map({ exposure < sign * ($0.value - sign * factor * $0.error) }) ?? true { hardest = (value, error, label()) }
     }
 
-    /// Records the deciding case(s) as bound assertions.
+    /// Records the deciding case(s) as bound assertions. Which input a case is goes into the note, not the name:
+    /// it can change with the seed, and runs are matched by assertion name (`claims diff`, `claims calibrate`).
     func record(_ ctx: ClaimContext, _ name: String, subject: Subject = .asPrinted, route: Route, resolution: Double,
                 note: String? = nil) {
         guard let closest, let hardest else { return }
         let region: ClaimedRegion = side == .atLeast ? .atLeast(bound) : .atMost(bound)
-        ctx.bound("\(name) [\(count) cases; closest to violation: \(closest.label)]", subject: subject, route: route,
-                  value: closest.value, error: closest.error, region: region, resolution: resolution, samples: count, note: note)
+        func noting(_ role: String, _ label: String) -> String? {
+            let parts = [label.isEmpty ? nil : "\(role): \(label)", note].compactMap { $0 }
+            return parts.isEmpty ? nil : parts.joined(separator: "; ")
+        }
+        ctx.bound("\(name) [\(count) cases; closest to violation]", subject: subject, route: route,
+                  value: closest.value, error: closest.error, region: region, resolution: resolution, samples: count,
+                  note: noting("closest to violation", closest.label))
         if hardest.label != closest.label || hardest.value != closest.value {
-            ctx.bound("\(name) [least certain case: \(hardest.label)]", subject: subject, route: route, value: hardest.value,
-                      error: hardest.error, region: region, resolution: resolution, samples: count, note: note)
+            ctx.bound("\(name) [least certain case]", subject: subject, route: route, value: hardest.value,
+                      error: hardest.error, region: region, resolution: resolution, samples: count,
+                      note: noting("least certain case", hardest.label))
         }
     }
 }
