@@ -78,8 +78,9 @@ extension LayerNormClaims {
             inClass += 1
             if try crop.leftSide().value < crop.rightSide * (1 - 1e-9) { violating += 1 }
         }
-        ctx.bound("random crops with a < 0 in the class that violate the inequality (\(violating) of \(inClass))",
-                  route: .enumeration, value: Double(violating), region: .atMost(0), resolution: 0.5, samples: inClass)
+        ctx.bound("random crops with a < 0 in the class that violate the inequality",
+                  route: .enumeration, value: Double(violating), region: .atMost(0), resolution: 0.5, samples: inClass,
+                  note: "\(violating) of \(inClass) crops in the class")
         // Corrected: 0 ≤ a < b.
         let crops = randomCrops(&rng, count: ctx.budget == .quick ? 300 : 3000, lower: 0...0.9, minimumWidth: 0.02)
         var worst = WorstCase(.atLeast), identity = WorstCase(.atMost)

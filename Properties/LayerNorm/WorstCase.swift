@@ -42,7 +42,7 @@ struct WorstCase {
             let parts = [label.isEmpty ? nil : "\(role): \(label)", note].compactMap { $0 }
             return parts.isEmpty ? nil : parts.joined(separator: "; ")
         }
-        ctx.bound("\(name) [\(count) cases; closest to violation]", subject: subject, route: route,
+        ctx.bound("\(name) [closest to violation]", subject: subject, route: route,
                   value: closest.value, error: closest.error, region: region, resolution: resolution, samples: count,
                   note: noting("closest to violation", closest.label))
         if hardest.label != closest.label || hardest.value != closest.value {

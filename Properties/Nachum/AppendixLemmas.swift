@@ -31,7 +31,7 @@ extension NachumClaims {
         // a random v much longer than u asked for 2.9e8 draws of Z₂² at one seed in 100).
         let scales = [covariance[0], (covariance[0] * covariance[2]).squareRoot(), covariance[2]]
         for entry in 0..<3 {
-            try ctx.estimateMean("\(names[entry]) by Monte Carlo vs \(covariance[entry])", region: .equal(covariance[entry]),
+            try ctx.estimateMean("\(names[entry]) by Monte Carlo vs the covariance of Lemma 3", region: .equal(covariance[entry]),
                                  resolution: 1e-2 * scales[entry], alpha: alpha) { rng, count in
                 RunningMoments.of(count: count) {
                     var z1 = 0.0, z2 = 0.0

@@ -86,7 +86,7 @@ extension NachumClaims {
             (try FilterMonteCarlo.outputCosine(x, y, activation: .relu, filterSize: r, nu: nuR, filters: filters,
                                                rng: &rng) ?? target) - target
         }
-        try ctx.estimateMean("E ρ_out at N = 64 vs ρ̄_out = \(target) (bias O(1/N) allowed: ±0.005)", subject: .corrected,
+        try ctx.estimateMean("E ρ_out at N = 64 vs ρ̄_out (bias O(1/N) allowed: ±0.005)", subject: .corrected,
                              region: .between(target - 0.005, target + 0.005), resolution: 2e-3,
                              alpha: try ctx.reserveAlpha(0.35), pilotSamples: 400, chunkSize: 64) { rng, count in
             try RunningMoments.of(count: count) {

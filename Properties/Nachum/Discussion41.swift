@@ -58,7 +58,7 @@ extension NachumClaims {
         let a = try ImageFamilies.grayRectangles(count: 4, size: 16, sides: 3...8, rng: &rng)
         let b = try ImageFamilies.grayRectangles(count: 4, size: 16, sides: 3...8, rng: &rng)
         let e = try CNNDualFormula.expectedInnerProduct(.relu, a, b, filterSize: 3, nu: Theorem5Pair.nu(1))
-        try ctx.estimateMean("one gray pair (n = 16, r = 1): Monte Carlo E⟨R(F*A),R(F*B)⟩ vs the exact sum \(e)",
+        try ctx.estimateMean("one gray pair (n = 16, r = 1): Monte Carlo E⟨R(F*A),R(F*B)⟩ vs the exact sum",
                              region: .equal(e), resolution: 2e-2 * max(1, e), alpha: try ctx.reserveAlpha(0.5),
                              pilotSamples: 400, chunkSize: 128,
                              sample: FilterMonteCarlo.innerProduct(a, b, activation: .relu, filterSize: 3, nu: Theorem5Pair.nu(1)))
@@ -123,7 +123,7 @@ extension NachumClaims {
                         value: try CNNDualFormula.meanSimilarity(.relu, rgbG, rgbH, filterSize: r) ?? .nan,
                         reference: try CNNDualFormula.meanSimilarity(.relu, g, h, filterSize: r) ?? .nan,
                         referenceRoute: .closedForm, resolution: 1e-12)
-            try ctx.estimateMean("pair \(trial + 1): Monte Carlo over 3-channel filters vs E_gray(√3ν) = \(gray)",
+            try ctx.estimateMean("pair \(trial + 1): Monte Carlo over 3-channel filters vs E_gray(√3ν)",
                                  region: .equal(gray), resolution: 3e-2 * max(1, gray), alpha: alpha, pilotSamples: 500,
                                  chunkSize: 128,
                                  sample: FilterMonteCarlo.innerProduct(rgbG, rgbH, activation: .relu, filterSize: r, nu: nu))

@@ -28,7 +28,7 @@ extension NachumClaims {
             ctx.compare("\(label), r = \(r): ν² tr M of the quadratic form F'ᵀMF' vs ⟨x, y⟩", route: .enumeration,
                         value: moments.mean, reference: direct, referenceRoute: .enumeration,
                         resolution: 1e-12 * max(1, abs(direct)))
-            try ctx.estimateMean("\(label), r = \(r): E⟨F*x, F*y⟩ by Monte Carlo over filters vs ⟨x, y⟩ = \(direct)",
+            try ctx.estimateMean("\(label), r = \(r): E⟨F*x, F*y⟩ by Monte Carlo over filters vs ⟨x, y⟩",
                                  region: .equal(direct), resolution: 2e-2 * max(1, abs(direct)), alpha: alpha,
                                  pilotSamples: 400, chunkSize: 256,
                                  sample: FilterMonteCarlo.innerProduct(x, y, activation: .identity, filterSize: r, nu: nu))

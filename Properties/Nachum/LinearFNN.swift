@@ -42,7 +42,7 @@ extension NachumClaims {
         }
         let targets = [Vector.dot(x, y), Vector.dot(x, x), Vector.dot(y, y)]
         for (index, name) in ["E⟨Wx, Wy⟩ vs ⟨x, y⟩", "E‖Wx‖² vs ‖x‖²", "E‖Wy‖² vs ‖y‖²"].enumerated() {
-            try ctx.estimateMean("\(name) = \(targets[index]) (Monte Carlo through the layer)", region: .equal(targets[index]),
+            try ctx.estimateMean("\(name) (Monte Carlo through the layer)", region: .equal(targets[index]),
                                  resolution: 1e-2 * targets[1], alpha: alpha, pilotSamples: 2000, chunkSize: 1024) { rng, count in
                 try RunningMoments.of(count: count) { try gram(&rng)[index] }
             }

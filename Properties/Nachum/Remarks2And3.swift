@@ -97,9 +97,9 @@ extension NachumClaims {
             if try conditionHolds(x, y, filterSize: r) != numericallyEqual { mismatches += 1 }
             if numericallyEqual { equalities += 1 } else { smallestStrictGap = min(smallestStrictGap, gap) }
         }
-        ctx.compare("pairs (of \(trials), \(equalities) with equality) where E = ⟨x,y⟩ disagrees with the condition of Remark 3",
+        ctx.compare("pairs where E = ⟨x,y⟩ disagrees with the condition of Remark 3",
                     route: .enumeration, value: Double(mismatches), reference: 0, referenceRoute: .enumeration,
-                    resolution: 0.5, samples: trials)
+                    resolution: 0.5, samples: trials, note: "\(equalities) of \(trials) pairs with equality")
         ctx.bound("smallest E − ⟨x,y⟩ among the pairs without equality (strict inequality, resolved above rounding)",
                   route: .enumeration, value: smallestStrictGap, region: .atLeast(1e-9), samples: trials - equalities)
         // "Typical" inputs: Gaussian pairs never attain the lower bound.

@@ -36,9 +36,9 @@ extension NachumClaims {
             pixels += n * n
             members += literal.filter { $0 }.count
         }
-        ctx.compare("pixels where window extrema and the quantifiers of (15a)–(15b) disagree (\(members) of \(pixels) on ∂)",
+        ctx.compare("pixels where window extrema and the quantifiers of (15a)–(15b) disagree",
                     route: .enumeration, value: Double(mismatches), reference: 0, referenceRoute: .enumeration,
-                    resolution: 0.5, samples: pixels)
+                    resolution: 0.5, samples: pixels, note: "\(members) of \(pixels) pixels on ∂")
     }
 
     /// NACHUM-EX1: the boundary of two intersecting rectangles.
@@ -83,7 +83,7 @@ extension NachumClaims {
                 if counterexample.isEmpty { counterexample = "n = \(n), r = \(r), A = \(ra), B = \(rb): |∂| = \(count), 4r(e+f) = \(4 * r * (e + f))" }
             }
         }
-        ctx.compare("rectangle pairs on the torus with e, f ≥ 2r (of \(checked)) where |∂_r| ≠ 4r(e + f)", route: .enumeration,
+        ctx.compare("rectangle pairs on the torus with e, f ≥ 2r where |∂_r| ≠ 4r(e + f)", route: .enumeration,
                     value: Double(failures), reference: 0, referenceRoute: .closedForm, resolution: 0.5, samples: checked,
                     note: counterexample.isEmpty ? nil : "first: \(counterexample)")
         let stripeA = try BinaryImage.rectangle(size: 20, row: 0, column: 0, height: 10, width: 20)
@@ -111,7 +111,7 @@ extension NachumClaims {
                 if count != 4 * r * (rows + columns) { printedFailures += 1 }
             }
         }
-        ctx.compare("rectangles ≥ r from the border, e, f ≥ 2r (of \(printedChecked)): pairs with |∂_r| ≠ 4r(e + f)",
+        ctx.compare("rectangles ≥ r from the border, e, f ≥ 2r: pairs with |∂_r| ≠ 4r(e + f)",
                     subject: .corrected, route: .enumeration, value: Double(printedFailures), reference: 0,
                     referenceRoute: .closedForm, resolution: 0.5, samples: printedChecked)
         ctx.compare("rectangles ≥ r from the border, any e, f: pairs with |∂_r| ≠ (e+2r)(f+2r) − (e−2r)₊(f−2r)₊",

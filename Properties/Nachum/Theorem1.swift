@@ -163,7 +163,7 @@ extension NachumClaims {
         let alpha = try ctx.reserveAlpha(1) / Double(settings.count + 2)
         for (sigma, nu, r) in settings {
             let closed = try CNNDualFormula.expectedSquaredNorm(sigma, x, filterSize: r, nu: nu)
-            try ctx.estimateMean("E‖σ(F*x)‖² for \(sigma), ν = \(nu), r = \(r): Monte Carlo vs ν²ν_σ²r²‖x‖² = \(closed)",
+            try ctx.estimateMean("E‖σ(F*x)‖² for \(sigma), ν = \(nu), r = \(r): Monte Carlo vs ν²ν_σ²r²‖x‖²",
                                  region: .equal(closed), resolution: 1e-2 * closed, alpha: alpha, pilotSamples: 2000,
                                  chunkSize: 256,
                                  sample: FilterMonteCarlo.innerProduct(x, x, activation: sigma, filterSize: r, nu: nu))

@@ -45,10 +45,10 @@ extension NachumClaims {
             pairs += try BoundsFamily.remark2(rho).map { BoundsFamily.Pair(x: $0.x, y: $0.y, filterSize: 1, kind: $0.label) }
         }
         let slacks = try BoundsFamily.slacks(pairs, nu: NachumInputs.reluNu)
-        ctx.bound("min over \(slacks.count) pairs of (E − max(⟨x,y⟩, 0))/(‖x‖‖y‖), ν² = 2/r²", subject: .corrected,
+        ctx.bound("min over the pairs of (E − max(⟨x,y⟩, 0))/(‖x‖‖y‖), ν² = 2/r²", subject: .corrected,
                   route: .closedForm, value: slacks.lower, error: 1e-12, region: .atLeast(0), resolution: 1e-10,
                   samples: slacks.count, note: "0 is attained by Remark 2 (ii)–(iii): the bound is tight")
-        ctx.bound("min over \(slacks.count) pairs of (‖x‖‖y‖(1+ρ)/2 − E)/(‖x‖‖y‖), ν² = 2/r²", subject: .corrected,
+        ctx.bound("min over the pairs of (‖x‖‖y‖(1+ρ)/2 − E)/(‖x‖‖y‖), ν² = 2/r²", subject: .corrected,
                   route: .closedForm, value: slacks.upper, error: 1e-12, region: .atLeast(0), resolution: 1e-10,
                   samples: slacks.count, note: "0 is attained by Remark 2 (i): the bound is tight")
         let (gx, gy) = try NachumInputs.g1()
@@ -85,9 +85,9 @@ extension NachumClaims {
         var rng = ctx.stream("family").generator()
         let random = try BoundsFamily.pairs(count: ctx.budget == .quick ? 600 : 3000, rng: &rng)
         let slacks = try BoundsFamily.slacks(random, nu: NachumInputs.reluNu)
-        ctx.bound("min over \(slacks.count) random pairs of ρ̄_out − max(ρ_in, 0)", route: .closedForm,
+        ctx.bound("min over the random pairs of ρ̄_out − max(ρ_in, 0)", route: .closedForm,
                   value: slacks.lower, error: 1e-12, region: .atLeast(0), resolution: 1e-10, samples: slacks.count)
-        ctx.bound("min over \(slacks.count) random pairs of (1 + ρ_in)/2 − ρ̄_out", route: .closedForm,
+        ctx.bound("min over the random pairs of (1 + ρ_in)/2 − ρ̄_out", route: .closedForm,
                   value: slacks.upper, error: 1e-12, region: .atLeast(0), resolution: 1e-10, samples: slacks.count)
 
         // "Contracting": exactly representable integers make the equality case exact.
@@ -110,7 +110,7 @@ extension NachumClaims {
             ($0.kind == "independent Gaussian" || $0.kind == "near-antipodal") && $0.filterSize * $0.filterSize * $0.x.channels > 1
         }
         let genericSlacks = try BoundsFamily.slacks(generic, nu: NachumInputs.reluNu)
-        ctx.bound("min over \(genericSlacks.count) generic Gaussian pairs of ρ̄_out − ρ_in (strict non-expansion)",
+        ctx.bound("min over the generic Gaussian pairs of ρ̄_out − ρ_in (strict non-expansion)",
                   subject: .corrected, route: .closedForm, value: genericSlacks.expansion, error: 1e-12,
                   region: .atLeast(Double.leastNonzeroMagnitude), resolution: 0, samples: genericSlacks.count,
                   note: "resolution 0: the interval must exclude 0, so a slack within rounding of 0 is not confirmed")

@@ -40,9 +40,9 @@ extension NachumClaims {
         let filterNorm2 = Vector.dot(filter.filters.storage, filter.filters.storage)
         for rho in [0.0, 0.9] {
             let conditional = 0.5 * (try ReLUDualActivation.value(rho)) * filterNorm2
-            try ctx.estimateMean("ρ = \(rho), one fixed filter (‖F‖² = \(filterNorm2)): E_{X,Y}⟨R(F*X),R(F*Y)⟩ vs ½R̂(ρ)‖F‖²",
+            try ctx.estimateMean("ρ = \(rho), one fixed filter: E_{X,Y}⟨R(F*X),R(F*Y)⟩ vs ½R̂(ρ)‖F‖²",
                                  region: .equal(conditional), resolution: 2e-2 * conditional, alpha: alpha,
-                                 pilotSamples: 500, chunkSize: 256) { rng, count in
+                                 pilotSamples: 500, chunkSize: 256, note: "‖F‖² = \(filterNorm2)") { rng, count in
                 try RunningMoments.of(count: count) {
                     let (x, y) = try ImageFamilies.correlatedGaussianPair(size: n, correlation: rho, rng: &rng)
                     return try filter.activatedInnerProducts([(x, y)], activation: .relu)[0].xy

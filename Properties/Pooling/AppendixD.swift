@@ -117,7 +117,7 @@ extension PoolingClaims {
                 try ctx.estimateMean("Var_W Ar / L² = 1/2 − 1/(2π) for the constant image (Monte Carlo)", subject: .corrected,
                                      region: .equal(reluVariance * l * l), resolution: 0.05 * l * l, alpha: alpha, sample: sample)
             } else {
-                try ctx.estimateMean("Var_W Ar ≤ L² = \(String(format: "%.3f", l * l)), \(name) image (Monte Carlo)",
+                try ctx.estimateMean("Var_W Ar ≤ L², \(name) image (Monte Carlo)",
                                      subject: .corrected, region: .atMost(l * l),
                                      resolution: (name == "Gaussian" ? 0.002 : 0.01) * l * l, alpha: alpha,
                                      sample: sample)

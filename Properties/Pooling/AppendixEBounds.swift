@@ -32,9 +32,10 @@ extension PoolingClaims {
         let b = try GaussianImageRoutes.overlapExcess(ctx, subject: .corrected, kernelSize: k, resolution: 0.02, alpha: alpha)
         let exact = (b.estimate, 9 / Double.pi * (b.interval.lower + 25), 9 / Double.pi * (b.interval.upper + 25))
         let part = try ctx.estimateMean(
-            "(1)/d² at k = 3: Monte Carlo over Gaussian images vs (k²/π)(B_3 + 25) = \(String(format: "%.3f", 9 / Double.pi * (exact.0 + 25)))",
+            "(1)/d² at k = 3: Monte Carlo over Gaussian images vs (k²/π)(B_3 + 25)",
             subject: .corrected, region: .between(exact.1, exact.2), resolution: 3, alpha: alpha, pilotSamples: 2000,
-            chunkSize: 500, note: "region: B_3's (1 − α) interval (Monte Carlo over kernels)",
+            chunkSize: 500,
+            note: "(k²/π)(B_3 + 25) = \(String(format: "%.3f", 9 / Double.pi * (exact.0 + 25))); region: B_3's (1 − α) interval (Monte Carlo over kernels)",
             sample: AppendixERoutes.positionSumSampler(size: d, kernelSize: k, part: .overlapping))
         for (name, bound) in [("(28)/d² = (2k − 1)²k² = 225", 225.0), ("2k⁴ = 162, the end result of (29)", 162)] {
             ctx.record(Assertion(name: "(1)/d² ≤ \(name) at k = 3", route: .monteCarlo, subject: .corrected,

@@ -141,8 +141,8 @@ extension PoolingClaims {
             let x = try family.sample(size: d, rng: &rng, sampler: sampler), y = try family.sample(size: d, rng: &rng, sampler: sampler)
             return try ConvolutionKernelMoments.averagePooledMeanSimilarity(x, y, geometry: geometry)
         }
-        let note = "C(8) = 1/(1 + B_3/64) from B_3's interval: ĉ ± \(String(format: "%.1e", spread)), which the region absorbs"
-        try ctx.estimateMean("Gaussian images, d = 8: E|ρ̄_W(A_x, A_y) − C(d)| ≤ 0.03 (C(8) = \(String(format: "%.4f", c)))",
+        let note = "C(8) = 1/(1 + B_3/64) = \(String(format: "%.4f", c)) from B_3's interval: ĉ ± \(String(format: "%.1e", spread)), which the region absorbs"
+        try ctx.estimateMean("Gaussian images, d = 8: E|ρ̄_W(A_x, A_y) − C(d)| ≤ 0.03",
                              region: .atMost(0.03 - spread), resolution: 0.0075, alpha: alpha, pilotSamples: 100, chunkSize: 25,
                              note: note) { rng, count in
             try RunningMoments.of(count: count) { abs(try similarity(.gaussian, &rng) - c) }

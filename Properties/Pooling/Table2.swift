@@ -133,7 +133,7 @@ extension PoolingClaims {
         for (index, kappa) in [(0, 5), (4, 25)] {
             let printed = Table2Routes.maximumCosine[index]
             rawMaximum.append(try ctx.estimateMean(
-                "ρ(M_x, M_y) column, printed (raw), valid, d = \(raw.size), κ = \(kappa): E over networks vs \(printed) ± \(String(format: "%.4f", allowance.maximum))",
+                "ρ(M_x, M_y) column, printed (raw), valid, d = \(raw.size), κ = \(kappa): E over networks vs \(printed) ± the allowance",
                 region: .between(printed - allowance.maximum, printed + allowance.maximum),
                 resolution: 0.02, alpha: alpha, pilotSamples: 16, chunkSize: 2, note: allowanceNote
             ) { rng, count in

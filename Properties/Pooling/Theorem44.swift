@@ -163,10 +163,11 @@ extension PoolingClaims {
         for d in sizes {
             let d2 = Double(d * d)
             let estimate = try ctx.estimateFunctionOfMeans(
-                "1/C − 1 at d = \(d) (Monte Carlo over W, x, y) vs B_3/d² = \(String(format: "%.5f", b.estimate / d2))",
+                "1/C − 1 at d = \(d) (Monte Carlo over W, x, y) vs B_3/d²",
                 subject: .corrected, function: GaussianImageRoutes.inverseSimilarityExcess,
                 region: .between(b.interval.lower / d2, b.interval.upper / d2), resolution: 0.1 * b.estimate / d2,
-                alpha: sizeAlpha, pilotSamples: 2000, chunkSize: 1000, note: "region: B_3's (1 − α) interval, over d²",
+                alpha: sizeAlpha, pilotSamples: 2000, chunkSize: 1000,
+                note: "B_3/d² = \(String(format: "%.5f", b.estimate / d2)); region: B_3's (1 − α) interval, over d²",
                 sample: GaussianImageRoutes.averagePoolSampler(size: d, geometry: geometry))
             excess.append(estimate.estimate)
             excessErrors.append(estimate.interval.width / (2 * z))
