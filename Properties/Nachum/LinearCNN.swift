@@ -21,13 +21,20 @@ extension NachumClaims {
         for (label, (x, y), r) in inputs {
             let nu = 1 / Double(r)
             let direct = try x.dot(y)
+            // Both routes sum r² · (pixel count) products whose absolute values add up to Σ|x_i y_i|; they cancel, so
+            // ⟨x, y⟩ can be far smaller than that scale (for a random pair with ⟨x, y⟩ = 0.051 the routes differed by
+            // 4e-15, 360 ε|⟨x, y⟩|, at one seed in 100). Rounding is estimated as √(terms) ε Σ|x_i y_i|, and the
+            // resolution is relative to the same scale.
+            let scale = max(1, zip(x.pixels, y.pixels).reduce(0) { $0 + abs($1.0 * $1.1) })
+            let rounding = Double(r * r * x.pixels.count).squareRoot() * Double.ulpOfOne * scale
             let dual = try CNNDualFormula.expectedInnerProduct(.identity, x, y, filterSize: r, nu: nu)
             ctx.compare("\(label), r = \(r): ν² Σ_ij ⟨[x]_ij,[y]_ij⟩ (Theorem 1) vs ⟨x, y⟩", route: .closedForm, value: dual,
-                        reference: direct, referenceRoute: .enumeration, resolution: 1e-12 * max(1, abs(direct)))
+                        error: rounding, reference: direct, referenceRoute: .enumeration, referenceError: rounding,
+                        resolution: 1e-12 * scale)
             let moments = try LinearConvolutionMoments(x, y, filterSize: r, nu: nu)
             ctx.compare("\(label), r = \(r): ν² tr M of the quadratic form F'ᵀMF' vs ⟨x, y⟩", route: .enumeration,
-                        value: moments.mean, reference: direct, referenceRoute: .enumeration,
-                        resolution: 1e-12 * max(1, abs(direct)))
+                        value: moments.mean, error: rounding, reference: direct, referenceRoute: .enumeration,
+                        referenceError: rounding, resolution: 1e-12 * scale)
             try ctx.estimateMean("\(label), r = \(r): E⟨F*x, F*y⟩ by Monte Carlo over filters vs ⟨x, y⟩",
                                  region: .equal(direct), resolution: 2e-2 * max(1, abs(direct)), alpha: alpha,
                                  pilotSamples: 400, chunkSize: 256,
