@@ -56,7 +56,7 @@ extension LayerNormClaims {
             "[a, b] inside the radius of convergence; b ≤ 1 here",
             "as printed nothing restricts a; the proof uses x = a/b ∈ [0, 1] (E-LN-7)",
             "(A.16) at t = 1/(2 + e): t g(a) + (1 − t) g(b) − g(ta + (1 − t)b) = (g(b) − g(a)) e/(2 + e)",
-            "corrected form on random crops with b − a > 0.02: narrower crops are nearly linear, and the rounding of g(b) − g(a) then leaves e too few digits to decide a relative slack of 10⁻⁶",
+            "corrected form on random crops with b − a > 0.02 whose slack LHS/RHS − 1 has an estimated error ≤ 10⁻⁸: nearly linear crops leave e too few digits (the rounding of g(b) − g(a)) to decide a relative slack of 10⁻⁶",
         ],
         kind: .inequality,
         expectation: .erratum(printed: "the inequality for any crop [a, b] of the series",
@@ -84,6 +84,7 @@ extension LayerNormClaims {
         // Corrected: 0 ≤ a < b.
         let crops = randomCrops(&rng, count: ctx.budget == .quick ? 300 : 3000, lower: 0...0.9, minimumWidth: 0.02)
         var worst = WorstCase(.atLeast), identity = WorstCase(.atMost)
+        var unresolved = 0
         for crop in crops {
             let (value, error, e) = try crop.leftSide()
             let label = "\(ConvexFamilies.format(crop.coefficients)) on [\(crop.a), \(crop.b)]"
@@ -91,7 +92,10 @@ extension LayerNormClaims {
             // t by as much and e = 1/t − 2 by 4× that; for a nearly linear crop (small e) that dominates e's relative error.
             let rounding = 16 * Double.ulpOfOne * (abs(crop.g(crop.a)) + abs(crop.g(crop.b))) / (crop.g(crop.b) - crop.g(crop.a))
             let relative = (e.error + 4 * rounding) / e.value
-            worst.add(value / crop.rightSide - 1, error: relative * value / crop.rightSide + error / crop.rightSide, label)
+            let slackError = relative * value / crop.rightSide + error / crop.rightSide
+            // Only crops whose slack is resolved to 1e-8 (1% of the resolution) decide it: conditioning, judged from the
+            // error estimate before the value (a nearly linear crop's 2.7e-7 left the inequality undecided at one seed in 100).
+            if slackError <= 1e-8 { worst.add(value / crop.rightSide - 1, error: slackError, label) } else { unresolved += 1 }
             let t = e.crossing
             let left = t * crop.g(crop.a) + (1 - t) * crop.g(crop.b) - crop.g(t * crop.a + (1 - t) * crop.b)
             let range = crop.g(crop.b) - crop.g(crop.a)
@@ -103,7 +107,7 @@ extension LayerNormClaims {
             if rounding <= 1e-12 { identity.add(abs(left - right) / range, error: t * t * e.error * (1 + (crop.b - crop.a) * slope / range) + 4 * rounding, label) }
         }
         worst.record(ctx, "0 ≤ a < b: LHS/RHS − 1 ≥ 0 over random crops", subject: .corrected, route: .rootFinding,
-                     resolution: 1e-6)
+                     resolution: 1e-6, note: "\(unresolved) of \(crops.count) crops left out: slack not resolved to 1e-8")
         identity.record(ctx, "(A.16): |LHS − RHS|/(g(b) − g(a)), crops with rounding of g̃ ≤ 1e-12", subject: .corrected, route: .rootFinding,
                         resolution: 1e-9)
         for crop in [PowerSeriesCrop(coefficients: [0, 0, 1], a: 0, b: 1), PowerSeriesCrop(coefficients: [0.5, 2, 3], a: 0.2, b: 0.7)] {
