@@ -26,7 +26,9 @@ extension BrutzkusClaims {
         for n in [3, 4] {
             let solved = try MaxMarginOnSupport(PatternDistribution.standardBasis(dimension: 4, patternCount: 4, patternsPerInput: n))
             ctx.bound("n = \(n), d = l = 4: ‖ŵ‖ (max-margin classifier on the support) ≥ n", route: .iterativeSolver,
-                      value: solved.svm.normSquaredUpperBound.squareRoot(), region: .atLeast(Double(n)), resolution: 1e-9,
+                      value: solved.svm.normSquaredUpperBound.squareRoot(),
+                      error: solved.svm.normSquaredUpperBound.squareRoot() - solved.svm.normSquaredLowerBound.squareRoot(),
+                      region: .atLeast(Double(n)), resolution: 1e-9,
                       note: "‖ŵ‖ = √(2n) = \(Double(2 * n).squareRoot())")
             ctx.bound("n = \(n), d = l = 4: ‖ŵ‖² ≥ n", subject: .corrected, route: .iterativeSolver,
                       value: solved.svm.normSquaredLowerBound, region: .atLeast(Double(n)), resolution: 1e-9)
