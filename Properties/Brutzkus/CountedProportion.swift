@@ -1,18 +1,18 @@
 import ClaimKit
-import GSL
+import Randomness
 
-/// Records a proportion observed over a fixed number of independent runs
-/// (training runs, initializations) with an exact Clopper–Pearson interval at
-/// level 1 − alpha: for statements about probabilities whose trials are too
-/// expensive for the pilot-planned `estimateProportion`.
+/// Records the probability that an expensive run (training runs, initializations) succeeds, by the anytime-valid
+/// confidence sequence of `ClaimContext.sequentialMean` over the 0/1 outcomes: rounds of 32 runs until the verdict
+/// is decided, at most `maxRuns`. A fixed count (40 runs at the quick budget) left the verdict to a single failed
+/// run whenever the claimed bound was close to what 40 successes out of 40 can confirm.
 enum CountedProportion {
     @discardableResult
-    static func record(_ ctx: ClaimContext, _ name: String, subject: Subject = .asPrinted, successes: Int, trials: Int,
-                       region: ClaimedRegion, resolution: Double, alpha: Double, note: String? = nil) throws -> Assertion {
-        let interval = try ProportionInterval.clopperPearson(successes: successes, trials: trials, alpha: alpha)
-        return ctx.record(Assertion(
-            name: name, route: .monteCarlo, subject: subject, rule: "Clopper-Pearson, fixed number of runs",
-            estimate: Double(successes) / Double(trials), interval: interval, region: region, delta: resolution,
-            alpha: alpha, samples: trials, note: note))
+    static func record(_ ctx: ClaimContext, _ name: String, subject: Subject = .asPrinted, region: ClaimedRegion,
+                       resolution: Double, alpha: Double, maxRuns: Int, note: String? = nil,
+                       succeeds: @escaping @Sendable (inout Xoshiro256) throws -> Bool) throws -> Assertion {
+        try ctx.sequentialMean(name, subject: subject, range: 0...1, region: region, resolution: resolution, alpha: alpha,
+                               chunkSize: 8, chunksPerRound: 4, maxSamples: maxRuns, note: note) { rng, count in
+            try (0..<count).map { _ in try succeeds(&rng) ? 1 : 0 }
+        }
     }
 }

@@ -99,19 +99,15 @@ extension BrutzkusClaims {
                                    name: "P(claims 1–3 hold for W0− ∩ A−) ≥ 1 − 4e^{−d} − 4e^{−m/36}")
     }
 
-    /// The fraction of runs (d = 3, n = 3, m = 100, T1 = 10) where the claims hold, by an exact binomial interval.
+    /// The fraction of runs (d = 3, n = 3, m = 100, T1 = 10) where the claims hold, by a confidence sequence over runs.
     static func assertLemmaProbability(_ ctx: ClaimContext, subject: Subject = .asPrinted,
                                        trajectory: @escaping @Sendable (FirstLayerRun) -> LuckyTrajectory,
                                        bound: (Double, Double) -> Double, name: String, alphaFraction: Double = 1) throws {
         let setting = FirstLayerSetting(dimension: 3, patternsPerInput: 3, sampleSize: 100, steps: 10)
-        let count = ctx.budget == .quick ? 60 : 200
-        let outcomes = try BlockMap.map(ctx, count: count, stream: ctx.stream("probability runs")) { _, rng in
-            let run = try FirstLayerRun.run(setting, rng: &rng)
-            return (trajectory(run).lemmaHolds, run.event14)
-        }
         try CountedProportion.record(
-            ctx, "\(setting): \(name)", subject: subject, successes: outcomes.filter(\.0).count, trials: count,
-            region: .atLeast(bound(3, 100)), resolution: 0.02, alpha: try ctx.reserveAlpha(alphaFraction),
-            note: "event (14) held in \(outcomes.filter(\.1).count) of \(count) runs")
+            ctx, "\(setting): \(name)", subject: subject, region: .atLeast(bound(3, 100)), resolution: 0.02,
+            alpha: try ctx.reserveAlpha(alphaFraction), maxRuns: 2048) { rng in
+            try trajectory(FirstLayerRun.run(setting, rng: &rng)).lemmaHolds
+        }
     }
 }

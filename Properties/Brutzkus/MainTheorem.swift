@@ -48,14 +48,13 @@ extension BrutzkusClaims {
         kind: .rate, expectation: .holds
     ) { ctx in
         // (1) with its probability, at m = 100, d = 4, where 1 − 4e^{−d} − 4e^{−m/36} = 0.678.
-        let count = ctx.budget == .quick ? 40 : 150
-        let optimization = try BlockMap.map(ctx, count: count, stream: ctx.stream("optimization runs")) { _, rng in
-            try theoremRun(dimension: 4, sampleSize: 100, secondLayerSteps: 5000, rng: &rng)
-        }
         try CountedProportion.record(
             ctx, "d = 4, m = 100: P(z(S2) separable and L2 decreasing to zero training error) ≥ 1 − 4e^{−d} − 4e^{−m/36}",
-            successes: optimization.filter { $0.separable && $0.descends }.count, trials: count,
-            region: .atLeast(1 - 4 * exp(-4.0) - 4 * exp(-100.0 / 36)), resolution: 0.02, alpha: try ctx.reserveAlpha(0.4))
+            region: .atLeast(1 - 4 * exp(-4.0) - 4 * exp(-100.0 / 36)), resolution: 0.02, alpha: try ctx.reserveAlpha(0.4),
+            maxRuns: 1024) { rng in
+            let run = try theoremRun(dimension: 4, sampleSize: 100, secondLayerSteps: 5000, rng: &rng)
+            return run.separable && run.descends
+        }
 
         // (2) the rate: err · √(m/d) does not grow with m (the O(√(d/m)) bound with the constant set at m = 4).
         let dimensions = ctx.budget == .quick ? [4] : [4, 5, 6, 7]
