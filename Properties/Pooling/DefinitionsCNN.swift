@@ -75,6 +75,8 @@ extension PoolingClaims {
                     let pooled = GlobalPooling.features(out)
                     largest = max(largest, abs(pooled.average[c] - sum / Double(side * side)), abs(pooled.maximum[c] - peak))
                 }
+                // Resolution 1e-9: a wrong index or boundary rule moves an output by O(Σ|W| max|x|) ≈ 10, while 10× the
+                // rounding bound is ≈ 1e-11; the earlier 1e-12 sat below what any summation order guarantees.
                 ctx.bound("max |GEMM (W * x), Ave, max − eq. (6)–(9) written out|, k = \(k), \(boundary)",
                           route: .enumeration, value: largest, error: rounding, region: .equal(0), resolution: 1e-9,
                           samples: side * side * 3, note: "error: the rounding of two sums of k² products and of Ave's sum")
