@@ -1,7 +1,13 @@
 import ClaimKit
+import ClaimKitCLI
 import ClaimsCLI
 import Foundation
-import Properties
+import ASVPaper
+import BrutzkusPaper
+import FivePapers
+import LayerNormPaper
+import NachumPaper
+import PoolingPaper
 import Testing
 
 /// Captures what the command line writes.
@@ -35,7 +41,7 @@ struct CLITests {
         #expect(entries.count == Suite.registry.claims.count)
         #expect(entries.allSatisfy { Set($0.keys) == ["id", "paper", "location", "kind", "expectation"] })
         let nachum = Capture.run(["list", "--paper", "nachum"])
-        #expect(nachum.out.split(separator: "\n").count == Suite.registry.claims(of: Papers.nachum).count)
+        #expect(nachum.out.split(separator: "\n").count == Suite.registry.claims(of: NachumClaims.paper).count)
     }
 
     @Test func runJSONFollowsTheFirmSchema() throws {

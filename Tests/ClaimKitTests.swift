@@ -6,7 +6,7 @@ import Testing
 
 @Suite("Claims, runner and report")
 struct ClaimKitTests {
-    static let paper = Paper(key: "test", title: "A test paper", authors: "Nobody", source: "papers/none.txt")
+    static let paper = Paper(key: "test", title: "A test paper", authors: "Nobody")
 
     static func claim(_ id: String, _ expectation: ClaimKit.Expectation, _ check: @escaping @Sendable (ClaimContext) throws -> Void) -> Claim {
         Claim(id: id, paper: paper, location: "§0", statement: "a statement", assumptions: ["none"], kind: .identity,
@@ -203,7 +203,7 @@ struct ClaimKitTests {
         let runner = try Self.runner([figureClaim])
         let run = runner.run([figureClaim])
         let catalog = PaperCatalog(paper: Self.paper, file: "none.md", entries: [CatalogEntry("T-FIG", "EX", "figure")])
-        let report = MarkdownReport(run: run, registry: runner.registry,
+        let report = MarkdownReport(run: run, registry: runner.registry, invocation: "swift run claims",
                                     coverage: Coverage.rows([catalog], registry: runner.registry), catalogDrift: ["T-NEW"])
         let text = report.render()
         for part in ["## Summary", "## A test paper", "## Errata", "printed form", "## Coverage", "`T-NEW`",

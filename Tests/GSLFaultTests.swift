@@ -10,7 +10,7 @@ import Testing
 @Suite("GSL faults")
 struct GSLFaultTests {
     @Test func faultsBecomeInconclusiveClaimsAndTheRunContinues() throws {
-        let paper = Paper(key: "test", title: "t", authors: "a", source: "s")
+        let paper = Paper(key: "test", title: "t", authors: "a")
         func claim(_ id: String, _ check: @escaping @Sendable (ClaimContext) throws -> Void) -> Claim {
             Claim(id: id, paper: paper, location: "§0", statement: "s", assumptions: ["a"], kind: .identity,
                   expectation: .holds, check: check)

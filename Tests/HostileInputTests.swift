@@ -1,4 +1,5 @@
 import ClaimKit
+import ClaimKitCLI
 @testable import ClaimsCLI
 import Foundation
 import Testing

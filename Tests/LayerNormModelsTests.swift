@@ -3,7 +3,7 @@ import GSL
 import RandomNetworks
 import Randomness
 import Testing
-@testable import Properties
+@testable import LayerNormPaper
 
 /// The layer-norm paper's models against direct implementations on small cases, and every bad-input path.
 @Suite("Layer-norm paper models")

@@ -1,6 +1,6 @@
 import ClaimKit
 import Foundation
-import Properties
+import FivePapers
 import Randomness
 import Testing
 

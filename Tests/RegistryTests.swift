@@ -1,7 +1,13 @@
 import ClaimKit
+import ClaimsCLI
 import Foundation
 import Randomness
-import Properties
+import ASVPaper
+import BrutzkusPaper
+import FivePapers
+import LayerNormPaper
+import NachumPaper
+import PoolingPaper
 import Testing
 
 extension Tag {
@@ -36,7 +42,7 @@ struct RegistryTests {
         let claim = try #require(Suite.registry.claims.first { $0.id == id })
         let result = runner.run(claim)
         let matches = result.matchesExpectation
-        #expect(matches, Comment(rawValue: FailureDescription.describe(result, seed: seed, rerun: runner.rerunCommand(for: id))))
+        #expect(matches, Comment(rawValue: FailureDescription.describe(result, seed: seed, rerun: ClaimsCLI.tool.rerunCommand(for: id, runner: runner))))
         guard let baseline else { return }
         let old = try #require(baseline.claims.first { $0.id == id }, "\(id) is not in Baselines/quick.json")
         let differences = RunComparison(baseline: RunReport(seed: seed, budget: .quick, suiteAlpha: baseline.suiteAlpha, claims: [old]),
@@ -47,11 +53,11 @@ struct RegistryTests {
             + "\nif intended: swift run -c release claims run --budget quick --json > Baselines/quick.json"))
     }
 
-    @Test(.tags(.pooling), arguments: ids(Papers.pooling)) func pooling(_ id: String) throws { try Self.check(id) }
-    @Test(.tags(.nachum), arguments: ids(Papers.nachum)) func nachum(_ id: String) throws { try Self.check(id) }
-    @Test(.tags(.layernorm), arguments: ids(Papers.layernorm)) func layernorm(_ id: String) throws { try Self.check(id) }
-    @Test(.tags(.asv), arguments: ids(Papers.asv)) func asv(_ id: String) throws { try Self.check(id) }
-    @Test(.tags(.brutzkus), arguments: ids(Papers.brutzkus)) func brutzkus(_ id: String) throws { try Self.check(id) }
+    @Test(.tags(.pooling), arguments: ids(PoolingClaims.paper)) func pooling(_ id: String) throws { try Self.check(id) }
+    @Test(.tags(.nachum), arguments: ids(NachumClaims.paper)) func nachum(_ id: String) throws { try Self.check(id) }
+    @Test(.tags(.layernorm), arguments: ids(LayerNormClaims.paper)) func layernorm(_ id: String) throws { try Self.check(id) }
+    @Test(.tags(.asv), arguments: ids(ASVClaims.paper)) func asv(_ id: String) throws { try Self.check(id) }
+    @Test(.tags(.brutzkus), arguments: ids(BrutzkusClaims.paper)) func brutzkus(_ id: String) throws { try Self.check(id) }
 
     @Test func seedFromTheEnvironmentIsWellFormed() {
         #expect(Self.seedText.map { UInt64($0) != nil } ?? true, "CLAIMS_SEED must be an unsigned 64-bit integer")

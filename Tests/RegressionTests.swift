@@ -1,7 +1,7 @@
 import ClaimKit
 import ClaimsCLI
 import Foundation
-import Properties
+import FivePapers
 import Testing
 
 /// `claims diff` and the committed quick-tier baseline.
@@ -70,7 +70,7 @@ struct RegressionTests {
     }
 
     @Test func verdictChangesAndMissingClaimsAreDifferences() throws {
-        let paper = Paper(key: "test", title: "t", authors: "a", source: "s")
+        let paper = Paper(key: "test", title: "t", authors: "a")
         func result(_ id: String, value: Double, name: String = "x") -> ClaimResult {
             let claim = Claim(id: id, paper: paper, location: "§0", statement: "s", assumptions: ["a"], kind: .identity,
                               expectation: .holds) { _ in }

@@ -2,13 +2,13 @@ import ClaimKit
 import ClaimsCLI
 import Foundation
 import GSL
-import Properties
+import FivePapers
 import Testing
 
 /// `claims calibrate`: claims re-run under many seeds against their budget.
 @Suite("Seed calibration")
 struct SeedCalibrationTests {
-    static let paper = Paper(key: "test", title: "t", authors: "a", source: "s")
+    static let paper = Paper(key: "test", title: "t", authors: "a")
 
     /// A run at `seed` of one claim that holds, with one Monte Carlo assertion of the given verdict.
     static func run(seed: UInt64, verdict: Verdict, budget: Budget = .quick) -> RunReport {

@@ -6,8 +6,9 @@ import Randomness
 /// Claims of Henmi, Zara, Hirohashi, Kato, "Adaptive Signal Variances: CNN
 /// initialization through modern architectures" (catalog:
 /// ../shared/claims/layernorm-asv.md, ASV part).
-enum ASVClaims {
-    static let all: [Claim] = [
+public enum ASVClaims {
+    /// Every claim of this paper, in catalog order.
+    public static let all: [Claim] = [
         vectorization, convolution, convolutionBackward, fullyConnected, activation, pooling, poolingBackward,
         connectionCount,
         maximumDensity, reluCommutesWithMax, gaussianMaximumDensity, tauMax, reluMean, reluSecondMoment, tauAverage,

@@ -2,9 +2,10 @@ import ClaimKit
 
 /// Claims of Brutzkus & Globerson, "An Optimization and Generalization
 /// Analysis for Max-Pooling Networks" (catalog: ../shared/claims/brutzkus-maxpool.md).
-enum BrutzkusClaims {
+public enum BrutzkusClaims {
     /// In the order of the catalog's index.
-    static let all: [Claim] = [
+    /// Every claim of this paper, in catalog order.
+    public static let all: [Claim] = [
         distributionFacts, poolingIdentity, vcLowerBound, shermanMorrison, mainTheorem, luckyChannelCounts,
         luckyChannelProbability, hoeffdingStep, positiveDynamics, negativeDynamics, activationBound, normGrowth,
         outputBound, balancedHalfEvent, separableRepresentation, separatorNorm, featureScales, secondLayerConvergence,

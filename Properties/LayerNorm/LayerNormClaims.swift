@@ -4,8 +4,9 @@ import RandomNetworks
 
 /// Claims of the anonymous submission "Gradient explosion and representation
 /// shrinkage in infinite networks" (catalog: ../shared/claims/layernorm-asv.md, LN part).
-enum LayerNormClaims {
-    static let all: [Claim] = [
+public enum LayerNormClaims {
+    /// Every claim of this paper, in catalog order.
+    public static let all: [Claim] = [
         operatorNormDefinition, hermiteOrthogonality, correlationIdentity, meanFieldMap, meanFieldHermiteSeries,
         monotoneConvexMap, attractingFixedPoint, linearNearOne, orderedPhase, criticalPhase, chaoticPhase,
         theoremOne, theoremOneInfiniteWidth, secantIdentity, jacobianLowerBound, composedMaps, tildeRhoBounds, croppedMaps,

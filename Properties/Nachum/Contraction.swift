@@ -1,4 +1,5 @@
 import ClaimKit
+import RandomNetworkChecks
 import Foundation
 import GSL
 import RandomNetworks

@@ -1,4 +1,5 @@
 import ClaimKit
+import RandomNetworkChecks
 import GSL
 import RandomNetworks
 import Randomness

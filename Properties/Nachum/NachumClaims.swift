@@ -2,8 +2,9 @@ import ClaimKit
 
 /// Claims of Nachum, Hązła, Gastpar & Khina, "A Johnson–Lindenstrauss framework
 /// for randomly initialized CNNs" (catalog: ../shared/claims/pooling-nachum.md).
-enum NachumClaims {
-    static let all: [Claim] = [
+public enum NachumClaims {
+    /// Every claim of this paper, in catalog order.
+    public static let all: [Claim] = [
         reluFNNDualActivation, contraction, definition1, propertiesOfRHat,
         theorem1General, theorem1Homogeneous, theorem1Norm, theorem2, remark1, meanSimilarity, corollary1,
         lemma1, lemma2, theorem3, introductionBounds, remark2, remark3, theorem4, figure1,

@@ -1,4 +1,5 @@
 import ClaimKit
+import RandomNetworkChecks
 import Foundation
 import RandomNetworks
 import Randomness

@@ -2,8 +2,9 @@ import ClaimKit
 
 /// Claims of the anonymous submission "Contraction property of pooling layer"
 /// (catalog: ../shared/claims/pooling-nachum.md, POOL part), in the order of the paper.
-enum PoolingClaims {
-    static let all: [Claim] = [
+public enum PoolingClaims {
+    /// Every claim of this paper, in catalog order.
+    public static let all: [Claim] = [
         // §1–§2: the arc-cosine kernel, notation and the two models.
         arcCosineKernel, poolingMainSource, cnnArcCosine, notation, fcnDefinition, cnnDefinition,
         // §3: experiments, the toy pair and Table 2.

@@ -1,10 +1,11 @@
 import ArgumentParser
 import BLAS
 import ClaimKit
+import ClaimKitCLI
 import Foundation
 import Randomness
 
-struct BenchCommand: ParsableCommand, ExecutableCommand {
+struct BenchCommand: ToolCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Time the four reference workloads (median of 3 runs after a warm-up) against the machine's dgemm rate.")
@@ -41,7 +42,7 @@ struct BenchCommand: ParsableCommand, ExecutableCommand {
         }
     }
 
-    func execute(console: Console) throws -> Int32 {
+    func execute(in tool: ClaimsTool, console: Console) throws -> Int32 {
         let engine = try MonteCarloEngine(threads: threads ?? MonteCarloEngine.machineThreads)
         let selected = workload.isEmpty ? Workload.all : Workload.all.filter { workload.contains($0.name) }
         let reference = Self.dgemmRate(threads: engine.threads)
@@ -54,13 +55,13 @@ struct BenchCommand: ParsableCommand, ExecutableCommand {
         }
         let output = Output(threads: engine.threads, blasCore: BLAS.coreName, dgemmGflops: reference, workloads: measurements)
         if json {
-            console.line(try JSON.encode(output))
+            try console.json(output)
         } else {
             console.line(String(format: "reference: dgemm 2048x2048 through OpenBLAS (%@, %d threads): %.1f GFLOP/s",
                                 output.blasCore, engine.threads, reference))
             for m in measurements {
                 let relative = m.unit == "GFLOP/s" ? String(format: "  (%.0f%% of dgemm)", 100 * m.throughput / reference) : ""
-                console.line(m.name.padding(14) + String(format: "%8.3f s   %12.4g %@", m.seconds, m.throughput, m.unit) + relative)
+                console.line(m.name.padding(toLength: max(14, m.name.count), withPad: " ", startingAt: 0) + String(format: "%8.3f s   %12.4g %@", m.seconds, m.throughput, m.unit) + relative)
             }
         }
         return 0

@@ -1,6 +1,6 @@
 import Dispatch
 import Foundation
-import GSL
+
 
 /// Deterministic parallel Monte Carlo.
 ///

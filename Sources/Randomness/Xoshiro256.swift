@@ -1,4 +1,4 @@
-import GSL
+
 
 /// xoshiro256++ (Blackman & Vigna, 2019): a fast 64-bit generator with a
 /// 2^256 - 1 period, seeded through SplitMix64 as its authors recommend.

@@ -17,14 +17,21 @@ public struct ClaimResult: Sendable, Codable, Equatable {
     /// The verdict on the corrected form (errata only).
     public let correctedVerdict: Verdict?
     public let matchesExpectation: Bool
+    /// The claim's share of the suite's false-fail budget when it ran (nil in
+    /// runs saved before it was recorded): calibrate and diff use it.
+    public let alpha: Double?
     public private(set) var seconds: Double
     /// Set when the check itself failed (an error was thrown); the verdict is then inconclusive.
     public let error: String?
     public let assertions: [Assertion]
     public let figures: [Figure]
 
-    public init(claim: Claim, assertions: [Assertion], figures: [Figure], seconds: Double, error: String?) {
+    /// The result of `claim`'s check: `assertions` and `figures` it recorded, its
+    /// wall-clock `seconds`, the `error` it threw (if any) and its share `alpha`.
+    public init(claim: Claim, assertions: [Assertion], figures: [Figure], seconds: Double, error: String?,
+                alpha: Double? = nil) {
         id = claim.id
+        self.alpha = alpha
         paper = claim.paper.key
         location = claim.location
         kind = claim.kind

@@ -45,7 +45,7 @@ public struct Runner: Sendable {
             failure = String(describing: error)
         }
         return ClaimResult(claim: claim, assertions: context.assertions, figures: context.figures,
-                           seconds: start.duration(to: clock.now).seconds, error: failure)
+                           seconds: start.duration(to: clock.now).seconds, error: failure, alpha: context.alpha)
     }
 
     /// Checks `claims` in order; `progress` is told before each one starts.
@@ -56,11 +56,6 @@ public struct Runner: Sendable {
             results.append(run(claim))
         }
         return RunReport(seed: seed, budget: budget, suiteAlpha: errorBudget.suiteAlpha, claims: results)
-    }
-
-    /// The command that re-runs just the claim `id` with this runner's settings.
-    public func rerunCommand(for id: String) -> String {
-        "swift run claims run --claim \(id) --seed \(seed) --budget \(budget.rawValue)"
     }
 }
 

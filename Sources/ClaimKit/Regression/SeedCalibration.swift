@@ -54,6 +54,8 @@ public struct SeedCalibration: Sendable, Codable, Equatable {
         public let id: String
         public let expectation: String
         public let runs: Int
+        /// The claim's share of the suite budget, as its runs recorded it.
+        public let alpha: Double
         /// Seeds at which the claim's verdict differed from its expectation (or the check failed).
         public let mismatchedSeeds: [UInt64]
         /// P(K ≥ mismatches) for K ~ Binomial(runs, the claim's share).
@@ -65,8 +67,6 @@ public struct SeedCalibration: Sendable, Codable, Equatable {
 
     public let budget: Budget
     public let seeds: [UInt64]
-    /// Each claim's share of the suite's false-fail budget.
-    public let claimAlpha: Double
     /// The family-wise budget of the claims calibrated (their shares summed).
     public let familyAlpha: Double
     /// Seeds at which at least one claim's verdict differed from its expectation.
@@ -86,11 +86,13 @@ public struct SeedCalibration: Sendable, Codable, Equatable {
     }
 
     /// Builds the calibration from one run per seed (the JSON of `claims run`),
-    /// all at one budget; `claimAlpha` is each claim's share of the suite budget.
-    /// Throws `ParameterError` for no runs, a repeated seed, mixed budgets or a
-    /// share outside (0, 1).
-    public init(runs: [RunReport], claimAlpha: Double) throws {
-        try Require.openUnit(claimAlpha, "claimAlpha", in: "SeedCalibration")
+    /// all at one budget. Each claim's share of the suite budget is the one its
+    /// runs recorded; `claimAlpha` stands in for claims of runs saved before
+    /// shares were recorded. Throws `ParameterError` for no runs, a repeated
+    /// seed, mixed budgets, a claim whose runs recorded different shares, or a
+    /// share outside (0, 1) or missing.
+    public init(runs: [RunReport], claimAlpha: Double? = nil) throws {
+        if let claimAlpha { try Require.openUnit(claimAlpha, "claimAlpha", in: "SeedCalibration") }
         guard let first = runs.first else {
             throw ParameterError("SeedCalibration", parameter: "runs", value: "none", requirement: "at least one run")
         }
@@ -106,9 +108,8 @@ public struct SeedCalibration: Sendable, Codable, Equatable {
         }
         budget = first.budget
         seeds = runs.map(\.seed)
-        self.claimAlpha = claimAlpha
         claims = try Self.claimTallies(runs, claimAlpha)
-        familyAlpha = min(1, claimAlpha * Double(claims.count))
+        familyAlpha = min(1, claims.reduce(0) { $0 + $1.alpha })
         seedsWithMismatch = runs.filter { !$0.allMatch }.map(\.seed)
         familyRateInterval = try ProportionInterval.clopperPearson(successes: seedsWithMismatch.count, trials: runs.count,
                                                                    alpha: Self.testLevel)
@@ -122,13 +123,22 @@ public struct SeedCalibration: Sendable, Codable, Equatable {
         }.map { "\($0.claim) / \($0.name)" }
     }
 
-    private static func claimTallies(_ runs: [RunReport], _ claimAlpha: Double) throws -> [ClaimTally] {
+    private static func claimTallies(_ runs: [RunReport], _ claimAlpha: Double?) throws -> [ClaimTally] {
         var order: [String] = []
-        var byID: [String: (expectation: String, runs: Int, mismatched: [UInt64])] = [:]
+        var byID: [String: (expectation: String, alpha: Double, runs: Int, mismatched: [UInt64])] = [:]
         for run in runs {
             for claim in run.claims {
+                guard let alpha = claim.alpha ?? claimAlpha else {
+                    throw ParameterError("SeedCalibration", parameter: "alpha of \(claim.id)", value: "not recorded",
+                                         requirement: "recorded in the run, or given as claimAlpha")
+                }
+                try Require.openUnit(alpha, "alpha of \(claim.id)", in: "SeedCalibration")
                 if byID[claim.id] == nil { order.append(claim.id) }
-                var entry = byID[claim.id] ?? (claim.expectation, 0, [])
+                var entry = byID[claim.id] ?? (claim.expectation, alpha, 0, [])
+                guard entry.alpha == alpha else {
+                    throw ParameterError("SeedCalibration", parameter: "alpha of \(claim.id)", value: "\(alpha)",
+                                         requirement: "the same in every run (\(entry.alpha))")
+                }
                 entry.runs += 1
                 if !claim.matchesExpectation { entry.mismatched.append(run.seed) }
                 byID[claim.id] = entry
@@ -137,8 +147,9 @@ public struct SeedCalibration: Sendable, Codable, Equatable {
         return try order.compactMap { id in
             guard let entry = byID[id] else { return nil }
             let tail = try Distributions.binomialUpperTail(atLeast: entry.mismatched.count, trials: entry.runs,
-                                                           probability: claimAlpha)
-            return ClaimTally(id: id, expectation: entry.expectation, runs: entry.runs, mismatchedSeeds: entry.mismatched,
+                                                           probability: entry.alpha)
+            return ClaimTally(id: id, expectation: entry.expectation, runs: entry.runs, alpha: entry.alpha,
+                              mismatchedSeeds: entry.mismatched,
                               upperTailProbability: tail)
         }
     }

@@ -1,11 +1,11 @@
 import ArgumentParser
 import ClaimKit
-import Properties
 
-struct ListCommand: ParsableCommand, ExecutableCommand {
+
+struct ListCommand: ToolCommand {
     static let configuration = CommandConfiguration(commandName: "list", abstract: "List the encoded claims.")
 
-    @Option(help: "Only claims of this paper (pooling, nachum, layernorm, asv, brutzkus); repeatable.")
+    @Option(help: "Only claims of this paper (its key, as `list` shows it); repeatable.")
     var paper: [String] = []
 
     @Flag(help: "Print JSON: one entry per claim with id, paper, location, kind, expectation.")
@@ -15,8 +15,8 @@ struct ListCommand: ParsableCommand, ExecutableCommand {
         let id, paper, location, kind, expectation: String
     }
 
-    func execute(console: Console) throws -> Int32 {
-        let claims = try Suite.registry.select(papers: paper, ids: [])
+    func execute(in tool: ClaimsTool, console: Console) throws -> Int32 {
+        let claims = try tool.registry.select(papers: paper, ids: [])
         let entries = claims.map {
             Entry(id: $0.id, paper: $0.paper.key, location: $0.location, kind: $0.kind.rawValue,
                   expectation: $0.expectation.key)

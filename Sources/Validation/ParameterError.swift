@@ -26,6 +26,12 @@ public struct ParameterError: Error, Equatable, CustomStringConvertible, Sendabl
 
 /// Validation helpers that throw `ParameterError`.
 public enum Require {
+    /// `condition` holds for `parameter` (shown as `value`); else a `ParameterError` stating `requirement`.
+    public static func that(_ condition: Bool, _ parameter: String, value: @autoclosure () -> String,
+                            requirement: String, in context: @autoclosure () -> String) throws {
+        guard condition else { throw ParameterError(context(), parameter: parameter, value: value(), requirement: requirement) }
+    }
+
     /// `value` is finite (not NaN or infinite).
     public static func finite(_ value: Double, _ parameter: String, in context: @autoclosure () -> String) throws {
         guard value.isFinite else {

@@ -3,7 +3,7 @@ import ClaimKit
 import Foundation
 
 /// `claims diff BASELINE CURRENT`: the regression check of continuous integration.
-struct DiffCommand: ParsableCommand, ExecutableCommand {
+struct DiffCommand: ToolCommand {
     static let configuration = CommandConfiguration(
         commandName: "diff",
         abstract: "Compare two saved runs (claims run --json): every estimate that moved beyond the runs' combined "
@@ -18,7 +18,7 @@ struct DiffCommand: ParsableCommand, ExecutableCommand {
     @Flag(help: "Print the comparison as one JSON object.")
     var json = false
 
-    func execute(console: Console) throws -> Int32 {
+    func execute(in tool: ClaimsTool, console: Console) throws -> Int32 {
         let comparison = RunComparison(baseline: try RunReportFile.read(baseline), current: try RunReportFile.read(current))
         if json {
             console.line(try JSON.encode(comparison))

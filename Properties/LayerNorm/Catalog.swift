@@ -1,7 +1,7 @@
 import ClaimKit
 
 extension Catalogs {
-    /// The layernorm entries of ../shared/claims/layernorm-asv.md (index section), as of this commit.
+    /// The layernorm entries of the claim catalog layernorm-asv.md (its index section).
     static let layernorm = PaperCatalog(
         paper: Papers.layernorm, file: "layernorm-asv.md",
         entries: [

@@ -5,11 +5,11 @@ import Randomness
 
 /// Routes to the ReLU dual activation R̂ shared by the claims of Nachum et al.
 /// and the pooling paper that state it.
-enum ReLUDualRoutes {
+public enum ReLUDualRoutes {
     /// R̂(ρ) in closed form (stable angle) against 2 E[R(X)R(Y)] by the exact
     /// one-dimensional QUADPACK reduction, at every ρ of `grid`, to relative
     /// resolution 1e-9.
-    static func assertQuadratureAgreement(_ ctx: ClaimContext, grid: [Double], subject: Subject = .asPrinted) throws {
+    public static func assertQuadratureAgreement(_ ctx: ClaimContext, grid: [Double], subject: Subject = .asPrinted) throws {
         for rho in grid {
             let closed = try ReLUDualActivation.value(rho)
             let integral = try GaussianCovariance.reluOneDimensional(rho: rho)
@@ -23,7 +23,7 @@ enum ReLUDualRoutes {
     /// R̂(ρ) - ρ = 2E[R(X)R(-Y)] = R̂(-ρ): the gap is the expectation of a
     /// non-negative variable, computed here by QUADPACK (to relative accuracy
     /// even where it is 1e-19) and required strictly positive; at ρ = 1 it must be 0.
-    static func assertContraction(_ ctx: ClaimContext, grid: [Double], subject: Subject = .asPrinted) throws {
+    public static func assertContraction(_ ctx: ClaimContext, grid: [Double], subject: Subject = .asPrinted) throws {
         for rho in grid {
             let gap = try GaussianCovariance.reluOneDimensional(rho: -rho)
             let region: ClaimedRegion = rho < 1 ? .atLeast(Double.leastNonzeroMagnitude) : .equal(0)
@@ -35,7 +35,7 @@ enum ReLUDualRoutes {
 
     /// Monte Carlo of 2E[R(X)R(Y)] over standard normal pairs of correlation ρ,
     /// against the closed form, at each ρ of `rhos` (alpha split equally).
-    static func assertMonteCarlo(_ ctx: ClaimContext, rhos: [Double], alphaFraction: Double, resolution: Double,
+    public static func assertMonteCarlo(_ ctx: ClaimContext, rhos: [Double], alphaFraction: Double, resolution: Double,
                                  subject: Subject = .asPrinted) throws {
         let alpha = try ctx.reserveAlpha(alphaFraction) / Double(rhos.count)
         for rho in rhos {
@@ -49,7 +49,7 @@ enum ReLUDualRoutes {
 
 extension ReLUDualRoutes {
     /// Two inputs of dimension `dimension` (≥ 2), norms `norms` and cosine ρ ∈ [−1, 1], as the columns of a batch.
-    static func inputPair(dimension: Int, norms: (Double, Double), cosine rho: Double) throws -> Matrix {
+    public static func inputPair(dimension: Int, norms: (Double, Double), cosine rho: Double) throws -> Matrix {
         let context = "ReLUDualRoutes.inputPair"
         try Require.atLeast(dimension, 2, "dimension", in: context)
         try Require.positive(norms.0, "norms.0", in: context)
@@ -66,7 +66,7 @@ extension ReLUDualRoutes {
     /// eq. (1)) of a random dense ReLU layer (BLAS forward pass) with i.i.d. N(0, `variance`) weights, for inputs
     /// of norms `norms` and cosine ρ: all three means are estimated (delta method), compared with R̂(ρ).
     @discardableResult
-    static func assertDenseLayerMeanSimilarity(
+    public static func assertDenseLayerMeanSimilarity(
         _ ctx: ClaimContext, rho: Double, inputs: Int, width: Int, variance: Double, norms: (Double, Double),
         alpha: Double, subject: Subject = .asPrinted
     ) throws -> Assertion {
@@ -90,9 +90,9 @@ extension ReLUDualRoutes {
 }
 
 /// Monte Carlo over standard normal pairs (X, Y) with correlation ρ.
-enum CorrelatedPairs {
+public enum CorrelatedPairs {
     /// A chunk sampler returning the moments of `scale · f(X) f(Y)`.
-    static func productSampler(_ f: Activation, rho: Double, scale: Double = 1)
+    public static func productSampler(_ f: Activation, rho: Double, scale: Double = 1)
         -> @Sendable (inout Xoshiro256, Int) throws -> RunningMoments {
         let sampler = NormalSampler()
         return { rng, count in

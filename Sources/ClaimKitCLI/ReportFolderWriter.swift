@@ -4,10 +4,10 @@ import Foundation
 /// report in place of a good one: every file is first written to a staging
 /// folder inside the output folder, then moved into place by rename(2)
 /// (atomic for each file, and for the figures folder as a whole).
-enum ReportFolderWriter {
+public enum ReportFolderWriter {
     /// Writes `files` (name → text) into `folder` and `figures` (name → SVG)
     /// into `folder/figures`, replacing the previous figures.
-    static func write(files: [String: String], figures: [String: String], to folder: URL) throws {
+    public static func write(files: [String: String], figures: [String: String], to folder: URL) throws {
         let manager = FileManager.default
         let staging = folder.appendingPathComponent(".claims-report-staging-\(ProcessInfo.processInfo.processIdentifier)",
                                                     isDirectory: true)

@@ -1,4 +1,3 @@
-import ClaimKit
 
 /// The extreme cases of a deterministic property test over many inputs, for one-sided claims
 /// (value ≥ bound or value ≤ bound, each value with its numerical error).
@@ -7,23 +6,23 @@ import ClaimKit
 /// case's interval lies in it (widened by the resolution). So two cases decide: the one whose interval
 /// reaches least into the region (closest to refutation) and the one whose interval reaches furthest out
 /// of it (hardest to confirm). Both are recorded (one assertion when they coincide), with their labels.
-struct WorstCase {
-    enum Side { case atLeast, atMost }
+public struct WorstCase {
+    public enum Side { case atLeast, atMost }
 
-    let side: Side
-    let bound: Double
-    private(set) var count = 0
+    public let side: Side
+    public let bound: Double
+    public private(set) var count = 0
     private var closest: (value: Double, error: Double, label: String)?
     private var hardest: (value: Double, error: Double, label: String)?
     private let factor = NumericalTolerance.defaultSafetyFactor
 
-    init(_ side: Side, _ bound: Double = 0) {
+    public init(_ side: Side, _ bound: Double = 0) {
         self.side = side
         self.bound = bound
     }
 
     /// Adds a case with its value, its error estimate and a label saying which input it is.
-    mutating func add(_ value: Double, error: Double = 0, _ label: @autoclosure () -> String = "") {
+    public mutating func add(_ value: Double, error: Double = 0, _ label: @autoclosure () -> String = "") {
         count += 1
         let sign = side == .atLeast ? 1.0 : -1.0
         let reach = sign * (value + sign * factor * error) // how far the interval reaches into the region
@@ -34,7 +33,7 @@ struct WorstCase {
 
     /// Records the deciding case(s) as bound assertions. Which input a case is goes into the note, not the name:
     /// it can change with the seed, and runs are matched by assertion name (`claims diff`, `claims calibrate`).
-    func record(_ ctx: ClaimContext, _ name: String, subject: Subject = .asPrinted, route: Route, resolution: Double,
+    public func record(_ ctx: ClaimContext, _ name: String, subject: Subject = .asPrinted, route: Route, resolution: Double,
                 note: String? = nil) {
         guard let closest, let hardest else { return }
         let region: ClaimedRegion = side == .atLeast ? .atLeast(bound) : .atMost(bound)

@@ -1,9 +1,9 @@
 import ArgumentParser
 import ClaimKit
 import Foundation
-import Properties
 
-struct RunCommand: ParsableCommand, ExecutableCommand {
+
+struct RunCommand: ToolCommand {
     static let configuration = CommandConfiguration(
         commandName: "run", abstract: "Check claims; exit 0 when every verdict matches its expectation, else 1.")
 
@@ -18,9 +18,9 @@ struct RunCommand: ParsableCommand, ExecutableCommand {
     @Flag(help: "Print the results as one JSON object (seed, budget, claims with their assertions).")
     var json = false
 
-    func execute(console: Console) throws -> Int32 {
-        let selected = try Suite.registry.select(papers: paper, ids: claim)
-        let runner = try options.runner(Suite.registry, console)
+    func execute(in tool: ClaimsTool, console: Console) throws -> Int32 {
+        let selected = try tool.registry.select(papers: paper, ids: claim)
+        let runner = try options.runner(tool, console)
         let progress = Progress(console: console)
         let report = runner.run(selected) { index, total, claim in
             progress.claimStarting(index: index, of: total, id: claim.id)
@@ -29,12 +29,12 @@ struct RunCommand: ParsableCommand, ExecutableCommand {
         if json {
             console.line(try JSON.encode(report))
         } else {
-            printSummary(report, runner: runner, console: console)
+            printSummary(report, runner: runner, tool: tool, console: console)
         }
         return report.allMatch ? 0 : 1
     }
 
-    private func printSummary(_ report: RunReport, runner: Runner, console: Console) {
+    private func printSummary(_ report: RunReport, runner: Runner, tool: ClaimsTool, console: Console) {
         let width = report.claims.map(\.id.count).max() ?? 0
         for result in report.claims {
             let corrected = result.correctedVerdict.map { " (corrected: \($0.rawValue))" } ?? ""
@@ -44,7 +44,7 @@ struct RunCommand: ParsableCommand, ExecutableCommand {
         let mismatches = report.claims.filter { !$0.matchesExpectation }
         for result in mismatches {
             console.line("")
-            console.line(FailureDescription.describe(result, seed: report.seed, rerun: runner.rerunCommand(for: result.id)))
+            console.line(FailureDescription.describe(result, seed: report.seed, rerun: tool.rerunCommand(for: result.id, runner: runner)))
         }
         console.line("\n\(report.claims.count - mismatches.count) of \(report.claims.count) claims match their expectation (seed \(report.seed), budget \(report.budget.rawValue)).")
     }

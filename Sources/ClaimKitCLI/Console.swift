@@ -2,13 +2,18 @@ import Foundation
 
 /// The command line's surroundings: where it writes (standard output and
 /// error), whether standard error is a terminal (progress is shown only then),
-/// and the environment it reads (CLAIMS_SEED).
+/// and the environment it reads (the seed variable).
 public struct Console: Sendable {
+    /// Writes text to standard output.
     public let write: @Sendable (String) -> Void
+    /// Writes text to standard error.
     public let writeError: @Sendable (String) -> Void
+    /// Whether standard error is a terminal (progress is shown only then).
     public let errorIsTerminal: Bool
+    /// The environment variables the commands read.
     public let environment: [String: String]
 
+    /// A console writing through `write` and `writeError` (tests capture both).
     public init(write: @escaping @Sendable (String) -> Void, writeError: @escaping @Sendable (String) -> Void,
                 errorIsTerminal: Bool, environment: [String: String]) {
         self.write = write
@@ -24,8 +29,12 @@ public struct Console: Sendable {
                 errorIsTerminal: isatty(STDERR_FILENO) == 1, environment: ProcessInfo.processInfo.environment)
     }
 
-    func line(_ text: String) { write(text + "\n") }
-    func errorLine(_ text: String) { writeError(text + "\n") }
+    /// Writes `text` and a newline to standard output.
+    public func line(_ text: String) { write(text + "\n") }
+    /// Writes `text` and a newline to standard error.
+    public func errorLine(_ text: String) { writeError(text + "\n") }
+    /// Writes `value` as the commands print JSON (sorted keys, indented) to standard output.
+    public func json<T: Encodable>(_ value: T) throws { line(try JSON.encode(value)) }
 }
 
 /// Shows "[i/n] ID" on standard error while claims run, once the run has

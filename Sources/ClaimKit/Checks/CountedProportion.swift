@@ -1,13 +1,12 @@
-import ClaimKit
 import Randomness
 
 /// Records the probability that an expensive trial (a training run, a whole network) succeeds, by the anytime-valid
 /// confidence sequence of `ClaimContext.sequentialMean` over the 0/1 outcomes: rounds of 32 trials until the verdict
 /// is decided, at most `maxRuns` (the budget's sample cap when nil). A fixed count (40 runs at the quick budget) left
 /// the verdict to a single failed run whenever the claimed bound was close to what 40 successes out of 40 can confirm.
-enum CountedProportion {
+public enum CountedProportion {
     @discardableResult
-    static func record(_ ctx: ClaimContext, _ name: String, subject: Subject = .asPrinted, region: ClaimedRegion,
+    public static func record(_ ctx: ClaimContext, _ name: String, subject: Subject = .asPrinted, region: ClaimedRegion,
                        resolution: Double, alpha: Double, maxRuns: Int? = nil, note: String? = nil,
                        succeeds: @escaping @Sendable (inout Xoshiro256) throws -> Bool) throws -> Assertion {
         try ctx.sequentialMean(name, subject: subject, range: 0...1, region: region, resolution: resolution, alpha: alpha,

@@ -1,12 +1,12 @@
 import ArgumentParser
 import ClaimKit
 import Foundation
-import Properties
+
 
 /// `claims calibrate`: the claims re-run under many seeds (or saved runs
 /// aggregated) against their false-fail budget; `--rules` measures the
 /// decision rules alone on data with a known mean.
-struct CalibrateCommand: ParsableCommand, ExecutableCommand {
+struct CalibrateCommand: ToolCommand {
     static let configuration = CommandConfiguration(
         commandName: "calibrate",
         abstract: "Re-run claims under many seeds and compare how often verdicts differ from their expectations with "
@@ -59,9 +59,9 @@ struct CalibrateCommand: ParsableCommand, ExecutableCommand {
         if rules && budget != nil { throw ValidationError("--rules takes no --budget") }
     }
 
-    func execute(console: Console) throws -> Int32 {
-        if rules { return try calibrateRules(console) }
-        let calibration = runs.isEmpty ? try calibrateClaims(console) : try aggregate(runs)
+    func execute(in tool: ClaimsTool, console: Console) throws -> Int32 {
+        if rules { return try calibrateRules(tool, console) }
+        let calibration = runs.isEmpty ? try calibrateClaims(tool, console) : try aggregate(runs, tool)
         if json {
             console.line(try JSON.encode(calibration))
         } else {
@@ -71,17 +71,15 @@ struct CalibrateCommand: ParsableCommand, ExecutableCommand {
     }
 
     /// Runs the selected claims at seeds S + 1 ... S + N, S the suite seed, one line per seed on standard error.
-    private func calibrateClaims(_ console: Console) throws -> SeedCalibration {
-        let selected = try Suite.registry.select(papers: paper, ids: claim)
-        let base = try randomness.resolvedSeed(console.environment)
+    private func calibrateClaims(_ tool: ClaimsTool, _ console: Console) throws -> SeedCalibration {
+        let selected = try tool.registry.select(papers: paper, ids: claim)
+        let base = try randomness.resolvedSeed(tool, console.environment)
         let engine = try randomness.engine()
         let count = seeds ?? 100
         var reports: [RunReport] = []
-        var claimAlpha = 0.0
         for k in 1...count {
             let seed = base &+ UInt64(k)
-            let runner = try Runner(registry: Suite.registry, seed: seed, budget: budget ?? .quick, engine: engine)
-            claimAlpha = runner.errorBudget.perClaim
+            let runner = try Runner(registry: tool.registry, seed: seed, budget: budget ?? .quick, engine: engine)
             let start = ContinuousClock.now
             let report = runner.run(selected)
             let missed = report.claims.filter { !$0.matchesExpectation }.map(\.id)
@@ -89,11 +87,12 @@ struct CalibrateCommand: ParsableCommand, ExecutableCommand {
                 + String(format: " (%.0f s)", (ContinuousClock.now - start).seconds))
             reports.append(report)
         }
-        return try SeedCalibration(runs: reports, claimAlpha: claimAlpha)
+        return try SeedCalibration(runs: reports)
     }
 
-    /// Aggregates saved runs; a claim's share is the suite alpha over the registry's size, as when they were run.
-    private func aggregate(_ paths: [String]) throws -> SeedCalibration {
+    /// Aggregates saved runs with each claim's share as the runs recorded it
+    /// (for runs saved before shares were recorded: the suite alpha over this tool's registry).
+    private func aggregate(_ paths: [String], _ tool: ClaimsTool) throws -> SeedCalibration {
         let reports = try paths.map(RunReportFile.read)
         let budgets = Set(reports.map(\.budget))
         guard budgets.count == 1 else {
@@ -103,13 +102,13 @@ struct CalibrateCommand: ParsableCommand, ExecutableCommand {
         if let repeated = seeds.first(where: { seed in seeds.count { $0 == seed } > 1 }) {
             throw ValidationError("--runs has two runs with seed \(repeated); each seed must be counted once")
         }
-        let budget = try ErrorBudget(suiteAlpha: reports[0].suiteAlpha, claimCount: Suite.registry.claims.count)
+        let budget = try ErrorBudget(suiteAlpha: reports[0].suiteAlpha, claimCount: tool.registry.claims.count)
         return try SeedCalibration(runs: reports, claimAlpha: budget.perClaim)
     }
 
-    private func calibrateRules(_ console: Console) throws -> Int32 {
+    private func calibrateRules(_ tool: ClaimsTool, _ console: Console) throws -> Int32 {
         let replicates = replicates ?? 20_000
-        let seed = try randomness.resolvedSeed(console.environment)
+        let seed = try randomness.resolvedSeed(tool, console.environment)
         let engine = try randomness.engine()
         let results = [
             try Calibration.meanInterval(.normal, replicates: replicates, samplesPerReplicate: 30, alpha: 0.05,

@@ -1,7 +1,7 @@
 import ClaimKit
 
 extension Catalogs {
-    /// The asv entries of ../shared/claims/layernorm-asv.md (index section), as of this commit.
+    /// The asv entries of the claim catalog layernorm-asv.md (its index section).
     static let asv = PaperCatalog(
         paper: Papers.asv, file: "layernorm-asv.md",
         entries: [

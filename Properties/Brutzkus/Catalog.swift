@@ -1,7 +1,7 @@
 import ClaimKit
 
 extension Catalogs {
-    /// The brutzkus entries of ../shared/claims/brutzkus-maxpool.md (index section), as of this commit.
+    /// The brutzkus entries of the claim catalog brutzkus-maxpool.md (its index section).
     static let brutzkus = PaperCatalog(
         paper: Papers.brutzkus, file: "brutzkus-maxpool.md",
         entries: [

@@ -1,7 +1,7 @@
 import ClaimKit
 
 extension Catalogs {
-    /// The pooling entries of ../shared/claims/pooling-nachum.md (index section), as of this commit.
+    /// The pooling entries of the claim catalog pooling-nachum.md (its index section).
     static let pooling = PaperCatalog(
         paper: Papers.pooling, file: "pooling-nachum.md",
         entries: [

@@ -1,11 +1,10 @@
-import ClaimKit
 import Foundation
 import GSL
 import Randomness
 
 /// The RMS of a deviation at several sizes, for the slope of its logarithm
 /// (concentration rates: N^{−1/2} over filters, 1/d over image sizes, ...).
-enum LogRMSRate {
+public enum LogRMSRate {
     /// log RMS of `deviation(rng, size)` at each size with its delta-method standard error SE(mean d²)/(2 mean d²),
     /// for a weighted straight-line fit on `x`. The draws per size are planned from the resolution: a pilot of
     /// `pilot` draws per size estimates each point's relative variance v_i = Var(d²)/(E d²)², so the point's
@@ -15,7 +14,7 @@ enum LogRMSRate {
     /// applied to the main draws themselves, as `ClaimContext`'s planned estimates do: when the pilot under-stated
     /// the relative variances (d² is heavy-tailed) and the main draws ask for more, the shortfall at every size is
     /// drawn on its own stream and merged, up to four times. `samples` counts every draw spent, pilots included.
-    static func estimate(
+    public static func estimate(
         _ ctx: ClaimContext, _ label: String, sizes: [Int], x: [Double], resolution: Double, alpha: Double,
         pilot: Int = 200, chunkSize: Int, deviation: @escaping @Sendable (inout Xoshiro256, Int) throws -> Double
     ) throws -> (y: [Double], errors: [Double], samples: Int) {

@@ -13,9 +13,9 @@ struct SeedCalibrationSummary {
         lines.append("\(c.claims.count) claims at the \(c.budget.rawValue) budget over \(seeds) seeds (\(range)).")
         lines.append(String(
             format: "Family-wise: %d of %d seeds had a verdict differing from its expectation, rate %.4g, 95%% CI [%.3g, %.3g]; "
-                + "budget %.3g (%d claims × %.3g); P(K ≥ %d | %d, %.3g) = %.3g: ",
+                + "budget %.3g (the %d claims' recorded shares summed); P(K ≥ %d | %d, %.3g) = %.3g: ",
             c.seedsWithMismatch.count, seeds, Double(c.seedsWithMismatch.count) / Double(seeds), c.familyRateInterval.lower,
-            c.familyRateInterval.upper, c.familyAlpha, c.claims.count, c.claimAlpha, c.seedsWithMismatch.count, seeds,
+            c.familyRateInterval.upper, c.familyAlpha, c.claims.count, c.seedsWithMismatch.count, seeds,
             c.familyAlpha, c.familyUpperTailProbability)
             + (c.familyUpperTailProbability >= SeedCalibration.testLevel
                 ? "consistent with the budget (test level \(SeedCalibration.testLevel))"

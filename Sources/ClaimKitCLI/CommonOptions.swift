@@ -6,34 +6,38 @@ import Randomness
 extension Budget: ExpressibleByArgument {}
 
 /// The seed and the thread count: what every command that draws random numbers takes.
-struct RandomnessOptions: ParsableArguments {
-    @Option(help: "The suite seed (default: $CLAIMS_SEED, else \(Runner.defaultSeed)).")
-    var seed: UInt64?
+public struct RandomnessOptions: ParsableArguments {
+    /// An empty set of options (ArgumentParser fills them in).
+    public init() {}
+
+    @Option(help: "The suite seed (default: the tool's seed variable, CLAIMS_SEED unless it names another, else \(Runner.defaultSeed)).")
+    public var seed: UInt64?
 
     @Option(help: "Worker threads for Monte Carlo (default: all cores). Results do not depend on it.")
-    var threads: Int?
+    public var threads: Int?
 
-    func validate() throws { try Self.validate(threads: threads) }
+    public func validate() throws { try Self.validate(threads: threads) }
 
     /// --threads must be 1 ... 1024 (a worker per thread is created).
-    static func validate(threads: Int?) throws {
+    public static func validate(threads: Int?) throws {
         guard let threads else { return }
         guard (1...1024).contains(threads) else {
             throw ValidationError("--threads must be between 1 and 1024, got \(threads)")
         }
     }
 
-    /// --seed, else $CLAIMS_SEED, else the default seed.
-    func resolvedSeed(_ environment: [String: String]) throws -> UInt64 {
+    /// --seed, else the tool's seed variable (CLAIMS_SEED), else the default seed.
+    public func resolvedSeed(_ tool: ClaimsTool, _ environment: [String: String]) throws -> UInt64 {
         if let seed { return seed }
-        guard let text = environment["CLAIMS_SEED"] else { return Runner.defaultSeed }
+        guard let text = environment[tool.seedVariable] else { return Runner.defaultSeed }
         guard let value = UInt64(text) else {
-            throw ValidationError("CLAIMS_SEED must be an unsigned 64-bit integer, got '\(text)'")
+            throw ValidationError("\(tool.seedVariable) must be an unsigned 64-bit integer, got '\(text)'")
         }
         return value
     }
 
-    func engine() throws -> MonteCarloEngine {
+    /// An engine with --threads workers, else one per core.
+    public func engine() throws -> MonteCarloEngine {
         try MonteCarloEngine(threads: threads ?? MonteCarloEngine.machineThreads)
     }
 }
@@ -45,8 +49,8 @@ struct RunOptions: ParsableArguments {
     @Option(help: "Budget tier: quick, standard or thorough.")
     var budget: Budget = .standard
 
-    func runner(_ registry: Registry, _ console: Console) throws -> Runner {
-        try Runner(registry: registry, seed: try randomness.resolvedSeed(console.environment), budget: budget,
+    func runner(_ tool: ClaimsTool, _ console: Console) throws -> Runner {
+        try Runner(registry: tool.registry, seed: try randomness.resolvedSeed(tool, console.environment), budget: budget,
                    engine: try randomness.engine())
     }
 }

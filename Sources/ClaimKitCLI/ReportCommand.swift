@@ -1,9 +1,9 @@
 import ArgumentParser
 import ClaimKit
 import Foundation
-import Properties
 
-struct ReportCommand: ParsableCommand, ExecutableCommand {
+
+struct ReportCommand: ToolCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
         abstract: "Run every claim and write claims.md, claims.json and figures/ (exit 1 if a verdict mismatches).")
@@ -11,10 +11,8 @@ struct ReportCommand: ParsableCommand, ExecutableCommand {
     @Option(help: "Output folder.")
     var out = "Reports"
 
-    @Option(help: "Folder of the shared claim catalogs, read to flag catalog IDs the repository lacks (default: ../shared/claims, skipped when absent).")
+    @Option(help: "A folder of catalog markdown files (the files the tool's catalogs name), read to flag catalog IDs the tool's catalogs lack.")
     var catalogs: String?
-
-    static let defaultCatalogs = "../shared/claims"
 
     func validate() throws {
         guard !out.isEmpty else { throw ValidationError("--out is empty: give the folder to write the report to") }
@@ -28,21 +26,21 @@ struct ReportCommand: ParsableCommand, ExecutableCommand {
 
     @OptionGroup var options: RunOptions
 
-    func execute(console: Console) throws -> Int32 {
-        let runner = try options.runner(Suite.registry, console)
+    func execute(in tool: ClaimsTool, console: Console) throws -> Int32 {
+        let runner = try options.runner(tool, console)
         let folder = URL(fileURLWithPath: out, isDirectory: true)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true) // fail before the run
         guard FileManager.default.isWritableFile(atPath: folder.path) else {
             throw CocoaError(.fileWriteNoPermission, userInfo: [NSLocalizedDescriptionKey: "the folder \(folder.path) is not writable"])
         }
         let progress = Progress(console: console)
-        let run = runner.run(Suite.registry.claims) { index, total, claim in
+        let run = runner.run(tool.registry.claims) { index, total, claim in
             progress.claimStarting(index: index, of: total, id: claim.id)
         }
         progress.finish()
-        let report = MarkdownReport(run: run, registry: Suite.registry,
-                                    coverage: Coverage.rows(Suite.catalogs, registry: Suite.registry),
-                                    catalogDrift: try catalogDrift())
+        let report = MarkdownReport(run: run, registry: tool.registry, invocation: tool.invocation,
+                                    coverage: Coverage.rows(tool.catalogs, registry: tool.registry),
+                                    catalogDrift: try catalogDrift(tool))
         try ReportFolderWriter.write(files: ["claims.md": report.render(), "claims.json": try JSON.encode(run) + "\n"],
                                      figures: Dictionary(report.figureFiles, uniquingKeysWith: { first, _ in first }),
                                      to: folder)
@@ -52,13 +50,14 @@ struct ReportCommand: ParsableCommand, ExecutableCommand {
         return run.allMatch ? 0 : 1
     }
 
-    /// IDs in the shared catalogs that the repository's catalog lists lack
-    /// (empty when the shared folder is not there).
-    private func catalogDrift() throws -> [String] {
-        let known = Set(Suite.catalogs.flatMap { $0.entries.map(\.id) })
+    /// IDs in the markdown catalogs under --catalogs that the tool's catalogs lack
+    /// (none without --catalogs; a file missing there is skipped).
+    private func catalogDrift(_ tool: ClaimsTool) throws -> [String] {
+        guard let catalogs else { return [] }
+        let known = Set(tool.catalogs.flatMap { $0.entries.map(\.id) })
         var missing: [String] = []
-        for file in Set(Suite.catalogs.map(\.file)).sorted() {
-            let path = URL(fileURLWithPath: catalogs ?? Self.defaultCatalogs).appendingPathComponent(file).path
+        for file in Set(tool.catalogs.map(\.file)).sorted() {
+            let path = URL(fileURLWithPath: catalogs).appendingPathComponent(file).path
             guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { continue }
             missing += CatalogIndexParser.ids(inMarkdown: text).filter { !known.contains($0) }
         }

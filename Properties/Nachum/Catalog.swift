@@ -1,7 +1,7 @@
 import ClaimKit
 
 extension Catalogs {
-    /// The nachum entries of ../shared/claims/pooling-nachum.md (index section), as of this commit.
+    /// The nachum entries of the claim catalog pooling-nachum.md (its index section).
     static let nachum = PaperCatalog(
         paper: Papers.nachum, file: "pooling-nachum.md",
         entries: [

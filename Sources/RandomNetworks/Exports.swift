@@ -1,0 +1,2 @@
+@_exported import Randomness
+@_exported import Validation
