@@ -3,7 +3,6 @@ import GSL
 import RandomNetworks
 import Randomness
 import Testing
-@testable import LayerNormPaper
 
 /// The layer-norm paper's models against direct implementations on small cases, and every bad-input path.
 @Suite("Layer-norm paper models")

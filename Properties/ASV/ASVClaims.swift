@@ -41,21 +41,12 @@ extension ASVClaims {
                     referenceRoute: .closedForm, resolution: 0.5, samples: samples, note: note)
     }
 
-    /// `count` random convolution geometries from the stream `label`: sides in 1…`maxSide`,
-    /// kernels 1…`maxKernel` (at most the padded side), padding 0…3, strides 1…3, channels 1…`maxChannels`.
+    /// `count` random convolution geometries (`ConvolutionGeometry.random`) from the claim's stream `label`.
     static func randomGeometries(_ ctx: ClaimContext, _ label: String, count: Int, maxSide: Int, maxKernel: Int = 7,
                                  maxChannels: Int) throws -> [ConvolutionGeometry] {
         var rng = ctx.stream(label).generator()
-        func draw(_ range: ClosedRange<Int>) -> Int { Int.random(in: range, using: &rng) }
-        return try (0..<count).map { _ in
-            let input = try FeatureMapShape(width: draw(1...maxSide), height: draw(1...maxSide),
-                                            channels: draw(1...maxChannels))
-            let pw = draw(0...3), ph = draw(0...3)
-            return try ConvolutionGeometry(
-                input: input, kernelWidth: draw(1...min(maxKernel, input.width + 2 * pw)),
-                kernelHeight: draw(1...min(maxKernel, input.height + 2 * ph)), paddingWidth: pw, paddingHeight: ph,
-                strideWidth: draw(1...3), strideHeight: draw(1...3), outputChannels: draw(1...maxChannels))
-        }
+        return try ConvolutionGeometry.random(count: count, maxSide: maxSide, maxKernel: maxKernel, maxChannels: maxChannels,
+                                              rng: &rng)
     }
 
     /// A vector of i.i.d. N(0, 1) draws.

@@ -5,7 +5,7 @@ import RandomNetworks
 import Randomness
 
 extension ASVClaims {
-    /// Moments of (∂z/∂u_1)² for the first unit of a t × t window, computed by the model's backward pass
+    /// Moments of (∂z/∂u_1)² (`WhiteNoiseConvolution.squaredReLUDerivative`) for the first unit of a t × t window
     /// (ReLU, then `kind` pooling; Δz = 1), for i.i.d. N(0, 1) pre-activations.
     static func derivativeSampler(kind: PoolingKind, side: Int) throws -> @Sendable (inout Xoshiro256, Int) throws -> RunningMoments {
         let pooling = try WindowPooling(input: FeatureMapShape(width: side, height: side, channels: 1), windowWidth: side,
@@ -13,11 +13,7 @@ extension ASVClaims {
         let sampler = NormalSampler()
         return { rng, count in
             try RunningMoments.of(count: count) {
-                let u = (0..<(side * side)).map { _ in sampler.next(using: &rng) }
-                let v = u.map { Activation.relu($0) }
-                let deltaV = try pooling.backward([1], winners: try pooling.forward(v).winners)
-                let derivative = deltaV[0] * Activation.relu.derivative(u[0])
-                return derivative * derivative
+                try WhiteNoiseConvolution.squaredReLUDerivative(through: pooling, rng: &rng, sampler: sampler)
             }
         }
     }

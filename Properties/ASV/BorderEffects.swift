@@ -119,33 +119,11 @@ extension ASVClaims {
             ) { rng, count in
                 var moments = JointMoments(dimension: 4)
                 for _ in 0..<count {
-                    let v = conditionalVariances(channels: more, prefix: fewer, rng: &rng)
+                    let v = WhiteNoiseConvolution.conditionalVariances(channels: more, prefix: fewer, rng: &rng)
                     moments.add([v.prefix, v.prefix * v.prefix, v.all, v.all * v.all])
                 }
                 return moments
             }
         }
-    }
-
-    /// V_C = Σ_{s ∈ s(2,i)} ReLU(u_s^(1))² / C for an interior unit i of layer 2 (3×3 kernels): the nine
-    /// layer-1 positions of its receptive field, each a 3×3×3 patch of a 5×5×3 white-noise input, with C
-    /// i.i.d. N(0, 1) kernels; for the first `prefix` channels and for all `channels`.
-    static func conditionalVariances(channels: Int, prefix: Int, rng: inout Xoshiro256) -> (prefix: Double, all: Double) {
-        let sampler = NormalSampler()
-        let image = (0..<75).map { _ in sampler.next(using: &rng) }
-        var partial = 0.0, total = 0.0
-        for c in 0..<channels {
-            let kernel = (0..<27).map { _ in sampler.next(using: &rng) }
-            for i in 0..<3 {
-                for j in 0..<3 {
-                    var u = 0.0
-                    for a in 0..<3 { for b in 0..<3 { for d in 0..<3 { u += kernel[a + 3 * (b + 3 * d)] * image[(i + a) + 5 * ((j + b) + 5 * d)] } } }
-                    let z = max(0, u)
-                    total += z * z
-                    if c < prefix { partial += z * z }
-                }
-            }
-        }
-        return (partial / Double(prefix), total / Double(channels))
     }
 }

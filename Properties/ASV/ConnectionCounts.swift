@@ -4,21 +4,6 @@ import RandomNetworks
 import Randomness
 
 extension ASVClaims {
-    /// A 3×3, padding-1 convolution on a w × w × d map: every input column is reached by three
-    /// output columns except the two border columns (two each), so Σ_i n_w(i) = 3w − 2.
-    static func paddedThreeByThreeConnections(side w: Int, inputChannels d: Int, outputChannels e: Int) -> Int {
-        d * e * (3 * w - 2) * (3 * w - 2)
-    }
-
-    /// Σn_w: over the output columns i of a strided, padded convolution along one axis of length `side`,
-    /// the kernel columns ξ whose input column λ_w = s_w i + ξ − p_w (A.7) lies inside the map (A.8).
-    static func kernelTapsInside(side: Int, kernel: Int, padding: Int, stride: Int) -> Int {
-        let outputs = (side + 2 * padding - kernel) / stride + 1
-        return (0..<outputs).reduce(0) { sum, i in
-            sum + (0..<kernel).filter { (0..<side).contains(stride * i + $0 - padding) }.count
-        }
-    }
-
     static let connectionCount = Claim(
         id: "ASV-EPS", paper: Papers.asv, location: "§4.1 (definition of ε_ℓ); §5 before (20); (B.29)",
         statement: """
@@ -49,7 +34,7 @@ extension ASVClaims {
                                                           kernel: 3, padding: 1, outputChannels: 2)
             let enumerated = try (0..<geometry.output.count).reduce(0) { $0 + (try geometry.receptiveField(of: $1)).count }
             compareCount(ctx, "\(side)×\(side)×3 → 2, k = 3, p = 1: ε = 6(3w − 2)², ε/M' = \(Double(enumerated) / Double(geometry.output.count))",
-                         count: enumerated, reference: paddedThreeByThreeConnections(side: side, inputChannels: 3, outputChannels: 2))
+                         count: enumerated, reference: ConnectionCounts.paddedThreeByThree(side: side, inputChannels: 3, outputChannels: 2))
         }
         let strided = try ConvolutionGeometry.square(input: FeatureMapShape(width: 32, height: 32, channels: 3), kernel: 3,
                                                      padding: 1, stride: 2, outputChannels: 2)
@@ -137,7 +122,7 @@ extension ASVClaims {
                     route: .enumeration, value: try ratio(side: 32, padding: 2, stride: 1), reference: 1,
                     referenceRoute: .closedForm, resolution: 1e-12)
         for stride in [2, 3] {
-            let taps = Double(kernelTapsInside(side: 32, kernel: 3, padding: 1, stride: stride))
+            let taps = Double(ConnectionCounts.kernelTapsInside(side: 32, kernel: 3, padding: 1, stride: stride))
             ctx.compare("32×32, k = 3, padding 1, stride \(stride): σ²(18) / (2/(k²d')) = 9w²/(Σn_w)², Σn_w = \(Int(taps))",
                         subject: .corrected, route: .enumeration, value: try ratio(side: 32, padding: 1, stride: stride),
                         reference: 9 * 32 * 32 / (taps * taps), referenceRoute: .closedForm, resolution: 1e-12,

@@ -19,11 +19,6 @@ extension ASVClaims {
         return nets
     }
 
-    /// The number of leading Conv+Pool layers that pool (2 for FAST_*, 3 for BIG_*, 0 without pooling).
-    static func pooledLayers(_ stack: ConvPoolStack) -> Int {
-        stack.layers.prefix { $0.poolSize > 1 }.count
-    }
-
     /// "keeps … = 1" read with a 10% allowance: the border effects of padding alone move the exact
     /// per-unit recursion by up to 6.3% in these networks (ASV-PADDING), pooling moves it by 30% or more.
     static let keepsOne = ClaimedRegion.between(0.9, 1.1)
@@ -104,13 +99,13 @@ extension ASVClaims {
             """)
     ) { ctx in
         let nets = try endToEndNetworks(ctx, withoutPooling: true)
-        let assertions = nets.reduce(0) { $0 + 2 * $1.stack.layers.count + (pooledLayers($1.stack) > 0 ? 2 : 0) }
+        let assertions = nets.reduce(0) { $0 + 2 * $1.stack.layers.count + (ASVNetworks.pooledLayers($1.stack) > 0 ? 2 : 0) }
         let alpha = try ctx.reserveAlpha(1) / Double(assertions)
         for (name, stack, networks) in nets {
             let variances = try ASVInitialization.backwardVariances(stack)
             let summary = try NetworkSimulation(stack: stack, weightVariances: variances, imagesPerNetwork: 1, backward: true)
                 .run(ctx, label: "backward \(name)", networks: networks)
-            let pooled = pooledLayers(stack)
+            let pooled = ASVNetworks.pooledLayers(stack)
             let kind = stack.layers[0].pooling.kind
             for l in 0..<stack.layers.count {
                 try recordMean(ctx, "\(name): r^(\(l)) = 1", moments: summary.r[l], region: keepsOne, resolution: 0.04, alpha: alpha)

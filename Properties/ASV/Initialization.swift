@@ -5,13 +5,6 @@ import RandomNetworks
 import Randomness
 
 extension ASVClaims {
-    /// The end-to-end architectures (catalog §3.5) by name.
-    static func namedNetworks() throws -> [(String, ConvPoolStack)] {
-        [("FAST_MAX", try ASVNetworks.fast(.max)), ("FAST_AVG", try ASVNetworks.fast(.average)),
-         ("FAST_NOPOOL", try ASVNetworks.fast(nil)), ("BIG_MAX", try ASVNetworks.big(.max)),
-         ("BIG_AVG", try ASVNetworks.big(.average)), ("STRIDE2_MAX", try ASVNetworks.strideTwoMax())]
-    }
-
     static let forwardInitialization = Claim(
         id: "ASV-INIT-FWD", paper: Papers.asv, location: "§4.2, eq. (17)",
         statement: """
@@ -24,15 +17,15 @@ extension ASVClaims {
         ],
         kind: .identity, expectation: .holds
     ) { ctx in
-        for (name, stack) in try namedNetworks() {
+        for (name, stack) in try ASVNetworks.named() {
             let variances = try ASVInitialization.forwardVariances(stack)
             // (11) from q^(0) = 1, τ_0 = 1, with ε_ℓ counted unit by unit and τ_ℓ by quadrature.
             var q = 1.0, tau = IntegralResult(value: 1, absoluteError: 0), relativeError = 0.0, worst = 0.0
             for (l, layer) in stack.layers.enumerated() {
-                q *= variances[l] * tau.value * Double(try enumeratedConnections(layer)) / Double(layer.convolution.output.count)
+                q *= variances[l] * tau.value * Double(try ConnectionCounts.enumerated(layer)) / Double(layer.convolution.output.count)
                 relativeError += tau.absoluteError / tau.value
                 worst = max(worst, abs(q - 1))
-                tau = try tauByQuadrature(layer)
+                tau = try ASVInitialization.tauByQuadrature(layer)
             }
             ctx.compare("\(name): max_ℓ |q^(ℓ) − 1| under (11) with (17), ε_ℓ = Σ_i |s(ℓ, i)| enumerated, τ_ℓ by quadrature",
                         route: .quadrature, value: worst,
@@ -55,13 +48,13 @@ extension ASVClaims {
         ],
         kind: .identity, expectation: .holds
     ) { ctx in
-        for (name, stack) in try namedNetworks() {
+        for (name, stack) in try ASVNetworks.named() {
             let variances = try ASVInitialization.backwardVariances(stack)
             // (14) from r^(L) = 1, with ε_ℓ counted unit by unit and γ_ℓ by quadrature.
             var r = 1.0, relativeError = 0.0, worst = 0.0
             for (l, layer) in stack.layers.enumerated().reversed() {
-                let gamma = try gammaByQuadrature(layer)
-                r *= variances[l] * gamma.value * Double(try enumeratedConnections(layer)) / Double(layer.convolution.input.count)
+                let gamma = try ASVInitialization.gammaByQuadrature(layer)
+                r *= variances[l] * gamma.value * Double(try ConnectionCounts.enumerated(layer)) / Double(layer.convolution.input.count)
                 relativeError += gamma.absoluteError / gamma.value
                 worst = max(worst, abs(r - 1))
             }
@@ -73,49 +66,6 @@ extension ASVClaims {
                         referenceRoute: .closedForm, resolution: 1e-8,
                         note: "with the ReLU value γ_L = 1/2 at the identity output layer, σ²_L = \(halfGamma) = 2 × \(variances[last]) and r^(L−1) = 2")
         }
-    }
-
-    /// ε_ℓ = Σ_{i ∈ [M'_ℓ]} |s(ℓ, i)| (§4.1), counted unit by unit.
-    static func enumeratedConnections(_ layer: ConvPoolLayer) throws -> Int {
-        try (0..<layer.convolution.output.count).reduce(0) { $0 + (try layer.convolution.receptiveField(of: $1)).count }
-    }
-
-    /// τ_ℓ by QAGIU, not through PoolingMoments.tau: ReLU with max pooling (T = 1: plain ReLU) from the tail
-    /// ∫_0^∞ 2x (1 − Φ(x)^T) dx of (12); ReLU with average pooling (13) as E[ReLU(u)²]/T + (1 − 1/T) E[ReLU(u)]²
-    /// with both moments integrated; 1 for the identity without pooling (the convention of Q-ASV-2).
-    static func tauByQuadrature(_ layer: ConvPoolLayer) throws -> IntegralResult {
-        switch (layer.activation, layer.poolSize, layer.pooling.kind) {
-        case (.relu, _, .max): return try PoolingMoments.tauMaxByTailIntegral(poolSize: layer.poolSize)
-        case (.relu, let poolSize, .average):
-            let tolerance = QuadratureTolerance(absolute: 0, relative: 1e-10)
-            let second = try Integration.qagiu({ $0 * $0 * Distributions.normalPDF($0) }, from: 0, tolerance: tolerance)
-            let first = try Integration.qagiu({ $0 * Distributions.normalPDF($0) }, from: 0, tolerance: tolerance)
-            let t = Double(poolSize)
-            return IntegralResult(value: second.value / t + (1 - 1 / t) * first.value * first.value,
-                                  absoluteError: second.absoluteError / t + 2 * first.value * first.absoluteError)
-        case (.identity, 1, _): return IntegralResult(value: 1, absoluteError: 0)
-        default: throw unsupportedLayer(layer, "ASVClaims.tauByQuadrature")
-        }
-    }
-
-    /// γ_ℓ by QAGIU, not through PoolingMoments.gamma: ReLU with max pooling (15) as Pr(u_1 = max ≥ 0) =
-    /// ∫_0^∞ φ Φ^{T−1}; ReLU with average pooling (16) as Pr(u ≥ 0)/T² = ∫_0^∞ φ / T²; 1 for the identity
-    /// without pooling (Q-ASV-2).
-    static func gammaByQuadrature(_ layer: ConvPoolLayer) throws -> IntegralResult {
-        switch (layer.activation, layer.poolSize, layer.pooling.kind) {
-        case (.relu, _, .max): return try PoolingMoments.gammaMaxByQuadrature(poolSize: layer.poolSize)
-        case (.relu, let poolSize, .average):
-            let positive = try PoolingMoments.gammaMaxByQuadrature(poolSize: 1)
-            let t2 = Double(poolSize * poolSize)
-            return IntegralResult(value: positive.value / t2, absoluteError: positive.absoluteError / t2)
-        case (.identity, 1, _): return IntegralResult(value: 1, absoluteError: 0)
-        default: throw unsupportedLayer(layer, "ASVClaims.gammaByQuadrature")
-        }
-    }
-
-    static func unsupportedLayer(_ layer: ConvPoolLayer, _ context: String) -> ParameterError {
-        ParameterError(context, parameter: "layer", value: "\(layer.activation) with T = \(layer.poolSize)",
-                       requirement: "ReLU or the identity without pooling")
     }
 
     static let xavier = Claim(

@@ -1,25 +1,9 @@
 import ClaimKit
-import Foundation
-import GSL
 import RandomNetworks
 import Randomness
 
-/// Monte Carlo over random Conv+Pool networks fed white noise (catalog §3.5):
-/// each replicate is one network (weights N(0, σ²_{w^(ℓ)}), zero biases) with
-/// `imagesPerNetwork` i.i.d. N(0, 1) inputs, because the per-channel weight
-/// sums dominate the variance; per network and layer it records the mean of
-/// (u^(ℓ))² (q^(ℓ)), of (z^(ℓ))², the correlation of two horizontally adjacent
-/// units of a window (0 for a layer one unit wide), the share of windows whose
-/// pre-activations are all negative, and the mean of (Δz^(ℓ))² (r^(ℓ)) in
-/// expectation over Δz^(L) ~ N(0, I), computed exactly by backpropagating
-/// every basis vector of the output.
-struct NetworkSimulation: Sendable {
-    let stack: ConvPoolStack
-    let weightVariances: [Double]
-    let imagesPerNetwork: Int
-    let backward: Bool
-
-    /// Per-layer moments over the networks; index ℓ − 1 for layer ℓ, r indexed by ℓ = 0 … L.
+extension NetworkSimulation {
+    /// Per-layer moments over the networks of a run; index ℓ − 1 for layer ℓ, r indexed by ℓ = 0 … L.
     struct Summary {
         let q: [RunningMoments]
         let secondMoments: [RunningMoments]
@@ -29,6 +13,8 @@ struct NetworkSimulation: Sendable {
         var networks: Int { q.first?.count ?? 0 }
     }
 
+    /// Runs `networks` independent networks on the claim's engine, from the stream `label`, and merges
+    /// their statistics (`network(_:)`) layer by layer.
     func run(_ ctx: ClaimContext, label: String, networks: Int) throws -> Summary {
         let layers = stack.layers.count
         let width = 4 * layers + (backward ? layers + 1 : 0)
@@ -45,72 +31,5 @@ struct NetworkSimulation: Sendable {
                        windowCorrelation: Array(merged[(2 * layers)..<(3 * layers)]),
                        negativeWindows: Array(merged[(3 * layers)..<(4 * layers)]),
                        r: Array(merged[(4 * layers)...]))
-    }
-
-    /// One network's statistics: [q, E z², window correlation, all-negative share] per layer, then r^(0…L).
-    func network(_ rng: inout Xoshiro256) throws -> [Double] {
-        let parameters = try stack.sampleParameters(weightVariances: weightVariances, rng: &rng)
-        let layers = stack.layers.count
-        var sums = [Double](repeating: 0, count: 5 * layers + 1)
-        var products = [Double](repeating: 0, count: layers)
-        let sampler = NormalSampler()
-        for _ in 0..<imagesPerNetwork {
-            let image = (0..<stack.input.count).map { _ in sampler.next(using: &rng) }
-            let trace = try stack.forward(image, parameters: parameters)
-            for (l, layer) in stack.layers.enumerated() {
-                let u = trace.preActivations[l]
-                sums[l] += meanSquare(u)
-                sums[layers + l] += meanSquare(trace.outputs[l])
-                let pairs = adjacentPairs(u, layer)
-                products[l] += pairs.product
-                sums[2 * layers + l] += pairs.squares
-                sums[3 * layers + l] += try negativeWindowShare(u, layer)
-            }
-            if backward {
-                // E‖A Δz^(L)‖² over Δz^(L) ~ N(0, I) is Σ_k ‖A e_k‖²: backpropagate every basis vector.
-                let outputs = stack.layers[layers - 1].outputCount
-                for k in 0..<outputs {
-                    var top = [Double](repeating: 0, count: outputs)
-                    top[k] = 1
-                    let gradients = try stack.backward(trace, outputGradient: top, parameters: parameters)
-                    for l in 0...layers { sums[4 * layers + l] += meanSquare(gradients.outputs[l]) }
-                }
-            }
-        }
-        let b = Double(imagesPerNetwork)
-        var out: [Double] = []
-        out += (0..<layers).map { sums[$0] / b }
-        out += (0..<layers).map { sums[layers + $0] / b }
-        out += (0..<layers).map { sums[2 * layers + $0] > 0 ? products[$0] / sums[2 * layers + $0] : 0 }
-        out += (0..<layers).map { sums[3 * layers + $0] / b }
-        if backward { out += (0...layers).map { sums[4 * layers + $0] / b } }
-        return out
-    }
-
-    private func meanSquare(_ x: [Double]) -> Double { x.reduce(0) { $0 + $1 * $1 } / Double(x.count) }
-
-    /// Σ u_a u_b and Σ (u_a² + u_b²)/2 over the pairs of horizontally adjacent units (2i, 2i + 1),
-    /// the first two units of every window when the layer pools.
-    private func adjacentPairs(_ u: [Double], _ layer: ConvPoolLayer) -> (product: Double, squares: Double) {
-        let shape = layer.convolution.output
-        guard shape.width >= 2 else { return (0, 0) }
-        var product = 0.0, squares = 0.0
-        for row in 0..<(shape.height * shape.channels) {
-            var i = 0
-            while i + 1 < shape.width {
-                let a = u[row * shape.width + i], b = u[row * shape.width + i + 1]
-                product += a * b
-                squares += (a * a + b * b) / 2
-                i += 2
-            }
-        }
-        return (product, squares)
-    }
-
-    /// The share of pooling windows whose pre-activations are all negative (ReLU then max gives 0).
-    private func negativeWindowShare(_ u: [Double], _ layer: ConvPoolLayer) throws -> Double {
-        var negative = 0
-        for t in 0..<layer.outputCount where try layer.pooling.window(of: t).allSatisfy({ u[$0] < 0 }) { negative += 1 }
-        return Double(negative) / Double(layer.outputCount)
     }
 }

@@ -43,7 +43,7 @@ extension ASVClaims {
         let alpha = try ctx.reserveAlpha(1) / Double(2 * units.count)
         let sampler = NormalSampler()
         for (name, t) in units {
-            let field = try inputsByIndexFormula(geometry, of: t)
+            let field = try ConnectionCounts.inputsByIndexFormula(geometry, of: t)
             let closed = biasVariance + weightVariance * field.reduce(0) { $0 + secondMoments[$1] }
             ctx.compare("\(name) unit: (B.7) by hand, s(ℓ, i) from (A.7)–(A.9), against VarianceRecursion.positionResolvedForward",
                         route: .closedForm, value: perUnit[t], reference: closed, referenceRoute: .closedForm,
@@ -63,23 +63,6 @@ extension ASVClaims {
                 RunningMoments.of(count: count) { let u = draw(&rng); return u * u }
             }
         }
-    }
-
-    /// s(ℓ, t) = 𝒮(ℓ; i, j) of (A.9) read off the index formula rather than the model's patch table: the input units
-    /// (λ_w, λ_h, ξ3) with λ_w = s_w i + ξ1 − p_w, λ_h = s_h j + ξ2 − p_h (A.7, 0-based) inside the map (A.8).
-    static func inputsByIndexFormula(_ geometry: ConvolutionGeometry, of t: Int) throws -> [Int] {
-        let (i, j, _) = try geometry.output.coordinates(of: t)
-        var inputs: [Int] = []
-        for channel in 0..<geometry.input.channels {
-            for y in (geometry.strideHeight * j - geometry.paddingHeight)..<(geometry.strideHeight * j - geometry.paddingHeight + geometry.kernelHeight)
-            where (0..<geometry.input.height).contains(y) {
-                for x in (geometry.strideWidth * i - geometry.paddingWidth)..<(geometry.strideWidth * i - geometry.paddingWidth + geometry.kernelWidth)
-                where (0..<geometry.input.width).contains(x) {
-                    inputs.append(try geometry.input.index(x, y, channel))
-                }
-            }
-        }
-        return inputs
     }
 
     static let forwardRecursion = Claim(

@@ -5,23 +5,6 @@ import RandomNetworks
 import Randomness
 
 extension BrutzkusClaims {
-    /// P(|S1+| ∈ {c : `admissible`(c)}) for |S1+| ~ Bin(m1, 1/2), by summing the pmf (from log factorials), with
-    /// its rounding error: each term's log carries about (1 + log m1!) ulp, relative to the term, over m1 + 1 terms.
-    static func halfBinomialMass(trials m1: Int, where admissible: (Int) -> Bool) throws -> (value: Double, error: Double) {
-        let logAll = try SpecialFunctions.logFactorial(m1).value - Double(m1) * log(2)
-        let value = try (0...m1).filter(admissible).reduce(0.0) { total, c in
-            total + exp(logAll - (try SpecialFunctions.logFactorial(c).value) - (try SpecialFunctions.logFactorial(m1 - c).value))
-        }
-        return (value, value * Double(m1 + 1) * (1 + abs(logAll) + Double(m1) * log(2)) * Double.ulpOfOne)
-    }
-
-    /// P(event (14) fails) for m examples: |S1+| ~ Bin(m1, 1/2), m1 = ⌈m/2⌉, and (14) needs |S1±| ≥ m1/3. By GSL's
-    /// binomial CDF: the two tails are disjoint and equal, 2 F(⌈m1/3⌉ − 1).
-    static func event14Failure(sampleSize m: Int) throws -> Double {
-        let m1 = (m + 1) / 2
-        return 2 * (try Distributions.binomialLowerTail(atMost: (m1 + 2) / 3 - 1, trials: m1, probability: 0.5))
-    }
-
     static let balancedHalfEvent = Claim(
         id: "BG-LC.3", paper: Papers.brutzkus, location: "App. C, Lemma C.3 and event (14)",
         statement: """
@@ -43,7 +26,7 @@ extension BrutzkusClaims {
         for m in [60, 100, 400] {
             let m1 = (m + 1) / 2
             let admissible = { (c: Int) in 3 * c >= m1 * m1 && 3 * (m1 - c) >= m1 * m1 }
-            let printed = try halfBinomialMass(trials: m1, where: admissible)
+            let printed = try LuckyCounts.halfBinomialMass(trials: m1, where: admissible)
             ctx.bound("m = \(m): P(|S1+|/m1, |S1−|/m1 ≥ m1/3) (printed (14); Bin(m1, 1/2) pmf summed over the \((0...m1).filter(admissible).count) admissible values)",
                       route: .enumeration, value: printed.value, error: printed.error,
                       region: .atLeast(1 - 4 * exp(-Double(m) / 36)), resolution: 1e-12)
@@ -51,13 +34,13 @@ extension BrutzkusClaims {
         // Corrected: the exact failure probability by two routes, and the bounds, for m = 2 … 400.
         var worstHoeffding = 0.0, worstPaper = 0.0, worstHalf = 0.0
         for m in 2...400 {
-            let failure = try event14Failure(sampleSize: m)
+            let failure = try LuckyCounts.event14Failure(sampleSize: m)
             let m1 = Double((m + 1) / 2)
             worstHoeffding = max(worstHoeffding, failure / (2 * exp(-m1 / 18)))
             worstPaper = max(worstPaper, failure / (4 * exp(-Double(m) / 36)))
             worstHalf = max(worstHalf, 2 * exp(-m1 / 18) / (4 * exp(-Double(m) / 36)))
             if [10, 36, 100, 400].contains(m) {
-                let enumerated = try halfBinomialMass(trials: (m + 1) / 2) { !LuckyCounts.event14(positives: $0, of: (m + 1) / 2) }
+                let enumerated = try LuckyCounts.halfBinomialMass(trials: (m + 1) / 2) { !LuckyCounts.event14(positives: $0, of: (m + 1) / 2) }
                 ctx.compare("m = \(m): P((14) fails) by summing the pmf vs 2F_Bin(⌈m1/3⌉ − 1; m1, 1/2)", subject: .corrected,
                             route: .enumeration, value: enumerated.value, error: enumerated.error, reference: failure,
                             referenceRoute: .closedForm, resolution: 1e-9 * failure)
@@ -70,7 +53,7 @@ extension BrutzkusClaims {
         ctx.bound("max over m = 2…400 of P((14) fails)/(4e^{−m/36})", subject: .corrected, route: .enumeration,
                   value: worstPaper, region: .atMost(1), samples: 399)
         // The exact value against simulated first halves.
-        let exact36 = try event14Failure(sampleSize: 36)
+        let exact36 = try LuckyCounts.event14Failure(sampleSize: 36)
         try ctx.estimateProportion("m = 36: P((14) fails) for simulated S1 (labels of D) vs the exact value", subject: .corrected,
                                    region: .equal(exact36), resolution: 0.01, alpha: try ctx.reserveAlpha(0.5)) { rng, count in
             let distribution = try PatternDistribution.standardBasis(dimension: 3, patternCount: 3, patternsPerInput: 1)

@@ -1,5 +1,6 @@
 import ClaimKit
 import Foundation
+import RandomNetworks
 
 extension BrutzkusClaims {
     static let confidenceRate = Claim(

@@ -18,21 +18,6 @@ extension BrutzkusClaims {
         }
     }
 
-    /// ‖x_b‖² for every row x_b of `x`.
-    static func rowNormsSquared(_ x: Matrix) -> [Double] {
-        (0..<x.rows).map { b in (0..<x.columns).reduce(0.0) { $0 + x[b, $1] * x[b, $1] } }
-    }
-
-    /// ‖x‖² and y w·x (w = n copies of o_1 − o_2) for every input of `sample`.
-    static func normsAndSeparatorMargins(_ distribution: PatternDistribution, _ sample: LabeledPatterns) throws
-        -> (norms: [Double], margins: [Double]) {
-        let x = try sample.inputs.flattened
-        let w = distribution.separator
-        let norms = rowNormsSquared(x)
-        let margins = (0..<x.rows).map { b in sample.labels[b] * (0..<x.columns).reduce(0.0) { $0 + w[$1] * x[b, $1] } }
-        return (norms, margins)
-    }
-
     /// Records that the smallest and the largest of `values` both equal `reference`, each carrying the
     /// rounding error `rounding` of its computation, at a resolution 100× that error.
     static func compareExtremes(_ ctx: ClaimContext, _ name: String, _ values: [Double], reference: Double,
@@ -66,7 +51,7 @@ extension BrutzkusClaims {
         for (label, distribution) in try enumeratedDistributions(ctx) {
             let n = Double(distribution.patternsPerInput)
             let support = try distribution.supportPoints()
-            let (norms, margins) = try normsAndSeparatorMargins(distribution, support)
+            let (norms, margins) = try distribution.normsAndSeparatorMargins(support)
             let indices = support.inputs.patternIndices ?? []
             let k = distribution.patternsPerInput
             let discriminativeCounts = (0..<support.count).map { b in indices[(b * k)..<((b + 1) * k)].filter { $0 < 2 }.count }
@@ -108,7 +93,7 @@ extension BrutzkusClaims {
         let large = try PatternDistribution.haarRandom(dimension: 20, patternCount: 20, patternsPerInput: 10, rng: &rng)
         let draws = ctx.budget == .quick ? 2000 : 20000
         let sample = try large.sample(count: draws, rng: &rng)
-        let (norms, margins) = try normsAndSeparatorMargins(large, sample)
+        let (norms, margins) = try large.normsAndSeparatorMargins(sample)
         compareExtremes(ctx, "d = l = 20, n = 10, Haar O: ‖x‖² over \(draws) draws", norms, reference: 10,
                         rounding: 200 * Double.ulpOfOne * 10, route: .monteCarlo)
         compareExtremes(ctx, "d = l = 20, n = 10, Haar O: y w·x over \(draws) draws", margins, reference: 1,

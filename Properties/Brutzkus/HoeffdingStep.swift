@@ -1,6 +1,7 @@
 import ClaimKit
 import Foundation
 import GSL
+import RandomNetworks
 
 extension BrutzkusClaims {
     static let hoeffdingStep = Claim(

@@ -23,7 +23,7 @@ extension BrutzkusClaims {
             let distribution = solved.distribution
             let n = Double(distribution.patternsPerInput)
             let support = try distribution.supportPoints()
-            let (_, margins) = try normsAndSeparatorMargins(distribution, support)
+            let (_, margins) = try distribution.normsAndSeparatorMargins(support)
             compareExtremes(ctx, "\(label): y w·x for w = n copies of o_1 − o_2", margins, reference: 1,
                             rounding: 2 * n * Double(distribution.dimension) * Double.ulpOfOne, route: .enumeration)
             ctx.bound("\(label): min over the support of y ŵ·x for the hard-margin SVM (separable, margin 1)",
@@ -68,7 +68,7 @@ extension BrutzkusClaims {
                       route: .iterativeSolver, value: blocks.map(\.normSquared).min() ?? .nan, error: solverError,
                       region: .atLeast(2), resolution: 1e-8)
         }
-        for (n, lower, upper) in try largeMaxMarginNorms([5, 10, 20]) {
+        for (n, lower, upper) in try MaxMarginOnSupport.largeNormBounds([5, 10, 20]) {
             ctx.bound("n = \(n), d = l = 5: ‖ŵ‖² ≥ (SVM on the 2n witness pairs) ≥ n", route: .iterativeSolver, value: lower,
                       region: .atLeast(Double(n)), resolution: 1e-9, note: "upper bound from the separator: \(upper)")
             ctx.compare("n = \(n), d = l = 5: witness lower bound = separator upper bound = 2n", route: .iterativeSolver,
@@ -99,7 +99,7 @@ extension BrutzkusClaims {
             sizes.append(n)
             products.append(product)
         }
-        for (n, lower, _) in try largeMaxMarginNorms([5, 10, 20]) {
+        for (n, lower, _) in try MaxMarginOnSupport.largeNormBounds([5, 10, 20]) {
             ctx.bound("n = \(n), d = l = 5: ‖ŵ‖²R² ≥ n² (R² = n)", route: .iterativeSolver, value: lower * Double(n),
                       region: .atLeast(Double(n * n)), resolution: 1e-9)
             sizes.append(Double(n))

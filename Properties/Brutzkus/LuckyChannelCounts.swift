@@ -5,34 +5,6 @@ import RandomNetworks
 import Randomness
 
 extension BrutzkusClaims {
-    /// A chunk sampler counting, among `count` initializations of k channels (§5), those where Lemma 5.2's
-    /// event k/(4d) ≤ |W0+ ∩ A+|, |W0− ∩ A−| ≤ k/d holds, for D with d and l patterns.
-    static func lemma52Successes(channels k: Int, dimension d: Int, patternCount l: Int)
-        -> @Sendable (inout Xoshiro256, Int) throws -> Int {
-        luckyCountSuccesses(channels: k, dimension: d, patternCount: l) {
-            LuckyCounts.event7(positive: $0, negative: $1, channels: k, dimension: d)
-        }
-    }
-
-    /// Trials for `estimateProportion`: initializations (k channels, l patterns, d = dimension) whose lucky counts
-    /// (|W0+ ∩ A+|, |W0− ∩ A−|) satisfy `event`.
-    static func luckyCountSuccesses(channels k: Int, dimension d: Int, patternCount l: Int,
-                                    event: @escaping @Sendable (Int, Int) -> Bool)
-        -> @Sendable (inout Xoshiro256, Int) throws -> Int {
-        { rng, count in
-            let distribution = try PatternDistribution.standardBasis(dimension: d, patternCount: l, patternsPerInput: 2)
-            let initializer = try LayerwiseTrainer(channels: k, firstLayerSteps: 0, firstLayerRate: 1,
-                                                   secondLayerSteps: 0, secondLayerRate: 1, initialRadius: 1e-3)
-            var successes = 0
-            for _ in 0..<count {
-                let network = try initializer.initialize(dimension: d, rng: &rng)
-                let lucky = try distribution.luckyChannels(of: network, initialSigns: network.outputWeights)
-                if event(lucky.positive.count, lucky.negative.count) { successes += 1 }
-            }
-            return successes
-        }
-    }
-
     static let luckyChannelCounts = Claim(
         id: "BG-L5.2", paper: Papers.brutzkus, location: "§5, Lemma 5.2 (eq. (7)) and the sentence after it; App. B",
         statement: """
@@ -60,17 +32,17 @@ extension BrutzkusClaims {
         }
         try ctx.estimateProportion("d = 5, l = 3, k = 1001: P(eq. (7)) by simulated initializations", region: .atLeast(1 - 4 * exp(-5.0)),
                                    resolution: 0.05, alpha: alpha, pilotTrials: 500, chunkSize: 64,
-                                   trials: lemma52Successes(channels: 1001, dimension: 5, patternCount: 3))
+                                   trials: LuckyCounts.lemma52Successes(channels: 1001, dimension: 5, patternCount: 3))
         // As printed with the text's k ≥ d³: d = 3, k = 27.
         let small = LuckyCounts(channels: 27, dimension: 3, patternCount: 3)
         ctx.bound("d = l = 3, k = d³ = 27: exact P(eq. (7))", route: .enumeration, value: exp(try small.logSuccess()),
                   region: .atLeast(1 - 4 * exp(-3.0)))
         try ctx.estimateProportion("d = l = 3, k = 27: P(eq. (7)) by simulated initializations", region: .atLeast(1 - 4 * exp(-3.0)),
                                    resolution: 0.01, alpha: alpha, chunkSize: 4096,
-                                   trials: lemma52Successes(channels: 27, dimension: 3, patternCount: 3))
+                                   trials: LuckyCounts.lemma52Successes(channels: 27, dimension: 3, patternCount: 3))
         try ctx.estimateProportion("d = l = 3, k = 27: simulated P(eq. (7)) vs the exact multinomial sum (at the printed k = d³)",
                                    region: .equal(exp(try small.logSuccess())), resolution: 0.01, alpha: alpha,
-                                   chunkSize: 4096, trials: lemma52Successes(channels: 27, dimension: 3, patternCount: 3))
+                                   chunkSize: 4096, trials: LuckyCounts.lemma52Successes(channels: 27, dimension: 3, patternCount: 3))
         // Corrected: l = d and k = 8d³ + 1.
         for d in 3...10 {
             let k = 8 * d * d * d + 1
@@ -94,7 +66,7 @@ extension BrutzkusClaims {
             try ctx.estimateProportion("d = l = \(d), k = \(k): P(eq. (7)) by simulated initializations ≥ 1 − 4e^{−d}",
                                        subject: .corrected, region: .atLeast(1 - 4 * exp(-Double(d))), resolution: 0.05,
                                        alpha: alpha, pilotTrials: 200, chunkSize: 32,
-                                       trials: lemma52Successes(channels: k, dimension: d, patternCount: d))
+                                       trials: LuckyCounts.lemma52Successes(channels: k, dimension: d, patternCount: d))
         }
     }
 }

@@ -4,22 +4,6 @@ import RandomNetworks
 import Randomness
 
 extension BrutzkusClaims {
-    /// A training set of D (d = l, o_i = e_i) whose first half S1 has exactly `positives` positive examples
-    /// out of m1 = ⌈m/2⌉ (the second half is an ordinary draw).
-    static func trainingSet(dimension d: Int, patternsPerInput n: Int, size m: Int, firstHalfPositives: Int,
-                            rng: inout Xoshiro256) throws -> LabeledPatterns {
-        let distribution = try PatternDistribution.standardBasis(dimension: d, patternCount: d, patternsPerInput: n)
-        let pool = try distribution.sample(count: 4 * m + 40, rng: &rng)
-        let indices = pool.inputs.patternIndices ?? []
-        let m1 = (m + 1) / 2
-        let positive = (0..<pool.count).filter { pool.labels[$0] > 0 }, negative = (0..<pool.count).filter { pool.labels[$0] < 0 }
-        let order = Array(positive.prefix(firstHalfPositives)) + Array(negative.prefix(m1 - firstHalfPositives))
-            + Array(positive.dropFirst(firstHalfPositives).prefix((m - m1) / 2))
-            + Array(negative.dropFirst(m1 - firstHalfPositives).prefix(m - m1 - (m - m1) / 2))
-        return try LabeledPatterns(inputs: distribution.inputs(patternIndices: order.flatMap { indices[($0 * n)..<(($0 + 1) * n)] }),
-                                   labels: order.map { pool.labels[$0] })
-    }
-
     /// Records claims 1–3 of Lemma 5.3 / Corollary 5.4 for the lucky channels of `runs`.
     static func assertLuckyTrajectories(_ ctx: ClaimContext, _ runs: [FirstLayerRun], subject: Subject, pattern: String,
                                         trajectory: (FirstLayerRun) -> LuckyTrajectory) {
@@ -62,7 +46,7 @@ extension BrutzkusClaims {
     ) { ctx in
         var rng = ctx.stream("counterexample").generator()
         let setting = FirstLayerSetting(dimension: 4, patternsPerInput: 3, sampleSize: 40, steps: 20)
-        let noPositives = try FirstLayerRun.run(setting, rng: &rng, trainingSet: trainingSet(
+        let noPositives = try FirstLayerRun.run(setting, rng: &rng, trainingSet: FirstLayerRun.trainingSet(
             dimension: 4, patternsPerInput: 3, size: 40, firstHalfPositives: 0, rng: &rng))
         ctx.bound("\(setting), S1 without positive examples: min over t ≥ 1, i ∈ W0+∩A+ of o_1 · w_i^(t)/(tη1) ≥ 1/9",
                   route: .enumeration, value: noPositives.positive.minGrowth, region: .atLeast(1.0 / 9), resolution: 1e-12,
@@ -71,7 +55,7 @@ extension BrutzkusClaims {
         let runs = try FirstLayerStudy.gridRuns(ctx)
         assertLuckyTrajectories(ctx, runs.filter(\.event14), subject: .corrected, pattern: "o_1", trajectory: \.positive)
         let boundary = FirstLayerSetting(dimension: 4, patternsPerInput: 3, sampleSize: 60, steps: 20)
-        let tight = try FirstLayerRun.run(boundary, rng: &rng, trainingSet: trainingSet(
+        let tight = try FirstLayerRun.run(boundary, rng: &rng, trainingSet: FirstLayerRun.trainingSet(
             dimension: 4, patternsPerInput: 3, size: 60, firstHalfPositives: 10, rng: &rng))
         ctx.bound("\(boundary), |S1+| = m1/3 = 10 (edge of event (14)): min o_1 · w_i^(t)/(tη1) ≥ 1/9", subject: .corrected,
                   route: .enumeration, value: tight.positive.minGrowth, region: .atLeast(1.0 / 9), resolution: 1e-12,

@@ -5,19 +5,6 @@ import RandomNetworks
 import Randomness
 
 extension BrutzkusClaims {
-    /// A chunk sampler counting, among `count` channels drawn with the §5 initialization (w uniform on a sphere,
-    /// a uniform on ±1), those in W0+ ∩ A+ for D with d = `dimension` and l = `patternCount` (o_i = e_i).
-    static func luckyPositiveCounter(dimension d: Int, patternCount l: Int)
-        -> @Sendable (inout Xoshiro256, Int) throws -> Int {
-        { rng, count in
-            let distribution = try PatternDistribution.standardBasis(dimension: d, patternCount: l, patternsPerInput: 2)
-            let initializer = try LayerwiseTrainer(channels: count, firstLayerSteps: 0, firstLayerRate: 1,
-                                                   secondLayerSteps: 0, secondLayerRate: 1, initialRadius: 1e-3)
-            let network = try initializer.initialize(dimension: d, rng: &rng)
-            return try distribution.luckyChannels(of: network, initialSigns: network.outputWeights).positive.count
-        }
-    }
-
     static let luckyChannelProbability = Claim(
         id: "BG-B.1", paper: Papers.brutzkus, location: "App. B, proof of Lemma 5.2 (first paragraph); §5 after Lemma 5.2",
         statement: """
@@ -58,11 +45,11 @@ extension BrutzkusClaims {
             // P(i ∈ W0+ ∩ A+) over channels drawn by the §5 initializer, classified by eq. (6).
             try ctx.estimateProportion("\(label): P(i ∈ W0+ ∩ A+), initializer + eq. (6), vs printed (1 − 2^{−d+1})/(2(d − 1))",
                                        region: .equal(printed), resolution: 4e-3, alpha: alpha,
-                                       trials: luckyPositiveCounter(dimension: d, patternCount: l))
+                                       trials: LuckyCounts.luckyPositiveCounter(dimension: d, patternCount: l))
             if l != d {
                 try ctx.estimateProportion("\(label): P(i ∈ W0+ ∩ A+), initializer + eq. (6), vs (1 − 2^{−(l−1)})/(2(l − 1))",
                                            subject: .corrected, region: .equal(general), resolution: 4e-3, alpha: alpha,
-                                           trials: luckyPositiveCounter(dimension: d, patternCount: l))
+                                           trials: LuckyCounts.luckyPositiveCounter(dimension: d, patternCount: l))
             }
         }
     }

@@ -4,32 +4,6 @@ import RandomNetworks
 import Randomness
 
 extension BrutzkusClaims {
-    /// One LW_CNN run (Theorem 5.1's recipe, T1 = 5) on m examples of D with d = l, n = d − 1: whether z(S2) is
-    /// certified separable, whether T2 steps of the second loop decrease L2 at every step and reach zero training
-    /// error, and the exact test error of the limit classifier sign(z · â) (eq. (24): the T2 → ∞ limit).
-    static func theoremRun(dimension d: Int, sampleSize m: Int, secondLayerSteps: Int, rng: inout Xoshiro256) throws
-        -> (separable: Bool, descends: Bool, testError: Double) {
-        let distribution = try PatternDistribution.standardBasis(dimension: d, patternCount: d, patternsPerInput: d - 1)
-        let trainer = try LayerwiseTrainer.theorem51(dimension: d, firstLayerSteps: 5, secondLayerSteps: secondLayerSteps)
-        let start = try trainer.initialize(dimension: d, rng: &rng)
-        let (s1, s2) = try distribution.sample(count: m, rng: &rng).halves()
-        let network = try trainer.trainFirstLayer(start, on: s1)
-        let features = try network.pooled(s2.inputs).features
-        let svm = try HardMarginSVM.fit(features: features, labels: s2.labels)
-        var previous = Double.infinity, monotone = true, finalErrors = 0
-        _ = try trainer.trainSecondLayer(network, on: s2) { state in
-            monotone = monotone && state.loss <= previous
-            previous = state.loss
-            if state.step == secondLayerSteps { finalErrors = try LogisticLoss.errorCount(outputs: state.scores, labels: state.labels) }
-        }
-        var limit = network
-        limit.outputWeights = try svm.weights(features: features, labels: s2.labels)
-        let classes = try distribution.supportClasses()
-        let z = try network.pooled(distribution.representatives(of: classes).inputs).features
-        return (svm.converged && (svm.margins.min() ?? 0) > 0, monotone && finalErrors == 0,
-                try distribution.exactError(outputs: limit.outputs(features: z), classes: classes))
-    }
-
     static let mainTheorem = Claim(
         id: "BG-T5.1", paper: Papers.brutzkus, location: "§5, Theorem 5.1 (proof: §5 Parts 1–3, App. B–E)",
         statement: """
@@ -52,7 +26,7 @@ extension BrutzkusClaims {
             ctx, "d = 4, m = 100: P(z(S2) separable and L2 decreasing to zero training error) ≥ 1 − 4e^{−d} − 4e^{−m/36}",
             region: .atLeast(1 - 4 * exp(-4.0) - 4 * exp(-100.0 / 36)), resolution: 0.02, alpha: try ctx.reserveAlpha(0.4),
             maxRuns: 1024) { rng in
-            let run = try theoremRun(dimension: 4, sampleSize: 100, secondLayerSteps: 5000, rng: &rng)
+            let run = try TheoremRun.run(dimension: 4, sampleSize: 100, secondLayerSteps: 5000, rng: &rng)
             return run.separable && run.descends
         }
 
@@ -67,17 +41,17 @@ extension BrutzkusClaims {
                 region: .atMost(0), resolution: 0.1, alpha: rateAlpha, pilotSamples: 48, chunkSize: 8) { rng, count in
                 var moments = RunningMoments()
                 for _ in 0..<count {
-                    let base = try scaledError(dimension: d, sampleSize: 4, rng: &rng)
+                    let base = try TheoremRun.scaledError(dimension: d, sampleSize: 4, rng: &rng)
                     var largest = -Double.infinity
-                    for m in sizes.dropFirst() { largest = max(largest, try scaledError(dimension: d, sampleSize: m, rng: &rng)) }
+                    for m in sizes.dropFirst() { largest = max(largest, try TheoremRun.scaledError(dimension: d, sampleSize: m, rng: &rng)) }
                     moments.add(largest - base)
                 }
                 return moments
             }
             let draws = 100
             let means = try sizes.map { m in
-                try BlockMap.map(ctx, count: draws, stream: ctx.stream("figure d = \(d), m = \(m)")) { _, rng in
-                    try theoremRun(dimension: d, sampleSize: m, secondLayerSteps: 0, rng: &rng).testError
+                try BlockMap.map(ctx.engine, count: draws, stream: ctx.stream("figure d = \(d), m = \(m)")) { _, rng in
+                    try TheoremRun.run(dimension: d, sampleSize: m, secondLayerSteps: 0, rng: &rng).testError
                 }.reduce(0, +) / Double(draws)
             }
             series.append(.init(label: "d = \(d), n = \(d - 1): mean exact test error over \(draws) runs", style: .scatter,
@@ -91,7 +65,7 @@ extension BrutzkusClaims {
                                  region: .atMost(0.25), resolution: 0.05, alpha: scaledAlpha, pilotSamples: 24, chunkSize: 1) { rng, count in
                 var moments = RunningMoments()
                 for _ in 0..<count {
-                    moments.add(try scaledError(dimension: d, sampleSize: 64, rng: &rng))
+                    moments.add(try TheoremRun.scaledError(dimension: d, sampleSize: 64, rng: &rng))
                 }
                 return moments
             }
@@ -100,10 +74,5 @@ extension BrutzkusClaims {
         series.append(.init(label: "0.5 √(d/m), d = 4", style: .line, x: curve, y: curve.map { 0.5 * (4 / $0).squareRoot() }))
         ctx.attach(Figure(name: "test-error-vs-m", title: "Theorem 5.1: exact test error of the T2 → ∞ classifier",
                           xLabel: "training set size m", yLabel: "test error", series: series))
-    }
-
-    /// err · √(m/d) of one run of the T2 → ∞ classifier (its exact error over D).
-    static func scaledError(dimension d: Int, sampleSize m: Int, rng: inout Xoshiro256) throws -> Double {
-        try theoremRun(dimension: d, sampleSize: m, secondLayerSteps: 0, rng: &rng).testError * (Double(m) / Double(d)).squareRoot()
     }
 }

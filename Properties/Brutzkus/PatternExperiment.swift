@@ -4,26 +4,7 @@ import GSL
 import RandomNetworks
 import Randomness
 
-/// The models and sizes of the §7 experiments on synthetic pattern data.
-struct ExperimentScale: Sendable, CustomStringConvertible {
-    let dimension: Int
-    let patternsPerInput: Int
-    let channels: Int
-    let steps: Int
-    let learningRate: Double
-    let testSize: Int
-    let noiseRadius: Double
-
-    /// The MLP width giving about ConvPool's k(d + 1) parameters: round(k(d + 1)/(nd + 1)).
-    var mlpWidth: Int {
-        Int((Double(channels * (dimension + 1)) / Double(patternsPerInput * dimension + 1)).rounded())
-    }
-
-    var description: String {
-        "d = l = \(dimension), n = \(patternsPerInput), k = \(channels), MLP width \(mlpWidth), \(steps) Adam steps (lr \(learningRate))"
-            + (noiseRadius > 0 ? ", noise ‖v‖ ≤ \(noiseRadius)" : "")
-    }
-
+extension ExperimentScale {
     /// The scaled-down setting of the checks (d = 10, n = 6, k = 100; the paper's d = 20, n = 10, k = 500 at the
     /// thorough budget), with fewer Adam steps and a smaller test set at the quick budget.
     static func forBudget(_ budget: Budget, noiseRadius: Double = 0, patternsPerInput: Int? = nil) -> ExperimentScale {
@@ -41,72 +22,6 @@ struct ExperimentScale: Sendable, CustomStringConvertible {
     }
 }
 
-/// The models of §7 trained on one training set, and their per-point test outcomes on one test set.
-struct ExperimentRun: Sendable {
-    /// Which models are trained.
-    enum Model: String, Sendable, CaseIterable {
-        case convPool = "ConvPool", layerwise = "ConvPool (layer-wise)", mlp = "MLP", svm = "SVM"
-    }
-
-    let sampleSize: Int
-    /// Training errors (count) and test-point errors (0/1 per test point) per model.
-    let trainingErrors: [Model: Int]
-    let testMistakes: [Model: [Bool]]
-    /// Whether the training set was linearly separable (the hard-margin SVM converged); else the soft margin C = 10³ was used.
-    let separable: Bool
-
-    func testError(_ model: Model) -> Double {
-        let mistakes = testMistakes[model] ?? []
-        return Double(mistakes.filter { $0 }.count) / Double(max(mistakes.count, 1))
-    }
-
-    /// Draws Haar patterns, a training set of size m and a test set, trains `models` on the same data, and
-    /// records their training errors and test mistakes.
-    static func run(_ scale: ExperimentScale, sampleSize m: Int, models: [Model], rng: inout Xoshiro256) throws -> ExperimentRun {
-        let d = scale.dimension, n = scale.patternsPerInput, k = scale.channels
-        let distribution = try PatternDistribution.haarRandom(dimension: d, patternCount: d, patternsPerInput: n,
-                                                              noiseRadius: scale.noiseRadius, rng: &rng)
-        let train = try distribution.sample(count: m, rng: &rng)
-        let test = try distribution.sample(count: scale.testSize, rng: &rng)
-        let adam = try FullBatchAdam(learningRate: scale.learningRate, steps: scale.steps)
-        var trainingErrors: [Model: Int] = [:], mistakes: [Model: [Bool]] = [:]
-        func record(_ model: Model, train trainOutputs: [Double], test testOutputs: [Double]) throws {
-            trainingErrors[model] = try LogisticLoss.errorCount(outputs: trainOutputs, labels: train.labels)
-            mistakes[model] = zip(testOutputs, test.labels).map { LogisticLoss.label($0) != $1 }
-        }
-        var separable = true
-        for model in models {
-            switch model {
-            case .convPool:
-                var network = try PatternDetectionNetwork.uniformInitialization(channels: k, dimension: d, rng: &rng)
-                try adam.train(&network, inputs: train.inputs, labels: train.labels)
-                try record(model, train: network.outputs(train.inputs), test: network.outputs(test.inputs))
-            case .layerwise:
-                // a fixed at random signs ±1/√k while W trains, then a trains with W fixed.
-                var network = try PatternDetectionNetwork.uniformInitialization(channels: k, dimension: d, rng: &rng)
-                network.outputWeights = network.outputWeights.map { ($0 > 0 ? 1 : -1) / Double(k).squareRoot() }
-                try adam.train(&network, inputs: train.inputs, labels: train.labels, trainable: 0..<(k * d))
-                try adam.train(&network, inputs: train.inputs, labels: train.labels, trainable: (k * d)..<(k * d + k))
-                try record(model, train: network.outputs(train.inputs), test: network.outputs(test.inputs))
-            case .mlp:
-                var network = try LeakyReLUNetwork.uniformInitialization(inputs: n * d, width: scale.mlpWidth, slope: 0.01,
-                                                                         rng: &rng)
-                try adam.train(&network, inputs: train.inputs.flattened, labels: train.labels)
-                try record(model, train: network.outputs(train.inputs.flattened), test: network.outputs(test.inputs.flattened))
-            case .svm:
-                let x = try train.inputs.flattened
-                var svm = try HardMarginSVM.fit(features: x, labels: train.labels, maxSweeps: 2000)
-                separable = svm.converged && (svm.margins.min() ?? 0) > 0
-                if !separable { svm = try HardMarginSVM.fit(features: x, labels: train.labels, box: 1e3, maxSweeps: 1000) }
-                let w = try svm.weights(features: x, labels: train.labels)
-                let score = { (matrix: Matrix) in (0..<matrix.rows).map { b in (0..<matrix.columns).reduce(0.0) { $0 + w[$1] * matrix[b, $1] } } }
-                try record(model, train: score(x), test: score(test.inputs.flattened))
-            }
-        }
-        return ExperimentRun(sampleSize: m, trainingErrors: trainingErrors, testMistakes: mistakes, separable: separable)
-    }
-}
-
 /// The §7 experiments: descriptive runs (a few seeds per size, for the figures, the notes and the training-error
 /// counts) and the assertions on test errors, whose replicate counts are planned from resolution and alpha.
 enum PatternExperiment {
@@ -115,11 +30,8 @@ enum PatternExperiment {
     /// Runs for each size in `sizes` and each seed, indexed [size][seed].
     static func runs(_ ctx: ClaimContext, _ scale: ExperimentScale, sizes: [Int], models: [ExperimentRun.Model],
                      label: String) throws -> [[ExperimentRun]] {
-        let seeds = seeds(ctx)
-        let flat = try BlockMap.map(ctx, count: sizes.count * seeds, stream: ctx.stream(label)) { index, rng in
-            try ExperimentRun.run(scale, sampleSize: sizes[index / seeds], models: models, rng: &rng)
-        }
-        return sizes.indices.map { Array(flat[($0 * seeds)..<(($0 + 1) * seeds)]) }
+        try ExperimentRun.runs(scale, sizes: sizes, models: models, seeds: seeds(ctx), engine: ctx.engine,
+                               stream: ctx.stream(label))
     }
 
     /// Pilot runs that plan a replicate count: estimateMean bounds the between-run standard deviation from the

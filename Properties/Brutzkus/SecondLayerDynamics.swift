@@ -3,60 +3,6 @@ import Foundation
 import RandomNetworks
 import Randomness
 
-/// The second loop of LW_CNN followed step by step: the loss at every step and, at decades t = 10^j,
-/// the direction of a^(t) against the max-margin â of eq. (25).
-struct SecondLayerTrajectory {
-    struct Checkpoint {
-        let step: Int
-        let loss: Double
-        let weights: [Double]
-        /// min_i y_i a · z_i /‖a‖ divided by the max margin 1/‖â‖.
-        let marginRatio: Double
-        let cosine: Double
-        let trainingErrors: Int
-    }
-
-    /// max over t of (L2(t + 1) − L2(t))/L2(t).
-    var largestRelativeIncrease = -Double.infinity
-    var checkpoints: [Checkpoint] = []
-    /// â, the max-margin classifier of eq. (25) on z(S2).
-    var maxMargin: [Double] = []
-
-    /// Runs LW_CNN (Theorem 5.1's recipe with η2 = `fraction` · 8k) on a sample of D and follows the second loop.
-    static func run(setting: RepresentationSetting, fraction: Double, secondLayerSteps: Int, rng: inout Xoshiro256) throws
-        -> SecondLayerTrajectory {
-        let d = setting.dimension
-        let distribution = try PatternDistribution.standardBasis(dimension: d, patternCount: d, patternsPerInput: setting.patternsPerInput)
-        let trainer = try LayerwiseTrainer.theorem51(dimension: d, firstLayerSteps: setting.steps, secondLayerSteps: secondLayerSteps,
-                                                     secondLayerFraction: fraction)
-        let start = try trainer.initialize(dimension: d, rng: &rng)
-        let (s1, s2) = try distribution.sample(count: setting.sampleSize, rng: &rng).halves()
-        let first = try trainer.trainFirstLayer(start, on: s1)
-        let features = try first.pooled(s2.inputs).features
-        let svm = try HardMarginSVM.fit(features: features, labels: s2.labels)
-        let aHat = try svm.weights(features: features, labels: s2.labels)
-        let aHatNorm = Vector.norm(aHat)
-        var previousLoss = Double.nan
-        var trajectory = SecondLayerTrajectory(maxMargin: aHat)
-        var next = 1
-        _ = try trainer.trainSecondLayer(first, on: s2) { state in
-            if previousLoss.isFinite {
-                trajectory.largestRelativeIncrease = max(trajectory.largestRelativeIncrease, (state.loss - previousLoss) / previousLoss)
-            }
-            previousLoss = state.loss
-            guard state.step == 0 || state.step == next else { return }
-            if state.step == next { next *= 10 }
-            let a = state.outputWeights
-            let norm = Vector.norm(a)
-            let margins = zip(state.scores, state.labels).map { $0 * $1 }
-            trajectory.checkpoints.append(Checkpoint(
-                step: state.step, loss: state.loss, weights: a, marginRatio: (margins.min() ?? .nan) / norm * aHatNorm,
-                cosine: Vector.dot(a, aHat) / (norm * aHatNorm), trainingErrors: margins.filter { $0 <= 0 }.count))
-        }
-        return trajectory
-    }
-}
-
 extension BrutzkusClaims {
     static let secondLayerConvergence = Claim(
         id: "BG-E.4", paper: Papers.brutzkus, location: "App. E, eqs. (24)–(25) (Soudry et al. 2018, Theorem 3)",

@@ -114,7 +114,7 @@ extension BrutzkusClaims {
         // App. E's lower bound, on every run of a fixed set over d = 4 … 8 (which also draws the figure).
         let dimensions = [4, 5, 6, 7, 8]
         let seeds = 8
-        let all = try BlockMap.map(ctx, count: dimensions.count * seeds, stream: ctx.stream("margin runs")) { index, rng in
+        let all = try BlockMap.map(ctx.engine, count: dimensions.count * seeds, stream: ctx.stream("margin runs")) { index, rng in
             try RepresentationRun.run(marginSetting(dimensions[index / seeds]), rng: &rng)
         }
         let runs = all.filter(\.eventsHold)
@@ -147,10 +147,9 @@ extension BrutzkusClaims {
     /// redrawn (at most `attempts` times; the events hold in most runs at these sizes).
     private static func conditionedMargin(_ setting: RepresentationSetting, attempts: Int = 1000,
                                           rng: inout Xoshiro256) throws -> Double {
-        for _ in 0..<attempts {
-            let run = try RepresentationRun.run(setting, rng: &rng)
-            if run.eventsHold { return run.normalizedSupportMargin }
+        guard let margin = try RepresentationRun.conditionedMargin(setting, attempts: attempts, rng: &rng) else {
+            throw StatisticsError("BG-A.1: events (7) and (14) failed in \(attempts) runs at \(setting)")
         }
-        throw StatisticsError("BG-A.1: events (7) and (14) failed in \(attempts) runs at \(setting)")
+        return margin
     }
 }

@@ -55,12 +55,12 @@ extension BrutzkusClaims {
                 "d = l = \(d), k = \(k): P(‖v*‖² ≤ 2 · 80² d/(kη1²T1²)) over initializations ≥ 1 − 4e^{−d}",
                 region: .atLeast(1 - 4 * exp(-Double(d))), resolution: 0.05, alpha: alpha, pilotTrials: 500, chunkSize: 64,
                 note: d == 3 ? "LW_CNN runs (all, unfiltered): ratio ‖v*‖²/bound ≤ 1 in \(ratios.filter { $0 <= 1 }.count) of \(runs.count), largest \(ratios.max() ?? .nan)" : nil,
-                trials: luckyCountSuccesses(channels: k, dimension: d, patternCount: d) { d * ($0 + $1) <= 2 * k })
+                trials: LuckyCounts.luckyCountSuccesses(channels: k, dimension: d, patternCount: d) { d * ($0 + $1) <= 2 * k })
         }
         let k6 = 8 * 216 + 1
         try ctx.estimateProportion(
             "l = 3 < d = 6, k = \(k6): P(‖v*‖² ≤ 2 · 80² d/(kη1²T1²)) ≤ 1/2 (the bound needs l = d)",
             region: .atMost(0.5), resolution: 0.05, alpha: alpha, pilotTrials: 500, chunkSize: 64,
-            trials: luckyCountSuccesses(channels: k6, dimension: 6, patternCount: 3) { 6 * ($0 + $1) <= 2 * k6 })
+            trials: LuckyCounts.luckyCountSuccesses(channels: k6, dimension: 6, patternCount: 3) { 6 * ($0 + $1) <= 2 * k6 })
     }
 }

@@ -5,17 +5,6 @@ import RandomNetworks
 import Randomness
 
 extension BrutzkusClaims {
-    /// The labelings of the shattered set of size N = 2^{n−1} checked at n:
-    /// all of them when `exhaustive`, else `count` uniformly random ones plus all +1, all −1 and alternating.
-    static func labelings(size: Int, exhaustive: Bool, count: Int, rng: inout Xoshiro256) -> [[Double]] {
-        if exhaustive {
-            return (0..<(1 << size)).map { code in (0..<size).map { (code >> $0) & 1 == 1 ? 1.0 : -1.0 } }
-        }
-        let fixed: [[Double]] = [[Double](repeating: 1, count: size), [Double](repeating: -1, count: size),
-                                 (0..<size).map { $0 % 2 == 0 ? 1 : -1 }]
-        return fixed + (0..<count).map { _ in (0..<size).map { _ in rng.next() >> 63 == 1 ? 1.0 : -1.0 } }
-    }
-
     static let vcLowerBound = Claim(
         id: "BG-T4.2", paper: Papers.brutzkus, location: "§4, Theorem 4.2 and its proof (eq. (5))",
         statement: """
@@ -46,8 +35,8 @@ extension BrutzkusClaims {
             } + [("Haar O, x_I[n] alternating", try ShatteredSet(distribution: haar, lastSlot: .alternating))]
             for (label, set) in variants {
                 try checkShattering(ctx, n: n, label: label, set: set,
-                                    labelings: labelings(size: set.size, exhaustive: n <= exhaustiveUpTo,
-                                                         count: randomCount(n), rng: &rng))
+                                    labelings: ShatteredSet.labelings(size: set.size, exhaustive: n <= exhaustiveUpTo,
+                                                                      count: randomCount(n), rng: &rng))
             }
         }
     }
@@ -78,7 +67,7 @@ extension BrutzkusClaims {
         // the network of the proof, and its outputs on B.
         let blockSize = 1024
         let blocks = (labelings.count + blockSize - 1) / blockSize
-        let results = try BlockMap.map(ctx, count: blocks, stream: ctx.stream(name)) { block, _ in
+        let results = try BlockMap.map(ctx.engine, count: blocks, stream: ctx.stream(name)) { block, _ in
             var unrealized = 0, worst = 0.0, luWorst = 0.0, luCount = 0
             for t in (block * blockSize)..<min(labelings.count, (block + 1) * blockSize) {
                 let labels = labelings[t]

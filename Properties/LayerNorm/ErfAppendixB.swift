@@ -12,14 +12,6 @@ extension LayerNormClaims {
 
     static let erfRhoGrid = [-1, -0.999, -0.5, 0, 0.25, 0.5, 0.8, 0.95, 0.999, 1]
 
-    /// A Gauss–Hermite value with an error estimate from a rule with 1.5x the nodes
-    /// (100 nodes reach 1e-16 on these smooth integrands; 40 nodes leave 3e-9 on ‖erf‖²).
-    static func gaussHermite(_ compute: (GaussHermiteRule) throws -> Double, points: Int) throws -> IntegralResult {
-        let coarse = try compute(GaussHermiteRule(points: points))
-        let fine = try compute(GaussHermiteRule(points: points * 3 / 2))
-        return IntegralResult(value: coarse, absoluteError: abs(fine - coarse))
-    }
-
     static let erfCovariance = Claim(
         id: "LN-B-ERF-COV", paper: Papers.layernorm, location: "App. B, erf paragraph, first display",
         statement: "𝔆[erf|ρ] = (2/π) arctan(2ρ/√(9 − 4ρ²)).",
@@ -32,8 +24,8 @@ extension LayerNormClaims {
             compareWithQuadrature(ctx, "𝔆[erf|\(rho)] by nested QUADPACK vs printed form",
                                   integral: try GaussianCovariance.quadrature(erf, rho: rho), closedForm: printed)
             compareWithQuadrature(ctx, "𝔆[erf|\(rho)] by 100-point Gauss–Hermite vs printed form",
-                                  integral: try gaussHermite({ try GaussianCovariance.gaussHermite(erf, rho: rho, rule: $0) },
-                                                             points: 100),
+                                  integral: try GaussHermiteEstimate.estimate({ try GaussianCovariance.gaussHermite(erf, rho: rho, rule: $0) },
+                                                                              points: 100),
                                   closedForm: printed)
         }
     }
@@ -53,7 +45,7 @@ extension LayerNormClaims {
         compareWithQuadrature(ctx, "φ̂_1 of erf: E[erf'] (Stein) by QUADPACK",
                               integral: try HermiteExpansion.coefficientByParts(erf, order: 1), closedForm: slope)
         compareWithQuadrature(ctx, "φ̂_1 of erf: E[erf h_1] by 100-point Gauss–Hermite",
-                              integral: try gaussHermite({ $0.expectation { erf($0) * $0 } }, points: 100), closedForm: slope)
+                              integral: try GaussHermiteEstimate.estimate({ $0.expectation { erf($0) * $0 } }, points: 100), closedForm: slope)
     }
 
     static let erfResidual = Claim(
@@ -70,7 +62,7 @@ extension LayerNormClaims {
         compareWithQuadrature(ctx, "‖erf‖² = 𝔆[erf|1] = (2/π) arctan(2/√5) by QUADPACK",
                               integral: try GaussianCovariance.normSquared(erf), closedForm: normSquared)
         compareWithQuadrature(ctx, "‖erf‖² by 100-point Gauss–Hermite",
-                              integral: try gaussHermite({ $0.expectation { erf($0) * erf($0) } }, points: 100),
+                              integral: try GaussHermiteEstimate.estimate({ $0.expectation { erf($0) * erf($0) } }, points: 100),
                               closedForm: normSquared)
     }
 
@@ -85,8 +77,8 @@ extension LayerNormClaims {
         compareWithQuadrature(ctx, "‖erf'‖² by QUADPACK", integral: try GaussianCovariance.derivativeNormSquared(erf),
                               closedForm: closed)
         compareWithQuadrature(ctx, "‖erf'‖² by 100-point Gauss–Hermite",
-                              integral: try gaussHermite({ $0.expectation { erf.derivative($0) * erf.derivative($0) } },
-                                                         points: 100),
+                              integral: try GaussHermiteEstimate.estimate({ $0.expectation { erf.derivative($0) * erf.derivative($0) } },
+                                                                          points: 100),
                               closedForm: closed)
     }
 
@@ -98,7 +90,7 @@ extension LayerNormClaims {
     ) { ctx in
         let erf = Activation.erf(scale: 1)
         let closed = 2 / Double.pi * (2 / 5.0.squareRoot() - atan(2 / 5.0.squareRoot()))
-        let (root, error) = try criticalRatioByBrent(erf, bracket: 0...1)
+        let (root, error) = try InfiniteWidthNetworks.criticalRatioByBrent(erf, bracket: 0...1)
         ctx.compare("(σ_b/σ_w)²: root of P'(1; r) − 1 by Brent, norms by QUADPACK", route: .rootFinding,
                     value: root.value, error: error, reference: closed, referenceRoute: .closedForm,
                     resolution: 1e-10, samples: root.iterations)

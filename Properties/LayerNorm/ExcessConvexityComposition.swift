@@ -85,7 +85,7 @@ extension LayerNormClaims {
         for i in 1...31 {
             for j in 1...31 {
                 let t1 = try ExactRational(Int64(i), 64), t2 = try ExactRational(Int64(j), 64)
-                let identities = try weightIdentities(t1, t2, one: one, two: two, four: four)
+                let identities = try ExcessConvexity.weightIdentities(t1, t2, one: one, two: two, four: four)
                 cases += 1
                 if !identities.hold { failures += 1 }
                 if identities.w1.numerator < 0 || identities.w2.numerator < 0 { negative += 1 }
@@ -112,21 +112,6 @@ extension LayerNormClaims {
         }
         largest.record(ctx, "largest deviation of the four identities in floating point, random pairs", route: .closedForm,
                        resolution: 1e-10)
-    }
-
-    /// The identities of (A.15) at (t_1, t_2), exactly.
-    static func weightIdentities(_ t1: ExactRational, _ t2: ExactRational, one: ExactRational, two: ExactRational,
-                                 four: ExactRational) throws -> (hold: Bool, w1: ExactRational, w2: ExactRational) {
-        let s = try (t1 + t2) - (two * t1 * t2)
-        let d = try (one - t1 - t2) * s
-        let w1 = try (one - two * t1) * t2 * (one - t2) / d
-        let w2 = try t1 * (one - t1) * (one - two * t2) / d
-        let target = try t1 * t2 / s
-        let argument = try w1 * t1 + w2 * t1 * t2 / (one - t1)
-        let value = try w1 * t1 * t2 / (one - t2) + w2 * t2
-        let excess = try one / target - two
-        let sum = try one / t1 + one / t2 - four
-        return (try w1 + w2 == one && argument == target && value == target && excess == sum, w1, w2)
     }
 
     static let excessConvexityMixing = Claim(

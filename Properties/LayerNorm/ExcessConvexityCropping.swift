@@ -5,47 +5,6 @@ import RandomNetworks
 import Randomness
 
 extension LayerNormClaims {
-    /// A crop of a power series with non-negative coefficients (Property 6) and both sides of its inequality.
-    struct PowerSeriesCrop {
-        let coefficients: [Double]
-        let a: Double
-        let b: Double
-
-        func g(_ x: Double) -> Double { coefficients.reversed().reduce(0) { $0 * x + $1 } }
-        var cropped: ConvexTestFunction {
-            let (lower, upper, ga, gb) = (a, b, g(a), g(b))
-            let series = self
-            return ConvexTestFunction("crop to [\(a), \(b)]", slopeAtOne: .nan) { s in
-                (series.g(lower + (upper - lower) * s) - ga) / (gb - ga)
-            }
-        }
-        /// (b − a)²/(g(b) − g(a)) Σ_{k≥2} c_k b^{k−2}.
-        var rightSide: Double {
-            let tail = coefficients.indices.dropFirst(2).reduce(0.0) { $0 + coefficients[$1] * pow(b, Double($1 - 2)) }
-            return (b - a) * (b - a) / (g(b) - g(a)) * tail
-        }
-        /// e(2 + e)/(1 + e) and its error.
-        func leftSide() throws -> (value: Double, error: Double, excess: ExcessConvexity.Value) {
-            let e = try cropped.excess()
-            return (e.value * (2 + e.value) / (1 + e.value), 2 * e.error, e)
-        }
-    }
-
-    /// Random crops of F2: a power series with c_k ≥ 0 (c_0 allowed), cropped to [a, b] with b − a > `minimumWidth`.
-    static func randomCrops(_ rng: inout Xoshiro256, count: Int, lower: ClosedRange<Double>,
-                            minimumWidth: Double = 1e-3) -> [PowerSeriesCrop] {
-        var crops: [PowerSeriesCrop] = []
-        while crops.count < count {
-            let degree = 2 + Int(rng.nextUniform() * 6)
-            let c = (0...degree).map { _ in rng.nextUniform() < 0.7 ? -log(1 - rng.nextUniform()) : 0 }
-            let a = lower.lowerBound + (lower.upperBound - lower.lowerBound) * rng.nextUniform()
-            let b = a + (1 - a) * rng.nextUniform()
-            guard b - a > minimumWidth, c.dropFirst(2).contains(where: { $0 > 0 }) else { continue }
-            crops.append(PowerSeriesCrop(coefficients: c, a: a, b: b))
-        }
-        return crops
-    }
-
     static let croppingPowerSeries = Claim(
         id: "LN-EC-P6", paper: Papers.layernorm, location: "App. A.3, Property 6 and (A.16)–(A.17)",
         statement: """
@@ -72,7 +31,7 @@ extension LayerNormClaims {
                   value: lhs / counterexample.rightSide - 1, error: lhsError / counterexample.rightSide + 1e-13,
                   region: .atLeast(0), resolution: 1e-9)
         var rng = ctx.stream("crops").generator()
-        let negative = randomCrops(&rng, count: ctx.budget == .quick ? 200 : 1000, lower: -0.8...0)
+        let negative = PowerSeriesCrop.random(&rng, count: ctx.budget == .quick ? 200 : 1000, lower: -0.8...0)
         var inClass = 0, violating = 0
         for crop in negative where try ExcessConvexity.classViolation(crop.cropped.value) >= -1e-12 {
             inClass += 1
@@ -82,7 +41,7 @@ extension LayerNormClaims {
                   route: .enumeration, value: Double(violating), region: .atMost(0), resolution: 0.5, samples: inClass,
                   note: "\(violating) of \(inClass) crops in the class")
         // Corrected: 0 ≤ a < b.
-        let crops = randomCrops(&rng, count: ctx.budget == .quick ? 300 : 3000, lower: 0...0.9, minimumWidth: 0.02)
+        let crops = PowerSeriesCrop.random(&rng, count: ctx.budget == .quick ? 300 : 3000, lower: 0...0.9, minimumWidth: 0.02)
         var worst = WorstCase(.atLeast), identity = WorstCase(.atMost)
         var unresolved = 0
         for crop in crops {
@@ -169,7 +128,7 @@ extension LayerNormClaims {
         var largest = WorstCase(.atMost)
         for _ in 0..<200 {
             let s = rng.nextUniform(), x = rng.nextUniform(), k = 1 + 59 * rng.nextUniform()
-            let numeric = try richardsonDerivative({ term(s, x, $0) }, at: k, step: 1e-2)
+            let numeric = try Richardson.derivative({ term(s, x, $0) }, at: k, step: 1e-2)
             largest.add(abs(numeric.value - derivative(s, x, k)), error: numeric.error, "s = \(s), x = \(x), k = \(k)")
         }
         largest.record(ctx, "|derivative formula − Richardson difference in k| at random (s, x, k)", route: .closedForm,
@@ -247,7 +206,7 @@ extension LayerNormClaims {
         for f in activations {
             let kernel = try ActivationKernel(f)
             for rho in [-0.9, -0.4, 0, 0.3, 0.7, 0.95] {
-                let (value, error) = try richardsonDerivative({ try kernel.covariance($0) }, at: rho, step: 1e-3)
+                let (value, error) = try Richardson.derivative({ try kernel.covariance($0) }, at: rho, step: 1e-3)
                 let closed = try kernel.derivativeCovariance(rho)
                 ctx.compare("∂_ρ𝔆[\(f)|\(rho)] by Richardson differences of the closed form vs 𝔆[f'|ρ] closed form",
                             route: .closedForm, value: value, error: error, reference: closed, referenceRoute: .closedForm,
@@ -265,24 +224,13 @@ extension LayerNormClaims {
         }
         // tanh has no closed form: differences of nested QUADPACK against 𝔆[tanh'|ρ] by QUADPACK.
         for rho in [-0.5, 0.4] {
-            let (value, error) = try richardsonDerivative({ try GaussianCovariance.quadrature(.tanh, rho: $0).value },
-                                                          at: rho, step: 1e-2)
+            let (value, error) = try Richardson.derivative({ try GaussianCovariance.quadrature(.tanh, rho: $0).value },
+                                                           at: rho, step: 1e-2)
             let integral = try GaussianCovariance.derivativeQuadrature(.tanh, rho: rho)
             ctx.compare("∂_ρ𝔆[tanh|\(rho)] by differences of QUADPACK vs 𝔆[tanh'|ρ] by QUADPACK", route: .quadrature,
                         value: value, error: error + 1e-9, reference: integral.value, referenceRoute: .quadrature,
                         referenceError: integral.absoluteError, resolution: 1e-6)
         }
-    }
-
-    /// f'(x) by Richardson extrapolation of central differences, R(h) = (4 D(h/2) − D(h))/3 with an O(h⁴)
-    /// error; the value is R(h/2) and the error estimate |R(h) − R(h/2)| plus the rounding of the differences.
-    static func richardsonDerivative(_ f: (Double) throws -> Double, at x: Double, step h: Double) throws
-        -> (value: Double, error: Double) {
-        func difference(_ step: Double) throws -> Double { (try f(x + step) - f(x - step)) / (2 * step) }
-        let (d1, d2, d4) = (try difference(h), try difference(h / 2), try difference(h / 4))
-        let coarse = (4 * d2 - d1) / 3, fine = (4 * d4 - d2) / 3
-        let rounding = 8 * Double.ulpOfOne * max(abs(try f(x)), 1) / (h / 4)
-        return (fine, abs(fine - coarse) + rounding)
     }
 
     static let croppingDenominator = Claim(

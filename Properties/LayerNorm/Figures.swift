@@ -1,6 +1,7 @@
 import ClaimKit
 import Foundation
 import GSL
+import RandomNetworkChecks
 import RandomNetworks
 import Randomness
 
@@ -13,7 +14,7 @@ extension LayerNormClaims {
         """,
         assumptions: [
             "depth and phase are not stated (Q-LN-5): critical erf, L = 10 after an identity embedding",
-            "finite width N = 256 (not 1024, for time) with the exact pair sampler; red agrees with black: mean ρ_L − f_L(ρ_0) within ±1/N (FiniteWidthNetworks.meanFieldBiasBound) at each of 8 inputs ρ_0 (4 at the quick budget)",
+            "finite width N = 256 (not 1024, for time) with the exact pair sampler; red agrees with black: mean ρ_L − f_L(ρ_0) within ±1/N (MeanFieldChecks.biasBound) at each of 8 inputs ρ_0 (4 at the quick budget)",
             "black ≤ blue on [0, 1] (Remark 2's bound)",
         ],
         kind: .empirical, expectation: .holds
@@ -28,14 +29,14 @@ extension LayerNormClaims {
         for rho in inputs {
             let target = try infinite(rho)
             let pair = try LayerNormMLP.inputPair(cosine: rho, width: width)
-            let assertion = try FiniteWidthNetworks.assertMeanFieldLimit(
+            let assertion = try MeanFieldChecks.assertLimit(
                 ctx, "ρ_0 = \(rho): ρ_L − f_L(ρ_0), N = \(width) (pair sampler)", width: width, alpha: alpha
             ) { rng in try network.sampledCorrelations(pair, rng: &rng, sampler: sampler).last! - target }
             means.append(target + assertion.estimate)
             errors.append(assertion.interval.width / 2)
         }
         let c = InfiniteWidthNetworks.remarkTwoConstant(infinite)
-        let violation = try GoldenSection.gridMaximum({ t in try remarkTwoViolation(infinite, excess: c, at: t) }, points: 201)
+        let violation = try GoldenSection.gridMaximum({ t in try infinite.remarkTwoViolation(excess: c, at: t) }, points: 201)
         ctx.bound("black ≤ blue: max over ρ_0 ∈ [0, 1] of f_L − bound (at ρ_0 = \(violation.x))", route: .closedForm,
                   value: violation.value, error: 1e-14, region: .atMost(0), resolution: 1e-12)
         let grid = (0...100).map { -1 + 2 * Double($0) / 100 }
@@ -66,7 +67,7 @@ extension LayerNormClaims {
         var risesInDepth = 0, fallsInSlope = 0, bound = WorstCase(.atLeast)
         var depthSeries: [Figure.Series] = []
         for a in [0.0, 0.1, 0.5] {
-            let spreads = try spreadByDepth(try InfiniteWidthNetworks.mlp(.leakyReLU(slope: a), depth: depths.last!), depths: depths)
+            let spreads = try InfiniteWidthNetworks.spreadByDepth(try InfiniteWidthNetworks.mlp(.leakyReLU(slope: a), depth: depths.last!), depths: depths)
             risesInDepth += zip(spreads, spreads.dropFirst()).filter { $1 >= $0 }.count
             for (depth, spread) in zip(depths, spreads) {
                 let limit = equationFourOne(slope: a, depth: depth)
@@ -78,7 +79,7 @@ extension LayerNormClaims {
         var slopeSeries: [Figure.Series] = []
         for depth in [10, 50, 100] {
             let spreads = try slopes.map { a in
-                try spreadByDepth(try InfiniteWidthNetworks.mlp(.leakyReLU(slope: a), depth: depth), depths: [depth])[0]
+                try InfiniteWidthNetworks.spreadByDepth(try InfiniteWidthNetworks.mlp(.leakyReLU(slope: a), depth: depth), depths: [depth])[0]
             }
             fallsInSlope += zip(spreads, spreads.dropFirst()).filter { $1 <= $0 }.count
             slopeSeries.append(.init(label: "L = \(depth)", style: .line, x: slopes, y: spreads.map(log10)))
@@ -93,8 +94,8 @@ extension LayerNormClaims {
         let network = try FiniteWidthNetworks.mlp(.relu, depth: depth, width: width)
         let pair = try LayerNormMLP.inputPair(cosine: -1, width: width)
         let sampler = NormalSampler()
-        try FiniteWidthNetworks.assertMeanFieldLimit(ctx, "ReLU, L = \(depth), ρ_0 = −1, N = \(width): ρ_L − f_L(−1) (pair sampler)",
-                                                     width: width, alpha: try ctx.reserveAlpha(1)) { rng in
+        try MeanFieldChecks.assertLimit(ctx, "ReLU, L = \(depth), ρ_0 = −1, N = \(width): ρ_L − f_L(−1) (pair sampler)",
+                                        width: width, alpha: try ctx.reserveAlpha(1)) { rng in
             try network.sampledCorrelations(pair, rng: &rng, sampler: sampler).last! - target
         }
         ctx.attach(Figure(name: "depth", title: "Critical LReLU_a: 1 − ρ_max against depth (Fig. 2a)", xLabel: "log10 L",
@@ -146,13 +147,13 @@ extension LayerNormClaims {
                               corrected: "critical erf: the mean squared singular value ‖J‖²_F/N does not grow with depth (its limit is ∏P'(1)); σ_max does grow")
     ) { ctx in
         // (3a) and (3b) in infinite width.
-        let spreads = try spreadByDepth(try InfiniteWidthNetworks.criticalErf(depth: 100), depths: [1, 2, 5, 10, 20, 50, 100])
+        let spreads = try InfiniteWidthNetworks.spreadByDepth(try InfiniteWidthNetworks.criticalErf(depth: 100), depths: [1, 2, 5, 10, 20, 50, 100])
         ctx.compare("(3a) critical erf: steps where 1 − ρ_max does not decrease (L = 1, 2, 5, …, 100)", subject: .corrected,
                     route: .enumeration,
                     value: Double(zip(spreads, spreads.dropFirst()).filter { $1 >= $0 }.count), reference: 0,
                     referenceRoute: .closedForm, resolution: 0.5, note: "the parts (3a), (3b), (3d) are true as printed: recorded with the corrected reading of the figure")
         let chaotic = try InfiniteWidthNetworks.mlp(.erf(scale: 1), depth: 1000, biasRatio: 0.05)
-        let fixedPoint = try chaoticFixedPoint(try LayerNormCorrelationMap(.erf(scale: 1), biasVariance: 0.05))
+        let fixedPoint = try CorrelationFixedPoints.chaotic(try LayerNormCorrelationMap(.erf(scale: 1), biasVariance: 0.05))
         var pairs = WorstCase(.atMost)
         for i in 0...40 {
             let rho = -1 + Double(i) / 20

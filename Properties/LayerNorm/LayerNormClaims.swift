@@ -36,16 +36,4 @@ extension LayerNormClaims {
         ctx.compare(name, subject: subject, route: .quadrature, value: integral.value, error: integral.absoluteError,
                     reference: closedForm, referenceRoute: .closedForm, resolution: 1e-9 * max(1, abs(closedForm)))
     }
-
-    /// The critical ratio (σ_b/σ_w)² where P'(1) = σ_w²‖φ'‖²/(σ_b² + σ_w²‖φ‖²) = 1, found by Brent's
-    /// method on r ↦ P'(1; r) − 1 with the norms from QUADPACK. The root is ‖φ'‖² − ‖φ‖², so its error
-    /// is the final bracket plus the two norms' quadrature errors.
-    static func criticalRatioByBrent(_ activation: Activation, bracket: ClosedRange<Double>) throws
-        -> (root: RootFinding.Root, error: Double) {
-        let kernel = try ActivationKernel(activation, route: .quadrature)
-        let root = try RootFinding.brent({ r in
-            (r + kernel.normSquared) > 0 ? kernel.derivativeNormSquared / (r + kernel.normSquared) - 1 : .infinity
-        }, lower: bracket.lowerBound, upper: bracket.upperBound, absoluteTolerance: 1e-15)
-        return (root, root.upper - root.lower + 2 * kernel.absoluteError)
-    }
 }

@@ -1,6 +1,7 @@
 import ClaimKit
 import Foundation
 import GSL
+import RandomNetworkChecks
 import RandomNetworks
 import Randomness
 
@@ -27,8 +28,8 @@ extension LayerNormClaims {
             var order = layers
             for i in stride(from: order.count - 1, to: 0, by: -1) { order.swapAt(i, Int(rng.nextUniform() * Double(i + 1))) }
             let network = try CorrelationMapComposition([try InfiniteWidthNetworks.embedding(bias: 0)] + order)
-            let total = try compositeExcess(network)
-            let each = try (1...network.depth).map { try layerExcess(network, $0) }
+            let total = try network.compositeExcess()
+            let each = try (1...network.depth).map { try network.layerExcess($0) }
             let sum = each.reduce(0) { $0 + $1.value }
             let label = "order \(trial): " + order.map { $0.kernel.description }.joined(separator: ", ")
             additive.add(total.value - sum, error: total.error + each.reduce(0) { $0 + $1.error }, label)
@@ -72,7 +73,7 @@ extension LayerNormClaims {
                     count: depth))
         let pair = try LayerNormMLP.inputPair(cosine: rho, width: width)
         let sampler = NormalSampler()
-        try FiniteWidthNetworks.assertMeanFieldLimit(
+        try MeanFieldChecks.assertLimit(
             ctx, "plain erf MLP, q_0 = \(q0), ρ_0 = \(rho), N = \(width), L = \(depth): cos(y_α^{(L)}, y_β^{(L)}) − LN composition with erf(√q_{l−1} x)",
             width: width, alpha: try ctx.reserveAlpha(1)
         ) { rng in try plain.sampledCorrelations(pair, rng: &rng, sampler: sampler, layerNorm: false).last! - target }

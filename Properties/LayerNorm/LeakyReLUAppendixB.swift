@@ -128,7 +128,7 @@ extension LayerNormClaims {
                         value: map.kernel.derivativeNormSquared - map.kernel.normSquared,
                         error: 2 * map.kernel.absoluteError,
                         reference: 0, referenceRoute: .closedForm, resolution: 1e-10)
-            let (root, error) = try criticalRatioByBrent(f, bracket: -0.4 * map.kernel.normSquared...1)
+            let (root, error) = try InfiniteWidthNetworks.criticalRatioByBrent(f, bracket: -0.4 * map.kernel.normSquared...1)
             ctx.compare("root of P'(1; r) − 1 for LReLU_\(a) by Brent", route: .rootFinding, value: root.value,
                         error: error, reference: 0, referenceRoute: .closedForm, resolution: 1e-10,
                         samples: root.iterations)

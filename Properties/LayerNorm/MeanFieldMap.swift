@@ -1,27 +1,11 @@
 import ClaimKit
 import Foundation
 import GSL
+import RandomNetworkChecks
 import RandomNetworks
 import Randomness
 
 extension LayerNormClaims {
-    /// A finite-width network and its infinite-width composition, for the mean-field checks.
-    struct MeanFieldSetting {
-        let name: String
-        let layers: [(Activation, Double, Double)] // (φ, σ_w², σ_b²), the embedding first
-        let inputCosine: Double
-
-        func network(width: Int) throws -> LayerNormMLP {
-            try LayerNormMLP(inputWidth: width, layers: layers.map {
-                try LayerNormLayer(width: width, activation: $0.0, weightVariance: $0.1, biasVariance: $0.2)
-            })
-        }
-
-        func composition() throws -> CorrelationMapComposition {
-            try CorrelationMapComposition(layers.map { try LayerNormCorrelationMap($0.0, weightVariance: $0.1, biasVariance: $0.2) })
-        }
-    }
-
     static let meanFieldSettings: [MeanFieldSetting] = [
         MeanFieldSetting(name: "critical ReLU, L = 5", layers: [(.identity, 1, 0)] + Array(repeating: (.relu, 2, 0), count: 5),
                          inputCosine: 0.5),
@@ -51,7 +35,7 @@ extension LayerNormClaims {
             let target = try setting.composition()(setting.inputCosine)
             let sized = try setting.network(width: width)
             let pair = try LayerNormMLP.inputPair(cosine: setting.inputCosine, width: width)
-            try FiniteWidthNetworks.assertMeanFieldLimit(
+            try MeanFieldChecks.assertLimit(
                 ctx, "\(setting.name), ρ_0 = \(setting.inputCosine), N = \(width): ρ_L − f_L(ρ_0) (pair sampler)", width: width, alpha: alpha
             ) { rng in try sized.sampledCorrelations(pair, rng: &rng, sampler: sampler).last! - target }
         }
@@ -61,15 +45,15 @@ extension LayerNormClaims {
         let pair = try LayerNormMLP.inputPair(cosine: setting.inputCosine, width: small)
         let target = try setting.composition()(setting.inputCosine)
         let engine = try MonteCarloEngine(threads: 1)
-        try FiniteWidthNetworks.assertMeanFieldLimit(ctx, "\(setting.name), N = \(small): ρ_L − f_L(ρ_0) (full network, OpenBLAS)",
-                                                     width: small, alpha: alpha, pilotSamples: 100, chunkSize: 25) { rng in
+        try MeanFieldChecks.assertLimit(ctx, "\(setting.name), N = \(small): ρ_L − f_L(ρ_0) (full network, OpenBLAS)",
+                                        width: small, alpha: alpha, pilotSamples: 100, chunkSize: 25) { rng in
             let z = try full.propagate(pair, stream: StreamSeed(root: rng.next()), engine: engine)
             return Vector.dot(z.column(0), z.column(1)) / Double(small) - target
         }
         // The limit: RMS(ρ_L − f_L(ρ_0)) ∝ N^{−1/2}, critical ReLU, N = 64 … 4096.
         let relu = meanFieldSettings[0]
         let reluTarget = try relu.composition()(relu.inputCosine)
-        try FiniteWidthNetworks.assertFluctuationSlope(
+        try MeanFieldChecks.assertFluctuationSlope(
             ctx, "slope of log RMS(ρ_L − f_L(ρ_0)) on log N, \(relu.name)", widths: [64, 256, 1024, 4096],
             alpha: try ctx.reserveAlpha(0.25)
         ) { n in
@@ -79,45 +63,13 @@ extension LayerNormClaims {
         }
     }
 
-    /// An upper bound on the Mehler tail Σ_{k>K} φ̂_k² of eq. (2.4), from the Taylor series of the closed-form kernels
-    /// (not from the φ̂_k it bounds):
-    /// - erf(βx): 𝔆 = (2/π) asin(aρ), a = 2β²/(1 + 2β²), whose ρ^{2m+1} coefficient is (2/π) C_m a^{2m+1}/(2m + 1),
-    ///   C_m = (2m)!/(4^m m!²), decreasing in m; so the tail is at most (2/π) C_j a^{2j+1}/((2j + 1)(1 − a²)) with
-    ///   2j + 1 the first odd order above K;
-    /// - ReLU: 𝔆 = (√(1 − ρ²) + ρ(π/2 + asin ρ))/(2π), whose ρ^{2m} coefficient (m ≥ 1) is
-    ///   C_m/(2π(2m − 1)²); with C_m ≤ 1/√(πm), 2m − 1 ≥ 2m(1 − 1/(2M + 2)) and Σ_{m>M} m^{−5/2} ≤ (2/3)M^{−3/2},
-    ///   M = ⌊K/2⌋ ≥ 1, the tail is at most M^{−3/2}/(12 π^{3/2} (1 − 1/(2M + 2))²) (≈ 0.0423 K^{−3/2});
-    /// - LReLU_a and |x| share ReLU's coefficients beyond k = 1, times (1 − a) and 2; the identity has no tail.
-    /// nil for tanh (no closed form).
-    static func mehlerTailBound(_ f: Activation, terms k: Int) throws -> Double? {
-        try Require.atLeast(k, 2, "terms", in: "mehlerTailBound")
-        func relu() -> Double {
-            let m = Double(k / 2)
-            let gap = 1 - 1 / (2 * m + 2)
-            return pow(m, -1.5) / (12 * pow(Double.pi, 1.5) * gap * gap)
-        }
-        switch f {
-        case .erf(let beta):
-            let a = 2 * beta * beta / (1 + 2 * beta * beta)
-            let j = k / 2 + (k % 2 == 1 ? 1 : 0) // 2j + 1 is the first odd order above K
-            var central = 1.0 // C_j
-            for i in stride(from: 1, through: j, by: 1) { central *= Double(2 * i - 1) / Double(2 * i) }
-            return 2 / Double.pi * central * pow(a, Double(2 * j + 1)) / (Double(2 * j + 1) * (1 - a * a))
-        case .relu: return relu()
-        case .leakyReLU(let slope): return (1 - slope) * (1 - slope) * relu()
-        case .absolute: return 4 * relu()
-        case .identity: return 0
-        default: return nil
-        }
-    }
-
     static let meanFieldHermiteSeries = Claim(
         id: "LN-MF-PHERM", paper: Papers.layernorm, location: "§2.2, eq. (2.4)",
         statement: """
         P(ρ) = (σ_b² + σ_w² φ̂_0²)/(σ_b² + σ_w² ‖φ‖²) + σ_w²/(σ_b² + σ_w² ‖φ‖²) Σ_{k≥1} φ̂_k² ρ^k.
         """,
         assumptions: [
-            "φ̂_k in closed form (ReLU, LReLU_a, erf(βx), |x|); the series truncated at K terms differs from P by at most σ_w²/(σ_b² + σ_w²‖φ‖²) times an independent bound T_K on the tail Σ_{k>K} φ̂_k² (from the Taylor series of the closed-form 𝔆, see mehlerTailBound)",
+            "φ̂_k in closed form (ReLU, LReLU_a, erf(βx), |x|); the series truncated at K terms differs from P by at most σ_w²/(σ_b² + σ_w²‖φ‖²) times an independent bound T_K on the tail Σ_{k>K} φ̂_k² (from the Taylor series of the closed-form 𝔆, see HermiteExpansion.mehlerTailBound)",
             "the tail ‖φ‖² − Σ_{k≤K} φ̂_k² of the tested coefficients is checked on its own: ≥ 0 (no coefficient too large) and ≤ T_K (none too small)",
             "the first coefficients also by QUADPACK (E[φ h_k], k ≤ 6), an independent route, for ReLU, erf, LReLU_0.3",
         ],
@@ -125,7 +77,7 @@ extension LayerNormClaims {
     ) { ctx in
         var series = WorstCase(.atMost), tails = WorstCase(.atLeast), bounded = WorstCase(.atLeast)
         for (f, terms) in [(Activation.relu, 300), (.leakyReLU(slope: 0.3), 300), (.erf(scale: 1), 60), (.erf(scale: 2), 120), (.absolute, 300)] {
-            let bound = try mehlerTailBound(f, terms: terms)!
+            let bound = try HermiteExpansion.mehlerTailBound(f, terms: terms)!
             let kernel = try ActivationKernel(f)
             let coefficients = try (0...terms).map { try HermiteExpansion.closedFormCoefficient(f, order: $0)! }
             // A sum of K + 1 rounded O(1) squares against a closed-form norm.
@@ -153,7 +105,7 @@ extension LayerNormClaims {
         for f in [Activation.relu, .erf(scale: 1), .leakyReLU(slope: 0.3)] {
             let map = try LayerNormCorrelationMap(f, weightVariance: 1.5, biasVariance: 0.2)
             let coefficients = try (0...6).map { try HermiteExpansion.coefficient(f, order: $0) }
-            let bound = try mehlerTailBound(f, terms: 6)!
+            let bound = try HermiteExpansion.mehlerTailBound(f, terms: 6)!
             let coefficientError = coefficients.reduce(0) { $0 + 2 * abs($1.value) * $1.absoluteError } + map.kernel.absoluteError
             for rho in [-0.5, 0.5, 0.9] {
                 var sum = 0.0, power = rho

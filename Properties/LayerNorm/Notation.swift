@@ -5,21 +5,6 @@ import RandomNetworks
 import Randomness
 
 extension LayerNormClaims {
-    /// The largest eigenvalue of the symmetric 3 x 3 matrix [[a, d, e], [d, b, f], [e, f, c]] by the
-    /// trigonometric solution of its characteristic cubic (Smith 1961).
-    static func largestEigenvalue3(_ a: Double, _ b: Double, _ c: Double, _ d: Double, _ e: Double, _ f: Double) -> Double {
-        let p1 = d * d + e * e + f * f
-        let q = (a + b + c) / 3
-        let p2 = (a - q) * (a - q) + (b - q) * (b - q) + (c - q) * (c - q) + 2 * p1
-        let p = (p2 / 6).squareRoot()
-        guard p > 0 else { return max(a, b, c) }
-        let (ba, bb, bc) = ((a - q) / p, (b - q) / p, (c - q) / p)
-        let (bd, be, bf) = (d / p, e / p, f / p)
-        let determinant = ba * (bb * bc - bf * bf) - bd * (bd * bc - bf * be) + be * (bd * bf - bb * be)
-        let phi = acos(min(1, max(-1, determinant / 2))) / 3
-        return q + 2 * p * cos(phi)
-    }
-
     static let operatorNormDefinition = Claim(
         id: "LN-NOT-OPNORM", paper: Papers.layernorm, location: "§2.1, operator norm display",
         statement: "For M ∈ R^{n×m}, ‖M‖_op = max_{v ∈ R^m} (n^{−1/2}‖Mv‖)/(m^{−1/2}‖v‖), the operator norm induced by the root-mean-squared norm.",
@@ -35,7 +20,7 @@ extension LayerNormClaims {
             func gram(_ i: Int, _ j: Int) -> Double { (0..<rows).reduce(0.0) { $0 + m[$1, i] * m[$1, j] } }
             let top = columns == 2
                 ? (gram(0, 0) + gram(1, 1)) / 2 + (((gram(0, 0) - gram(1, 1)) / 2) * ((gram(0, 0) - gram(1, 1)) / 2) + gram(0, 1) * gram(0, 1)).squareRoot()
-                : largestEigenvalue3(gram(0, 0), gram(1, 1), gram(2, 2), gram(0, 1), gram(0, 2), gram(1, 2))
+                : SymmetricMatrix3.largestEigenvalue(gram(0, 0), gram(1, 1), gram(2, 2), gram(0, 1), gram(0, 2), gram(1, 2))
             let estimate = try JacobianNorm.operatorNorm(m, relativeTolerance: 1e-13)
             let scale = Double(columns) / Double(rows)
             let label = "\(rows) x \(columns), trial \(trial)"
@@ -106,11 +91,11 @@ extension LayerNormClaims {
             }
         }
         // Mehler: the partial sums Σ_{k≤K} f̂_k² ρ^k approach 𝔆[f|ρ], within the independent tail bound T_K
-        // (Taylor series of the closed-form kernels, LayerNormClaims.mehlerTailBound).
+        // (Taylor series of the closed-form kernels, HermiteExpansion.mehlerTailBound).
         var mehler = WorstCase(.atMost), tails = WorstCase(.atLeast), bounded = WorstCase(.atLeast)
         for (f, terms) in [(Activation.erf(scale: 1), 40), (.relu, 200), (.leakyReLU(slope: -0.5), 200)] {
             let kernel = try ActivationKernel(f)
-            let bound = try mehlerTailBound(f, terms: terms)!
+            let bound = try HermiteExpansion.mehlerTailBound(f, terms: terms)!
             let tail = kernel.normSquared - (try HermiteExpansion.mehlerPartialSum(f, rho: 1, terms: terms)!)
             let rounding = Double(terms + 2) * 4 * Double.ulpOfOne
             tails.add(tail, error: rounding, "\(f), K = \(terms)")
@@ -124,7 +109,7 @@ extension LayerNormClaims {
         tails.record(ctx, "‖f‖² − Σ_{k≤K} f̂_k² ≥ 0", route: .closedForm, resolution: 1e-12)
         bounded.record(ctx, "T_K − (‖f‖² − Σ_{k≤K} f̂_k²) ≥ 0", route: .closedForm, resolution: 1e-12)
         ctx.bound("erf: tail bound T_40 (geometric convergence: the Mehler check above is informative)", route: .closedForm,
-                  value: try mehlerTailBound(.erf(scale: 1), terms: 40)!, region: .atMost(1e-8), resolution: 1e-12)
+                  value: try HermiteExpansion.mehlerTailBound(.erf(scale: 1), terms: 40)!, region: .atMost(1e-8), resolution: 1e-12)
     }
 
     static let correlationIdentity = Claim(

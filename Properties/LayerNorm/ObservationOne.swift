@@ -42,23 +42,6 @@ extension LayerNormClaims {
         atOne.record(ctx, "|P(1) − 1|", route: .closedForm, resolution: 1e-10)
     }
 
-    /// The fixed point of P in [0, 1) when P'(1) > 1, by Brent's method on P(ρ) − ρ over [0, 1 − 10⁻⁹]
-    /// (0 itself when P(0) = 0: odd φ without bias).
-    static func chaoticFixedPoint(_ map: any CorrelationMap) throws -> (value: Double, error: Double) {
-        if try map(0) == 0 { return (0, 0) }
-        let root = try RootFinding.brent({ try map($0) - $0 }, lower: 0, upper: 1 - 1e-9, relativeTolerance: 1e-15)
-        return (root.value, root.upper - root.lower)
-    }
-
-    /// P^n(ρ_0) with an error bound on its distance to the limit: for a contraction of rate q = P'(ρ*) < 1 near
-    /// the fixed point, |P^n − ρ*| ≤ |P^n − P^{n−1}| q/(1 − q), plus rounding.
-    static func iterateToFixedPoint(_ map: any CorrelationMap, from start: Double, steps: Int) throws -> (value: Double, error: Double) {
-        var previous = start, rho = start
-        for _ in 0..<steps { previous = rho; rho = try map(rho) }
-        let q = try map.derivative(rho)
-        return (rho, abs(rho - previous) * q / (1 - q) + 4 * Double.ulpOfOne)
-    }
-
     static let attractingFixedPoint = Claim(
         id: "LN-OBS1-FP", paper: Papers.layernorm, location: "§2.2, Observation 1 and footnote 5",
         statement: """
@@ -85,7 +68,7 @@ extension LayerNormClaims {
         // Chaotic erf: the fixed point by Brent and as the limit of the iteration.
         for ratio in [0.05, 0.01, 0] {
             let map = try LayerNormCorrelationMap(.erf(scale: 1), weightVariance: 1, biasVariance: ratio)
-            let root = try chaoticFixedPoint(map)
+            let root = try CorrelationFixedPoints.chaotic(map)
             var crossings = 0
             let grid = (0...2000).map { (1 - 1e-6) * Double($0) / 2000 }
             let gaps = try grid.map { try map($0) - $0 }
@@ -96,7 +79,7 @@ extension LayerNormClaims {
             ctx.bound("erf, σ_b²/σ_w² = \(ratio): P'(ρ*) < 1 at ρ* = \(root.value)", subject: .corrected, route: .rootFinding,
                       value: try map.derivative(root.value), error: 1e-14, region: .atMost(1 - 1e-9), resolution: 1e-12)
             for start in [0.0, 0.5, 0.9, 0.999] {
-                let (rho, error) = try iterateToFixedPoint(map, from: start, steps: 1000)
+                let (rho, error) = try CorrelationFixedPoints.iterate(map, from: start, steps: 1000)
                 ctx.compare("erf, σ_b²/σ_w² = \(ratio): P^1000(\(start)) vs the Brent root", subject: .corrected, route: .enumeration,
                             value: rho, error: error, reference: root.value, referenceRoute: .rootFinding,
                             referenceError: root.error, resolution: 1e-10)

@@ -4,23 +4,6 @@ import GSL
 import RandomNetworks
 
 extension LayerNormClaims {
-    /// q(ε) = (1 − f_L(1 − ε))/ε extrapolated to ε → 0 (Richardson): in powers of ε for smooth maps, of √ε for
-    /// maps with a ReLU-type kink (1 − P(1 − ε) = P'(1)ε − cε^{3/2} + …). The error estimate is the change
-    /// between the last two extrapolations.
-    static func secantLimit(_ network: CorrelationMapComposition, kinked: Bool, epsilon: Double) throws -> (value: Double, error: Double) {
-        try secantLimit({ try network.complements(startingAt: $0).last! }, kinked: kinked, epsilon: epsilon)
-    }
-
-    /// The same for any map in complement form c(ε) = 1 − g(1 − ε): the limit of c(ε)/ε, i.e. g'(1).
-    static func secantLimit(_ complement: (Double) throws -> Double, kinked: Bool, epsilon: Double) throws -> (value: Double, error: Double) {
-        func q(_ e: Double) throws -> Double { (try complement(e)) / e }
-        let ratio = kinked ? 4.0 : 2.0 // ε/4 halves √ε; ε/2 halves ε
-        let (q0, q1, q2) = (try q(epsilon), try q(epsilon / ratio), try q(epsilon / (ratio * ratio)))
-        let (r1, r2) = (2 * q1 - q0, 2 * q2 - q1) // removes the leading term (√ε, or ε)
-        let second = (4 * r2 - r1) / 3 // then the next (ε, or ε²)
-        return (second, abs(second - r2))
-    }
-
     static let linearNearOne = Claim(
         id: "LN-LIN-NEAR1", paper: Papers.layernorm, location: "§2.2, paragraph after Observation 1",
         statement: "For ρ_0 ≈ 1 we have 1 − ρ_l ≈ P'(1)^l (1 − ρ_0) (identical layers).",
@@ -40,7 +23,7 @@ extension LayerNormClaims {
         var figure: [Figure.Series] = []
         for (name, network, kinked) in settings {
             let slope = pow(network.maps.last!.slopeAtOne, Double(depth))
-            let limit = try secantLimit(network, kinked: kinked, epsilon: kinked ? 1e-6 : 1e-4)
+            let limit = try CriticalLayers.secantLimit(network, kinked: kinked, epsilon: kinked ? 1e-6 : 1e-4)
             ctx.compare("\(name), l = \(depth): lim (1 − ρ_l)/(1 − ρ_0) (Richardson) vs P'(1)^l", route: .closedForm,
                         value: limit.value, error: limit.error, reference: slope, referenceRoute: .closedForm,
                         resolution: 1e-6 * slope)
@@ -86,20 +69,6 @@ extension LayerNormClaims {
         always.record(ctx, "LReLU_a with σ_b > 0: P'(1) < 1", route: .closedForm, resolution: 1e-14)
     }
 
-    /// The ε^{3/2} coefficient of 1 − P(1 − ε) = ε − c ε^{3/2} + … for a critical LReLU_a layer (σ_b = 0):
-    /// c = (2√2/(3π)) (1 − a)²/(1 + a²), from 1 − R̂(1 − ε) = ε − (2√2/(3π)) ε^{3/2} + O(ε^{5/2}).
-    static func kinkCoefficient(slope a: Double) -> Double {
-        2 * 2.0.squareRoot() / (3 * Double.pi) * (1 - a) * (1 - a) / (1 + a * a)
-    }
-
-    /// P''(1) for an erf(βx) layer: σ_w² ∂_ρ𝔆[erf(β·)'|ρ] at 1 over σ_b² + σ_w²‖φ‖², with
-    /// ∂_ρ 𝔆[φ'|ρ] = (4β²/π) 4β⁴ρ ((1 + 2β²)² − 4β⁴ρ²)^{−3/2}.
-    static func erfCurvatureAtOne(_ map: LayerNormCorrelationMap, scale beta: Double) -> Double {
-        let b2 = beta * beta
-        let kernel = 4 * b2 / Double.pi * 4 * b2 * b2 * pow((1 + 2 * b2) * (1 + 2 * b2) - 4 * b2 * b2, -1.5)
-        return map.weightVariance * kernel / map.normalization
-    }
-
     static let criticalPhase = Claim(
         id: "LN-PHASE-CRIT", paper: Papers.layernorm, location: "§2.2, second bullet (critical initialization)",
         statement: "Critical initialization for P'(1) = 1: then ρ_fp = 1 is stable and ρ_l → 1 polynomially quickly with l.",
@@ -112,7 +81,7 @@ extension LayerNormClaims {
     ) { ctx in
         let depth = ctx.budget == .quick ? 100_000 : 1_000_000
         var figure: [Figure.Series] = []
-        for (name, map, power, constant) in try criticalSettings() {
+        for (name, map, power, constant) in try CriticalLayers.settings() {
             let complements = try CorrelationMapComposition(Array(repeating: map, count: depth)).tildeComplements
             func exponent(_ l: Int) -> Double { Double(l) * (1 - complements[l + 1] / complements[l]) }
             // The band is the next-order term as computed: the exponent's change over the last decade. A correction
@@ -133,27 +102,15 @@ extension LayerNormClaims {
         let epsilon = 1e-8
         ctx.compare("ReLU: (ε − (1 − P(1 − ε)))/ε^{3/2} at ε = 10⁻⁸ vs c = 2√2/(3π)", route: .closedForm,
                     value: (epsilon - (try relu.complement(epsilon))) / pow(epsilon, 1.5), error: 1e-7,
-                    reference: kinkCoefficient(slope: 0), referenceRoute: .closedForm, resolution: 1e-5,
+                    reference: CriticalLayers.kinkCoefficient(slope: 0), referenceRoute: .closedForm, resolution: 1e-5,
                     note: "the next term is O(ε) relative; ε − (1 − P) loses about 8 digits")
         let erf = try LayerNormCorrelationMap(.erf(scale: 1), biasVariance: InfiniteWidthNetworks.criticalErfRatio)
         let h = 1e-4
         let oneSided = (3 * (try erf.derivative(1)) - 4 * (try erf.derivative(1 - h)) + (try erf.derivative(1 - 2 * h))) / (2 * h)
         ctx.compare("critical erf: P''(1) by one-sided differences of P' vs closed form 4/5", route: .closedForm, value: oneSided,
-                    error: 1e-7, reference: erfCurvatureAtOne(erf, scale: 1), referenceRoute: .closedForm, resolution: 1e-5)
+                    error: 1e-7, reference: CriticalLayers.erfCurvatureAtOne(erf, scale: 1), referenceRoute: .closedForm, resolution: 1e-5)
         ctx.attach(Figure(name: "critical-constants", title: "l^p (1 − ρ_l) over its derived limit, critical layers",
                           xLabel: "log10 l", yLabel: "l^p (1 − ρ_l) / constant", series: figure))
-    }
-
-    /// Critical layers with their exponent p and derived constant lim l^p (1 − ρ_l).
-    static func criticalSettings() throws -> [(String, LayerNormCorrelationMap, Double, Double)] {
-        var settings: [(String, LayerNormCorrelationMap, Double, Double)] = []
-        for a in [0.0, 0.1, 0.5] {
-            let c = kinkCoefficient(slope: a)
-            settings.append((a == 0 ? "ReLU" : "LReLU_\(a)", try LayerNormCorrelationMap(.leakyReLU(slope: a)), 2, 4 / (c * c)))
-        }
-        let erf = try LayerNormCorrelationMap(.erf(scale: 1), biasVariance: InfiniteWidthNetworks.criticalErfRatio)
-        settings.append(("critical erf", erf, 1, 2 / erfCurvatureAtOne(erf, scale: 1)))
-        return settings
     }
 
     static let chaoticPhase = Claim(
@@ -171,7 +128,7 @@ extension LayerNormClaims {
     ) { ctx in
         for ratio in [0.05, 0.01, 0] {
             let map = try LayerNormCorrelationMap(.erf(scale: 1), biasVariance: ratio)
-            let root = try chaoticFixedPoint(map)
+            let root = try CorrelationFixedPoints.chaotic(map)
             let name = "erf, σ_b²/σ_w² = \(ratio)"
             ctx.bound("\(name): P'(1) > 1 (ρ = 1 repelling)", route: .closedForm, value: map.slopeAtOne, error: 1e-15,
                       region: .atLeast(1 + 1e-9), resolution: 1e-12)
@@ -180,7 +137,7 @@ extension LayerNormClaims {
                       region: .atMost(1 - 1e-9), resolution: 1e-12)
             var far = WorstCase(.atMost)
             for start in [ratio == 0 ? -0.999 : -1, 0, 0.5, 0.999] {
-                let (rho, error) = try iterateToFixedPoint(map, from: start, steps: 400)
+                let (rho, error) = try CorrelationFixedPoints.iterate(map, from: start, steps: 400)
                 far.add(abs(rho - root.value), error: error + root.error, "ρ_0 = \(start)")
             }
             far.record(ctx, "\(name): |ρ_400 − ρ_fp| from ρ_0 ∈ {−1, 0, 0.5, 0.999}", route: .rootFinding, resolution: 1e-10)

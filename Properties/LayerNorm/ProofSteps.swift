@@ -5,24 +5,6 @@ import RandomNetworks
 import Randomness
 
 extension LayerNormClaims {
-    /// e of the crop P̃_l of one layer and of the composed crops P̃_L ∘ … ∘ P̃_1 (complement forms).
-    static func layerExcess(_ network: CorrelationMapComposition, _ layer: Int) throws -> ExcessConvexity.Value {
-        try ExcessConvexity.ofComplement { try network.croppedComplement(layer: layer, $0) }
-    }
-
-    static func compositeExcess(_ network: CorrelationMapComposition) throws -> ExcessConvexity.Value {
-        try ExcessConvexity.ofComplement { try network.croppedCompositeComplement($0) }
-    }
-
-    /// The counterexample to the combination line of A.1: an embedding with σ_b² = σ_w² = 1 (P_1(ρ) = (1 + ρ)/2,
-    /// so ρ̃_1 = 1/2 and P̃_1 = id) followed by φ = h_1 + h_2 without bias (𝔆 = ρ + ρ², ‖φ‖² = 2, ‖φ'‖² = 3).
-    static func quadraticCounterexample() throws -> CorrelationMapComposition {
-        try CorrelationMapComposition([
-            try LayerNormCorrelationMap(.identity, weightVariance: 1, biasVariance: 1),
-            try LayerNormCorrelationMap(kernel: try HermitePolynomial(coefficients: [0, 1, 1]), weightVariance: 1, biasVariance: 0),
-        ])
-    }
-
     static let theoremOneExcessSteps = Claim(
         id: "LN-A456", paper: Papers.layernorm, location: "App. A.1, (A.4), (A.5), (A.6) and the line combining them",
         statement: """
@@ -42,12 +24,12 @@ extension LayerNormClaims {
         var a4 = WorstCase(.atLeast), a5 = WorstCase(.atLeast), a6 = WorstCase(.atLeast), combined = WorstCase(.atLeast)
         for (index, network) in try InfiniteWidthNetworks.randomNetworks(ctx, count: InfiniteWidthNetworks.propertyTestCount(ctx)).enumerated() {
             let label = "network \(index), L = \(network.depth)"
-            let total = try compositeExcess(network)
+            let total = try network.compositeExcess()
             let slope = network.slopeAtOne / network.tildeComplements.last!
             a4.add((slope - 1 - total.value) / slope, error: total.error / slope + 1e-13, label)
             var sum = 0.0, errors = 0.0, weighted = 0.0
             for layer in 1...network.depth {
-                let e = try layerExcess(network, layer)
+                let e = try network.layerExcess(layer)
                 sum += e.value; errors += e.error
                 let bound = network.tildeComplements[layer - 1] * InfiniteWidthNetworks.linearizationRatio(network.maps[layer - 1]) / 2
                 a6.add(e.value - bound, error: e.error + 1e-14, "\(label), layer \(layer)")
@@ -63,8 +45,8 @@ extension LayerNormClaims {
         combined.record(ctx, "combination with ‖φ_l'‖²: e(P̃_L∘…∘P̃_1) − ((1 − ρ̃_max)/2) Σ r_l ≥ 0", subject: .corrected,
                         route: .rootFinding, resolution: 1e-9)
         // The counterexample, e by Brent and by the quadratic closed form (P̃_2 is (1 − Q)t + Qt², Q = (1 − r)²/(𝔆(1) − 𝔆(r))).
-        let network = try quadraticCounterexample()
-        let e = try compositeExcess(network)
+        let network = try InfiniteWidthNetworks.quadraticCounterexample()
+        let e = try network.compositeExcess()
         let r = 1 - network.tildeComplements[1]
         let closed = try ExcessConvexity.ofQuadratic(curvature: (1 - r) * (1 - r) / ((1 + 1) - (r + r * r)))
         ctx.compare("counterexample: e(P̃_2∘P̃_1) by Brent vs the quadratic closed form", subject: .corrected, route: .rootFinding,
@@ -93,7 +75,7 @@ extension LayerNormClaims {
         networks += [try InfiniteWidthNetworks.criticalErf(depth: 10), try InfiniteWidthNetworks.criticalErf(depth: 20)]
         for (index, network) in networks.enumerated() {
             let c = InfiniteWidthNetworks.remarkTwoConstant(network)
-            let violation = try GoldenSection.gridMaximum({ t in try remarkTwoViolation(network, excess: c, at: t) }, points: 201)
+            let violation = try GoldenSection.gridMaximum({ t in try network.remarkTwoViolation(excess: c, at: t) }, points: 201)
             worst.add(violation.value, error: 16 * Double(network.depth) * Double.ulpOfOne, "network \(index), t = \(violation.x)")
         }
         worst.record(ctx, "max over t of f_L(t) − (ρ̃_L + (1 − ρ̃_L) B_C(t))", route: .closedForm, resolution: 1e-12)
@@ -106,12 +88,6 @@ extension LayerNormClaims {
                             .init(label: "ρ̃_L + (1 − ρ̃_L) B_C, C = \(String(format: "%.4f", c))", style: .line, x: grid,
                                   y: try grid.map { 1 - erf.tildeComplements.last! + erf.tildeComplements.last! * (try ExcessConvexity.bound(excess: c, at: $0)) }),
                           ]))
-    }
-
-    /// f_L(t) − (ρ̃_L + (1 − ρ̃_L)B_C(t)) in complement form: ε̃_L (1 − B_C(t)) − ε_L(1 − t).
-    static func remarkTwoViolation(_ network: CorrelationMapComposition, excess c: Double, at t: Double) throws -> Double {
-        let tilde = network.tildeComplements.last!
-        return tilde * (1 - (try ExcessConvexity.bound(excess: c, at: t))) - (try network.complements(startingAt: 1 - t).last!)
     }
 
     static let remarkTwoLimit = Claim(

@@ -1,16 +1,11 @@
 import ClaimKit
 import Foundation
 import GSL
+import RandomNetworkChecks
 import RandomNetworks
 import Randomness
 
 extension LayerNormClaims {
-    /// An infinite-width residual network of identical blocks (A.10), z^{(0)} = x.
-    static func residualNetwork(_ kernel: any GaussianKernel, variance: Double, depth: Int) throws -> CorrelationMapComposition {
-        let block = try ResidualCorrelationMap(kernel: kernel, residualVariance: variance)
-        return try CorrelationMapComposition(Array(repeating: block, count: depth))
-    }
-
     /// The kernels of a sweep: closed-form activation kernels, Hermite polynomials (coefficients), and beyond the quick
     /// budget tanh by nested QUADPACK (unless `quadrature` is false).
     static func kernelSweep(_ ctx: ClaimContext, activations: [Activation], polynomials: [[Double]],
@@ -30,18 +25,6 @@ extension LayerNormClaims {
     /// The error of a computed ratio LHS/RHS of Theorems 1 and 2: relative 1e-10 (ρ_max is refined to 1e-12 in
     /// ρ_0, the compositions add a few ulp per layer, the tanh kernel carries QUADPACK's 1e-11).
     static func theoremRatioError(_ ratio: Double) -> Double { 1e-10 * (1 + ratio) }
-
-    /// The two right-hand sides of Theorem 2: with ‖φ_l‖² in the denominator (statement) and ‖φ_l'‖² (end of A.2).
-    static func theoremTwoSides(_ network: CorrelationMapComposition) throws -> (lhs: Double, printed: Double, proof: Double) {
-        let spread = try network.maximalCorrelation().complement
-        var printed = 0.0, proof = 0.0
-        for case let block as ResidualCorrelationMap in network.maps {
-            let s2 = block.residualVariance, k = block.kernel
-            printed += s2 * k.linearizationResidual / (1 + s2 * k.normSquared)
-            proof += s2 * k.linearizationResidual / (1 + s2 * k.derivativeNormSquared)
-        }
-        return (network.slopeAtOne, spread * spread / 8 * printed, spread * spread / 8 * proof)
-    }
 
     static let theoremTwo = Claim(
         id: "LN-T2", paper: Papers.layernorm, location: "§3, Theorem 2 (proof in A.2)",
@@ -63,7 +46,7 @@ extension LayerNormClaims {
         for kernel in try residualKernels(ctx, quadrature: false) {
             for variance in [0.1, 1, 10] {
                 for depth in (ctx.budget == .quick ? [1, 5, 20] : [1, 5, 20, 100]) {
-                    let sides = try theoremTwoSides(try residualNetwork(kernel, variance: variance, depth: depth))
+                    let sides = try ResidualNetworks.theoremTwoSides(try ResidualNetworks.network(kernel, variance: variance, depth: depth))
                     let label = "\(kernel), σ² = \(variance), L = \(depth)"
                     printed.add(sides.lhs / sides.printed - 1, error: theoremRatioError(sides.lhs / sides.printed), label)
                     proof.add(sides.lhs / sides.proof - 1, error: theoremRatioError(sides.lhs / sides.proof), label)
@@ -77,9 +60,9 @@ extension LayerNormClaims {
         let depth = 5, width = 128
         let blocks = try Array(repeating: ResidualBlock(hiddenWidth: width, activation: .relu, residualVariance: 1), count: depth)
         let network = try ResidualNetwork(width: width, blocks: blocks)
-        let rhs = try theoremTwoSides(try residualNetwork(ActivationKernel(.relu), variance: 1, depth: depth)).printed
+        let rhs = try ResidualNetworks.theoremTwoSides(try ResidualNetworks.network(ActivationKernel(.relu), variance: 1, depth: depth)).printed
         let input = try FiniteWidthNetworks.input(width: width)
-        try FiniteWidthNetworks.assertMostNetworks(
+        try MeanFieldChecks.assertMostNetworks(
             ctx, "P(‖J‖²_op ≥ RHS = \(rhs)) over ReLU ResNets, n = m = 128, L = 5, σ² = 1", alpha: try ctx.reserveAlpha(1)
         ) { seed in
             let jacobian = try network.jacobian(at: input, stream: seed).jacobian
@@ -112,7 +95,7 @@ extension LayerNormClaims {
             let network = try ResidualNetwork(width: width, blocks: [try ResidualBlock(hiddenWidth: width, activation: .relu,
                                                                                        residualVariance: variance)])
             for (index, target) in try targets(variance, rho).enumerated() {
-                try FiniteWidthNetworks.assertMeanFieldLimit(
+                try MeanFieldChecks.assertLimit(
                     ctx, "\(names[index]) − limit at σ² = \(variance), ρ_0 = \(rho), n = m = \(width) (pair sampler)", width: width,
                     scale: index == 1 ? 1 + variance / 2 : 1, alpha: alpha
                 ) { rng in
@@ -126,7 +109,7 @@ extension LayerNormClaims {
         let full = try ResidualNetwork(width: small, blocks: [try ResidualBlock(hiddenWidth: small, activation: .relu, residualVariance: 1)])
         let pair = try LayerNormMLP.inputPair(cosine: 0.3, width: small)
         for (index, target) in try targets(1, 0.3).enumerated() {
-            try FiniteWidthNetworks.assertMeanFieldLimit(
+            try MeanFieldChecks.assertLimit(
                 ctx, "\(names[index]) − limit at σ² = 1, ρ_0 = 0.3, n = m = \(small) (full network, OpenBLAS)", width: small,
                 scale: index == 1 ? 1.5 : 1, alpha: alpha, pilotSamples: 100, chunkSize: 25
             ) { rng in
@@ -139,7 +122,7 @@ extension LayerNormClaims {
         }
         let target = try ResidualCorrelationMap(.relu, residualVariance: 1)(0.3)
         // The limit: the RMS deviation of ρ_1 from P(ρ_0) falls like n^{−1/2} (n = m = 64 … 4096).
-        try FiniteWidthNetworks.assertFluctuationSlope(
+        try MeanFieldChecks.assertFluctuationSlope(
             ctx, "slope of log RMS(ρ_1 − P(ρ_0)) on log n, σ² = 1, ρ_0 = 0.3", widths: [64, 256, 1024, 4096],
             alpha: try ctx.reserveAlpha(0.2)
         ) { n in
@@ -182,16 +165,6 @@ extension LayerNormClaims {
                           resolution: 1e-9)
     }
 
-    /// e(P̃) and e(g) of one residual layer cropped at ρ̃ (complement forms).
-    static func residualLayerExcess(_ map: ResidualCorrelationMap, tilde: Double) throws
-        -> (layer: ExcessConvexity.Value, g: ExcessConvexity.Value, p: Double, q: Double, a: Double) {
-        let (p, q, a) = try map.residualDecomposition(oneMinusRhoTilde: 1 - tilde)
-        let total = try map.complement(1 - tilde)
-        let layer = try ExcessConvexity.ofComplement { s in try map.complement((1 - tilde) * s) / total }
-        let g = try ConvexFamilies.croppedCovariance(map.kernel, r: tilde).excess()
-        return (layer, g, p, q, a)
-    }
-
     static let residualPropertyEightStep = Claim(
         id: "LN-A2-P8STEP", paper: Papers.layernorm, location: "App. A.2, \"From property 8 we can deduce\"",
         statement: "From Property 8, e(P̃_l) ≥ σ_(l)² A·e(g)/(1 − ρ̃_{l−1} + σ_(l)² A), i.e. e(p·id + q·g) ≥ q·e(g).",
@@ -204,7 +177,7 @@ extension LayerNormClaims {
         ctx.bound("hinge c = 0.9, p = q = 1/2: e(p id + q g) − q e(g) = \(hinge.value) − \(0.5 * g.value)", route: .rootFinding,
                   value: hinge.value - 0.5 * g.value, error: hinge.error + 0.5 * g.error, region: .atLeast(0), resolution: 1e-12)
         let map = try ResidualCorrelationMap(.leakyReLU(slope: 0.3), residualVariance: 0.01)
-        let layer = try residualLayerExcess(map, tilde: 0)
+        let layer = try ResidualNetworks.layerExcess(map, tilde: 0)
         ctx.bound("ResNet layer LReLU_0.3, σ² = 0.01, ρ̃ = 0: e(P̃) − q e(g) = \(layer.layer.value) − \(layer.q * layer.g.value)",
                   route: .rootFinding, value: layer.layer.value - layer.q * layer.g.value,
                   error: layer.layer.error + layer.q * layer.g.error, region: .atLeast(0), resolution: 1e-12)
@@ -214,7 +187,7 @@ extension LayerNormClaims {
             let quadrature = kernel.absoluteError > 0
             for variance in quadrature ? [0.01, 1] : [0.01, 0.1, 1, 10, 100] {
                 for tilde in quadrature ? [0, 0.7] : [0, 0.3, 0.7, 0.9] {
-                    let r = try residualLayerExcess(try ResidualCorrelationMap(kernel: kernel, residualVariance: variance), tilde: tilde)
+                    let r = try ResidualNetworks.layerExcess(try ResidualCorrelationMap(kernel: kernel, residualVariance: variance), tilde: tilde)
                     let bound = r.q * r.g.value / (1 + r.p * r.g.value)
                     corrected.add((r.layer.value - bound) / bound, error: (r.layer.error + r.g.error) / bound,
                                   "\(kernel), σ² = \(variance), ρ̃ = \(tilde)")
@@ -241,7 +214,7 @@ extension LayerNormClaims {
         var worst = WorstCase(.atLeast)
         for kernel in try residualKernels(ctx) where kernel.linearizationResidual > 0 {
             var tildes = [0, 0.3, 0.7, 0.9, 0.99]
-            tildes += try residualNetwork(kernel, variance: 1, depth: 10).tildeComplements.dropFirst().map { 1 - $0 }
+            tildes += try ResidualNetworks.network(kernel, variance: 1, depth: 10).tildeComplements.dropFirst().map { 1 - $0 }
             for tilde in tildes where tilde < 1 - 1e-9 {
                 let e = try ConvexFamilies.croppedCovariance(kernel, r: tilde).excess()
                 let a = try kernel.covarianceGap(1 - tilde)
@@ -279,11 +252,11 @@ extension LayerNormClaims {
             for variance in quadrature ? [0.01, 1, 100] : [0.01, 0.1, 1, 10, 100, 1e4] {
                 var tildes = quadrature ? [0, 0.5, 0.9] : [0, 0.3, 0.7, 0.9, 0.99]
                 if !quadrature {
-                    tildes += try residualNetwork(kernel, variance: variance, depth: 4).tildeComplements.dropFirst(2).map { 1 - $0 }
+                    tildes += try ResidualNetworks.network(kernel, variance: variance, depth: 4).tildeComplements.dropFirst(2).map { 1 - $0 }
                 }
                 for tilde in tildes where tilde < 1 - 1e-6 {
                     let map = try ResidualCorrelationMap(kernel: kernel, residualVariance: variance)
-                    let r = try residualLayerExcess(map, tilde: tilde)
+                    let r = try ResidualNetworks.layerExcess(map, tilde: tilde)
                     let bound = variance * (1 - tilde) * kernel.linearizationResidual / (2 * (1 + variance * kernel.derivativeNormSquared))
                     worst.add(r.layer.value / bound - 1, error: r.layer.error / bound + 10 * kernel.absoluteError / kernel.linearizationResidual,
                               "\(kernel), σ² = \(variance), ρ̃ = \(tilde)")
@@ -301,7 +274,7 @@ extension LayerNormClaims {
             ctx.bound("φ = h1 + h2, σ² = \(variance), ρ̃ = \(tilde): e(P̃)/bound − 1 (closed-form e)", route: .closedForm,
                       value: e / bound - 1, error: 1e-13, region: .atLeast(0), resolution: 1e-12)
             if variance == 1.0 {
-                let brent = try residualLayerExcess(map, tilde: tilde).layer
+                let brent = try ResidualNetworks.layerExcess(map, tilde: tilde).layer
                 ctx.compare("φ = h1 + h2, σ² = 1, ρ̃ = 0.5: e(P̃) by Brent vs the quadratic closed form", route: .rootFinding,
                             value: brent.value, error: brent.error, reference: e, referenceRoute: .closedForm, resolution: 1e-12)
             }
@@ -335,7 +308,7 @@ extension LayerNormClaims {
         var variances: [Double] = [], rhs: [Double] = [], lhs: [Double] = []
         for exponent in stride(from: -6.0, through: -2.0, by: 1) {
             let variance = pow(10, exponent)
-            let sides = try theoremTwoSides(try residualNetwork(ActivationKernel(.erf(scale: 1)), variance: variance, depth: 20))
+            let sides = try ResidualNetworks.theoremTwoSides(try ResidualNetworks.network(ActivationKernel(.erf(scale: 1)), variance: variance, depth: 20))
             variances.append(variance); rhs.append(sides.printed); lhs.append(sides.lhs)
         }
         let slope = log(rhs.last! / rhs.first!) / log(variances.last! / variances.first!)

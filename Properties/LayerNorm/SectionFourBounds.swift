@@ -1,6 +1,7 @@
 import ClaimKit
 import Foundation
 import GSL
+import RandomNetworkChecks
 import RandomNetworks
 import Randomness
 
@@ -12,13 +13,6 @@ extension LayerNormClaims {
 
     /// A = arctan(2/√5) − 2/3, the erf constant of eqs. (4.2)–(4.3) ((π/2)‖erf − erf̄‖²).
     static let erfConstant = atan(2 / 5.0.squareRoot()) - 2.0 / 3
-
-    /// 1 − ρ_max of the network truncated to its embedding and the first `depth` non-linear layers, for each depth.
-    static func spreadByDepth(_ network: CorrelationMapComposition, depths: [Int]) throws -> [Double] {
-        try depths.map { depth in
-            try CorrelationMapComposition(Array(network.maps.prefix(depth + 1))).maximalCorrelation().complement
-        }
-    }
 
     static let leakyShrinkageBound = Claim(
         id: "LN-EQ41", paper: Papers.layernorm, location: "§4.1, eq. (4.1)",
@@ -41,7 +35,7 @@ extension LayerNormClaims {
             let network = try InfiniteWidthNetworks.mlp(.leakyReLU(slope: a), depth: depths.last!)
             ctx.compare("a = \(a): ∏P'(1) = 1 (critical, LHS of Theorem 1)", route: .closedForm, value: network.slopeAtOne,
                         reference: 1, referenceRoute: .closedForm, resolution: 1e-12)
-            let spreads = try spreadByDepth(network, depths: depths)
+            let spreads = try InfiniteWidthNetworks.spreadByDepth(network, depths: depths)
             for (depth, spread) in zip(depths, spreads) {
                 let bound = equationFourOne(slope: a, depth: depth)
                 below.add(bound - spread, error: 1e-12, "a = \(a), L = \(depth): 1 − ρ_max = \(spread), bound \(bound)")
@@ -71,7 +65,7 @@ extension LayerNormClaims {
         ctx.compare("critical erf: ∏P'(1) (includes the embedding's P_1'(1) = 1)", route: .closedForm, value: network.slopeAtOne,
                     reference: 1, referenceRoute: .closedForm, resolution: 1e-12)
         var below = WorstCase(.atLeast), stricter = WorstCase(.atLeast)
-        for (depth, spread) in zip(depths, try spreadByDepth(network, depths: depths)) {
+        for (depth, spread) in zip(depths, try InfiniteWidthNetworks.spreadByDepth(network, depths: depths)) {
             let bound = constant / Double(depth).squareRoot()
             below.add(bound - spread, error: 1e-12, "L = \(depth): 1 − ρ_max = \(spread), bound \(bound)")
             stricter.add(constant / Double(depth + 1).squareRoot() - spread, error: 1e-12, "L + 1 = \(depth + 1)")
@@ -100,7 +94,7 @@ extension LayerNormClaims {
                     referenceRoute: .closedForm, resolution: 1e-12)
         var bound = WorstCase(.atLeast), order = WorstCase(.atLeast)
         for ratio in [0.05, 0.01, 0] {
-            let fixedPoint = try chaoticFixedPoint(try LayerNormCorrelationMap(.erf(scale: 1), biasVariance: ratio)).value
+            let fixedPoint = try CorrelationFixedPoints.chaotic(try LayerNormCorrelationMap(.erf(scale: 1), biasVariance: ratio)).value
             for depth in [10, 30, 100] {
                 let network = try InfiniteWidthNetworks.mlp(.erf(scale: 1), depth: depth, biasRatio: ratio)
                 let norm = network.slopeAtOne.squareRoot()
@@ -117,8 +111,8 @@ extension LayerNormClaims {
         let rhs = constant * Double(depth).squareRoot()
         let network = try FiniteWidthNetworks.mlp(.erf(scale: 1), depth: depth, width: width)
         let x = try FiniteWidthNetworks.input(width: width)
-        try FiniteWidthNetworks.assertMostNetworks(ctx, "chaotic erf (σ_b = 0), N = \(width), L = \(depth): P(‖J‖_op ≥ \(rhs))",
-                                                   alpha: try ctx.reserveAlpha(1)) { seed in
+        try MeanFieldChecks.assertMostNetworks(ctx, "chaotic erf (σ_b = 0), N = \(width), L = \(depth): P(‖J‖_op ≥ \(rhs))",
+                                               alpha: try ctx.reserveAlpha(1)) { seed in
             try FiniteWidthNetworks.jacobianOperatorNorm(network, at: x, seed: seed).squareRoot() >= rhs
         }
     }
@@ -146,7 +140,7 @@ extension LayerNormClaims {
             let kernel = try ActivationKernel(activation)
             let limit = (8 * kernel.derivativeNormSquared / kernel.linearizationResidual).squareRoot()
             let depths = [10, 100, 1000]
-            let spreads = try spreadByDepth(try InfiniteWidthNetworks.mlp(activation, depth: 1000, biasRatio: ratio), depths: depths)
+            let spreads = try InfiniteWidthNetworks.spreadByDepth(try InfiniteWidthNetworks.mlp(activation, depth: 1000, biasRatio: ratio), depths: depths)
             var scaled = WorstCase(.atMost, limit)
             for (depth, spread) in zip(depths, spreads) {
                 scaled.add(Double(depth).squareRoot() * spread, error: 1e-12, "L = \(depth)")
@@ -202,7 +196,7 @@ extension LayerNormClaims {
         let depths = [10, 100, 1000, 10_000]
         for (name, activation) in [("ReLU", Activation.relu), ("erf", .erf(scale: 1))] {
             let spreads = try depths.map { depth -> (Double, Double) in
-                let network = try residualNetwork(try ActivationKernel(activation), variance: 1 / Double(depth), depth: depth)
+                let network = try ResidualNetworks.network(try ActivationKernel(activation), variance: 1 / Double(depth), depth: depth)
                 return (try network.complements(startingAt: 2).last!, network.slopeAtOne)
             }
             ctx.bound("\(name), σ² = 1/L: relative change of 1 − ρ(ρ_0 = −1) from L = 10³ to 10⁴ (\(spreads[2].0) → \(spreads[3].0))",
@@ -216,8 +210,8 @@ extension LayerNormClaims {
         for (name, activation) in [("ReLU", Activation.relu), ("erf", .erf(scale: 1))] {
             let ends = try [1000, 10_000].map { depth -> (spread: Double, slope: Double, identity: Double, identitySlope: Double) in
                 let kernel = try ActivationKernel(activation)
-                let wide = try residualNetwork(kernel, variance: 1 / Double(depth).squareRoot(), depth: depth)
-                let narrow = try residualNetwork(kernel, variance: 1 / Double(depth * depth), depth: depth)
+                let wide = try ResidualNetworks.network(kernel, variance: 1 / Double(depth).squareRoot(), depth: depth)
+                let narrow = try ResidualNetworks.network(kernel, variance: 1 / Double(depth * depth), depth: depth)
                 return (try wide.complements(startingAt: 2).last!, wide.slopeAtOne,
                         try narrow.complements(startingAt: 2).last!, narrow.slopeAtOne)
             }
@@ -233,7 +227,7 @@ extension LayerNormClaims {
             ctx.bound("\(name), σ² = L^{−2}: ∏P'(1) at L = 10⁴ is 1 + O(1/L): \(ends[1].identitySlope)", route: .closedForm,
                       value: abs(ends[1].identitySlope - 1), error: 1e-12, region: .atMost(1e-3), resolution: 1e-9)
         }
-        let relu = try residualNetwork(try ActivationKernel(.relu), variance: 1, depth: 10_000)
+        let relu = try ResidualNetworks.network(try ActivationKernel(.relu), variance: 1, depth: 10_000)
         let shrinking = try relu.complements(startingAt: 2)
         ctx.bound("ReLU, σ² = 1: local slope of log(1 − ρ(−1)) in log L over [10³, 10⁴] (shrinkage)", route: .closedForm,
                   value: log(shrinking[10_000] / shrinking[1000]) / log(10.0), error: 1e-9, region: .atMost(-1), resolution: 1e-6)

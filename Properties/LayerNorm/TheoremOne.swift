@@ -1,33 +1,11 @@
 import ClaimKit
 import Foundation
 import GSL
+import RandomNetworkChecks
 import RandomNetworks
 import Randomness
 
 extension LayerNormClaims {
-    /// The quantities of Theorem 1 for an infinite-width network.
-    struct TheoremOneSides {
-        /// (f_L)'(1) = ∏ P_l'(1), the kernel form of ‖J‖²_op (Remark 4).
-        let lhs: Double
-        /// 1 − ρ_max and 1 − ρ̃_max.
-        let spread: Double
-        let tildeSpread: Double
-        /// Σ_l ‖φ_l − φ̄_l‖²/‖φ_l'‖².
-        let sum: Double
-
-        init(_ network: CorrelationMapComposition) throws {
-            lhs = network.slopeAtOne
-            spread = try network.maximalCorrelation().complement
-            tildeSpread = network.tildeMaxComplement
-            sum = InfiniteWidthNetworks.linearizationSum(network)
-        }
-
-        /// (1 − ρ_max)²/8 Σ r_l.
-        var rhs: Double { spread * spread / 8 * sum }
-        /// (1 − ρ̃_max)²/2 Σ r_l, the intermediate form of the proof.
-        var tildeRHS: Double { tildeSpread * tildeSpread / 2 * sum }
-    }
-
     static let theoremOneInfiniteWidth = Claim(
         id: "LN-T1-INF", paper: Papers.layernorm, location: "§3, Theorem 1 with the LHS of Remark 4 (App. A.1)",
         statement: """
@@ -118,7 +96,7 @@ extension LayerNormClaims {
             for depth in [5, 10] {
                 let bound = try threshold(setting.activation, depth, setting.ratio)
                 let network = try FiniteWidthNetworks.mlp(setting.activation, depth: depth, width: width, biasRatio: setting.ratio)
-                try FiniteWidthNetworks.assertMostNetworks(
+                try MeanFieldChecks.assertMostNetworks(
                     ctx, "\(setting.name), N = \(width), L = \(depth): P(‖J‖²_op ≥ \(name) = \(bound))", alpha: alpha
                 ) { seed in try FiniteWidthNetworks.jacobianOperatorNorm(network, at: x, seed: seed) >= bound }
             }

@@ -1,6 +1,7 @@
 import ClaimKit
 import Foundation
 import GSL
+import RandomNetworkChecks
 import RandomNetworks
 import Randomness
 
@@ -54,7 +55,7 @@ extension LayerNormClaims {
         let points = try [0.0, 0.5, 1.0].map { s in
             try Matrix(rows: width, columns: 1, storage: zip(pair.column(0), pair.column(1)).map { (1 - s) * $0 + s * $1 })
         }
-        try FiniteWidthNetworks.assertMostNetworks(
+        try MeanFieldChecks.assertMostNetworks(
             ctx, "critical erf, N = \(width), L = \(depth), ρ_0 = 1 − τ = \(1 - tau): secant ≥ A.9 bound \(rhs) and max_γ ‖J(x_γ)‖²_op ≥ secant",
             alpha: try ctx.reserveAlpha(1)
         ) { seed in
@@ -88,9 +89,9 @@ extension LayerNormClaims {
         let depths = [1, 2, 4, 8, 16, 32, 64]
         for depth in depths {
             let network = try InfiniteWidthNetworks.criticalErf(depth: depth)
-            let total = try compositeExcess(network)
+            let total = try network.compositeExcess()
             var sum = 0.0
-            for layer in 1...network.depth { sum += try layerExcess(network, layer).value }
+            for layer in 1...network.depth { sum += try network.layerExcess(layer).value }
             growth.add(total.value - previous, error: 2 * total.error, "L = \(depth)")
             superadditive.add(total.value - sum, error: total.error * Double(depth + 1), "L = \(depth)")
             previous = total.value

@@ -1,6 +1,7 @@
 import ClaimKit
 import Foundation
 import GSL
+import RandomNetworkChecks
 import RandomNetworks
 import Randomness
 
@@ -25,7 +26,7 @@ extension LayerNormClaims {
         let sampler = NormalSampler()
         let alpha = try ctx.reserveAlpha(1) / 2
         for (k, l) in [(2, 6), (4, 5)] {
-            try FiniteWidthNetworks.assertMeanFieldLimit(
+            try MeanFieldChecks.assertLimit(
                 ctx, "N = \(width): ρ_\(l) − P_\(l)∘…∘P_\(k + 1)(ρ_\(k)) with the realized ρ_\(k) (pair sampler)", width: width, alpha: alpha
             ) { rng in
                 let rhos = [setting.inputCosine] + (try network.sampledCorrelations(pair, rng: &rng, sampler: sampler))
@@ -152,7 +153,7 @@ extension LayerNormClaims {
                                                         weightVariance: 0.5 + rng.nextUniform(), biasVariance: 0.3 * rng.nextUniform()))
             }
             let network = try CorrelationMapComposition(maps)
-            let limit = try secantLimit({ try network.croppedCompositeComplement($0) }, kinked: false, epsilon: 1e-6)
+            let limit = try Richardson.secantLimit({ try network.croppedCompositeComplement($0) }, kinked: false, epsilon: 1e-6)
             let predicted = network.tildeComplements.last! * limit.value
             a3.add(abs(predicted / network.slopeAtOne - 1), error: limit.error / limit.value + 1e-13, "erf network \(index), L = \(depth)")
         }

@@ -1,6 +1,7 @@
 import ClaimKit
 import Foundation
 import GSL
+import RandomNetworkChecks
 import RandomNetworks
 import Randomness
 

@@ -2,11 +2,10 @@ import ClaimKit
 import RandomNetworks
 import Randomness
 
-/// Monte Carlo over the random filters of one cyclic convolution layer
-/// (eq. (4)), the independent route to the exact sums of Theorem 1: each draw
-/// averages `batch` fresh filters with i.i.d. N(0, ν²) entries (one GEMM), so
-/// the draws are i.i.d. and their mean is the single-filter expectation.
-enum FilterMonteCarlo {
+/// Chunk samplers for `ClaimContext`'s estimates over the random filters of one cyclic convolution layer: each draw
+/// averages `batch` fresh filters (`FilterMonteCarlo.sums`), so the draws are i.i.d. and their mean is the
+/// single-filter expectation.
+extension FilterMonteCarlo {
     /// Moments of (1/B) Σ_f ⟨σ(F_f * x), σ(F_f * y)⟩ (eq. (7)'s left side), or of ‖σ(F_f * x)‖² when x = y.
     static func innerProduct(_ x: Image, _ y: Image, activation: Activation, filterSize r: Int, nu: Double,
                              batch: Int = 64) -> @Sendable (inout Xoshiro256, Int) throws -> RunningMoments {
@@ -31,24 +30,6 @@ enum FilterMonteCarlo {
         }
     }
 
-    /// One realization of ρ_out (eq. (12), left) for `filters` fresh filters; nil when an output is zero.
-    static func outputCosine(_ x: Image, _ y: Image, activation: Activation, filterSize r: Int, nu: Double,
-                             filters: Int, rng: inout Xoshiro256) throws -> Double? {
-        let s = try sums(x, y, activation: activation, filterSize: r, nu: nu, batch: filters, rng: &rng)
-        guard s.xx > 0, s.yy > 0 else { return nil }
-        return s.xy / (s.xx * s.yy).squareRoot()
-    }
-
-    /// Σ_f over `batch` fresh filters of (⟨σ(F_f*x), σ(F_f*y)⟩, ‖σ(F_f*x)‖², ‖σ(F_f*y)‖²).
-    static func sums(_ x: Image, _ y: Image, activation: Activation, filterSize r: Int, nu: Double, batch: Int,
-                     rng: inout Xoshiro256) throws -> (xy: Double, xx: Double, yy: Double) {
-        let layer = try CyclicConvolution.gaussian(count: batch, filterSize: r, channels: x.channels, variance: nu * nu,
-                                                   rng: &rng)
-        return try layer.activatedInnerProducts([(x, y)], activation: activation)[0]
-    }
-}
-
-extension FilterMonteCarlo {
     /// Moments of g(⟨σ(F*x), σ(F*y)⟩) over single filters, drawn in batches of `batch` (two GEMMs per batch):
     /// the law of one filter's output inner product (Lemma 2, Theorem 2).
     static func perFilter(_ x: Image, _ y: Image, activation: Activation, filterSize r: Int, nu: Double,
@@ -66,18 +47,5 @@ extension FilterMonteCarlo {
             }
             return moments
         }
-    }
-
-    /// ⟨σ(F_f * x), σ(F_f * y)⟩ for each of `filters` fresh filters, σ = `map` (any function, not only an `Activation`).
-    static func innerProducts(_ x: Image, _ y: Image, map sigma: (Double) -> Double, filterSize r: Int, nu: Double,
-                              filters: Int, rng: inout Xoshiro256) throws -> [Double] {
-        let layer = try CyclicConvolution.gaussian(count: filters, filterSize: r, channels: x.channels,
-                                                   variance: nu * nu, rng: &rng)
-        let a = try layer(x), b = try layer(y)
-        var out = [Double](repeating: 0, count: filters)
-        for p in 0..<a.rows {
-            for f in 0..<filters { out[f] += sigma(a[p, f]) * sigma(b[p, f]) }
-        }
-        return out
     }
 }

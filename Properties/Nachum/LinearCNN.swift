@@ -1,5 +1,6 @@
 import ClaimKit
 import Foundation
+import RandomNetworkChecks
 import RandomNetworks
 import Randomness
 

@@ -74,7 +74,7 @@ extension NachumClaims {
         let epsilon = 0.1
         let alpha = try ctx.reserveAlpha(1) / 5
         for width in [10, 50, 200] {
-            let exact = try exactFailure(width: width, epsilon: epsilon)
+            let exact = try ExactTails.linearLayerCosine(width: width, epsilon: epsilon)
             try ctx.estimateProportion("ρ_in = 0, N = \(width): P(|ρ_out| ≥ 0.1) by Monte Carlo vs the Beta law \(exact)",
                                        region: .equal(exact), resolution: 1e-2, alpha: alpha, pilotTrials: 2000,
                                        chunkSize: 4096, trials: failures(rho: 0, width: width, epsilon: epsilon))
@@ -86,7 +86,7 @@ extension NachumClaims {
             for k in 1...12 {
                 let delta = pow(10, -Double(k))
                 let width = Int(2 * log(1 / delta) / (e * e)) + 1
-                let failure = try exactFailure(width: width, epsilon: e)
+                let failure = try ExactTails.linearLayerCosine(width: width, epsilon: e)
                 worst = max(worst, failure / delta)
                 points += 1
                 if e == 0.1 { curve.append((log10(delta), log10(max(failure, 1e-300)))) }
@@ -106,12 +106,6 @@ extension NachumClaims {
                               .init(label: "exact (Beta law)", style: .scatter, x: curve.map(\.0), y: curve.map(\.1)),
                               .init(label: "P = δ", style: .line, x: [-12, -1], y: [-12, -1]),
                           ]))
-    }
-
-    /// P(|ρ_out| ≥ ε) at ρ_in = 0 for width N: 2 I_{(1−ε)/2}((N−1)/2, (N−1)/2).
-    private static func exactFailure(width: Int, epsilon: Double) throws -> Double {
-        let a = Double(width - 1) / 2
-        return 2 * (try Distributions.betaCDF((1 - epsilon) / 2, a: a, b: a))
     }
 
     /// Trials counting |ρ_out − ρ_in| ≥ ε for a linear layer of width N on inputs of cosine ρ.

@@ -29,7 +29,7 @@ extension NachumClaims {
             // One trial in ten: a small image whose windows may wrap onto themselves (2r + 1 > n).
             let n = trial % 10 == 0 ? Int.random(in: 3...6, using: &rng) : Int.random(in: 5...12, using: &rng)
             let r = trial % 10 == 0 ? Int.random(in: 1...n, using: &rng) : Int.random(in: 1...3, using: &rng)
-            let (a, b) = try boundaryTestPair(trial, n: n, rng: &rng)
+            let (a, b) = try Theorem5Pair.boundaryTestPair(trial, n: n, rng: &rng)
             let fast = try SharedBoundary(a, b, radius: r).members
             let literal = try SharedBoundary.literalMembers(a, b, radius: r)
             mismatches += zip(fast, literal).filter { $0 != $1 }.count

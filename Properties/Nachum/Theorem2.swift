@@ -1,6 +1,7 @@
 import ClaimKit
 import Foundation
 import GSL
+import RandomNetworkChecks
 import RandomNetworks
 import Randomness
 
@@ -51,8 +52,8 @@ extension NachumClaims {
             let k = d * pow(patchBound * Double(n), 2) / epsilon
             return Int(max(k, k * k) * log(2 * Double(n * n) / delta)) + 1
         }
-        let (atOne, atHalf) = (try reluConstantImageFailure(filters: bound(1), epsilon: epsilon),
-                               try reluConstantImageFailure(filters: bound(0.5), epsilon: epsilon))
+        let (atOne, atHalf) = (try ExactTails.reluConstantImage(filters: bound(1), epsilon: epsilon),
+                               try ExactTails.reluConstantImage(filters: bound(0.5), epsilon: epsilon))
         ctx.bound("ReLU, x = y = x₀, D = 1: P(|dev| ≥ \(epsilon)) at N = \(bound(1)) (the least N (11) allows)",
                   subject: .corrected, route: .closedForm, value: atOne.value, error: atOne.absoluteError,
                   region: .atMost(delta), resolution: 1e-9,
@@ -72,22 +73,6 @@ extension NachumClaims {
             try FilterMonteCarlo.innerProducts(gx, gy, map: { max(0, $0) }, filterSize: r, nu: nu, filters: filters,
                                                rng: &rng).reduce(0, +) / Double(filters) - expected
         }
-    }
-
-    /// P(|(1/N)Σ_ℓ‖R(F_ℓ*x₀)‖² − 4.5| ≥ ε) for x₀ ≡ 1/8 (n = 8, r = 3, ν = 1), exactly: F*x₀ ≡ ΣF/8 with
-    /// ΣF ~ N(0, 9), so ‖R(F*x₀)‖² = max(0, ΣF)² = 9 max(0, Z)², Σσ̂ = 4.5 (eq. (8)), and the sum over N filters is
-    /// 9χ²_K with K ~ Binomial(N, 1/2) non-zero terms; the binomial mixture of χ² tails is summed term by term.
-    private static func reluConstantImageFailure(filters count: Int, epsilon: Double) throws -> IntegralResult {
-        let (high, low) = (Double(count) * (4.5 + epsilon) / 9, Double(count) * (4.5 - epsilon) / 9)
-        var total = 0.0
-        for k in 0...count {
-            let weight = exp(lgamma(Double(count + 1)) - lgamma(Double(k + 1)) - lgamma(Double(count - k + 1))
-                             - Double(count) * log(2.0))
-            let tail = k == 0 ? 1 : (try Distributions.chiSquaredUpperTail(high, dof: Double(k)))
-                + 1 - (try Distributions.chiSquaredUpperTail(low, dof: Double(k)))
-            total += weight * tail
-        }
-        return IntegralResult(value: total, absoluteError: 16 * Double(count + 1) * Double.ulpOfOne)
     }
 
     /// The number of single filters (ν = 1) among `count` whose ⟨σ(F*x), σ(F*x)⟩ is at least ε from `center`.

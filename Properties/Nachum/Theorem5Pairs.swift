@@ -2,91 +2,12 @@ import ClaimKit
 import RandomNetworks
 import Randomness
 
-/// The exact quantities of Theorem 5 for one pair of black-and-white images and radius r:
-/// filters of side 2r+1 and variance 2/(2r+1)², centered windows (App. G).
-struct Theorem5Pair {
-    let a: BinaryImage
-    let b: BinaryImage
-    let radius: Int
-    /// |∂_r(A, B)|.
-    let boundary: SharedBoundary
-    /// t_ij = σ̂([A]^{r̄}_ij, [B]^{r̄}_ij, √2/(2r+1)) at every pixel, eq. (29) corrected.
-    let terms: [Double]
-    /// E⟨R(F*A), R(F*B)⟩ (eq. (16)), the sum of the terms.
-    let expected: Double
-    /// E‖R(F*A) − R(F*B)‖² = Σ_ij (σ̂([A]_ij, [A]_ij) + σ̂([B]_ij, [B]_ij) − 2 t_ij) over the centered windows
-    /// (eq. (8) for each of the three inner products; (9), E‖R(F*A)‖² = |A|, is not assumed).
-    let expectedSquaredDistance: Double
-    let dot: Double
-    let squaredDistance: Double
-
-    init(_ a: BinaryImage, _ b: BinaryImage, radius r: Int) throws {
-        self.a = a
-        self.b = b
-        radius = r
-        boundary = try SharedBoundary(a, b, radius: r)
-        let windows = try PatchOperator.centered(radius: r)
-        terms = try CNNDualFormula.homogeneousTerms(.relu, geometry: windows.geometry(a.image, b.image), nu: Self.nu(r))
-        expected = terms.reduce(0, +)
-        let squaredNorms = try [a.image, b.image].map {
-            try CNNDualFormula.homogeneousTerms(.relu, geometry: windows.geometry($0, $0), nu: Self.nu(r)).reduce(0, +)
-        }
-        expectedSquaredDistance = squaredNorms[0] + squaredNorms[1] - 2 * expected
-        dot = Double(try a.dot(b))
-        squaredDistance = Double(try a.squaredDistance(b))
-    }
-
-    /// √2/(2r+1): the filter standard deviation of Theorem 5 (variance 2/(2r+1)²), eq. (4)'s ReLU normalization.
-    static func nu(_ r: Int) -> Double { NachumInputs.reluNu(filterSize: 2 * r + 1) }
-
-    /// The largest |t_ij − A_ij B_ij| over the pixels off the boundary (0 by the proof of Theorem 5).
-    var largestOffBoundaryDeviation: Double {
-        var worst = 0.0
-        for p in terms.indices where !boundary.members[p] {
-            worst = max(worst, abs(terms[p] - (a.pixels[p] && b.pixels[p] ? 1 : 0)))
-        }
-        return worst
-    }
-}
-
-/// The pairs of black-and-white pictures on which Definition 2 and Theorem 5 are probed.
 extension NachumClaims {
-    /// Pairs of pictures for the boundary checks: Bernoulli noise, rectangles and ellipses in turn.
-    static func boundaryTestPair(_ index: Int, n: Int, rng: inout Xoshiro256) throws -> (BinaryImage, BinaryImage) {
-        switch index % 3 {
-        case 0:
-            let p = rng.nextUniform(), q = rng.nextUniform()
-            return (try BinaryImage(size: n, pixels: (0..<(n * n)).map { _ in rng.nextUniform() < p }),
-                    try BinaryImage(size: n, pixels: (0..<(n * n)).map { _ in rng.nextUniform() < q }))
-        case 1:
-            return (try ImageFamilies.randomRectangles(count: 2, size: n, sides: 1...max(1, n - 1), rng: &rng),
-                    try ImageFamilies.randomRectangles(count: 2, size: n, sides: 1...max(1, n - 1), rng: &rng))
-        default:
-            let axes = 1.0...(Double(n) / 2)
-            return (try ImageFamilies.randomEllipse(size: n, semiAxes: axes, rng: &rng),
-                    try ImageFamilies.randomEllipse(size: n, semiAxes: axes, rng: &rng))
-        }
-    }
-
-    /// Pairs of pictures probing Theorem 5: random families at n ∈ [5, 19], the exhaustive n = 3 grid (standard
-    /// budget), and G3.
+    /// Pairs of pictures probing Theorem 5 (`Theorem5Pair.probePairs`): 600 random pairs at the quick budget, 3000 and
+    /// the exhaustive n = 3 grid otherwise, and G3.
     static func theorem5Pairs(_ ctx: ClaimContext) throws -> [Theorem5Pair] {
         var rng = ctx.stream("theorem 5 pairs").generator()
-        var pairs: [Theorem5Pair] = []
-        for index in 0..<(ctx.budget == .quick ? 600 : 3000) {
-            let n = Int.random(in: 5...19, using: &rng)
-            let (a, b) = try boundaryTestPair(index, n: n, rng: &rng)
-            pairs.append(try Theorem5Pair(a, b, radius: Int.random(in: 1...((n - 1) / 2), using: &rng)))
-        }
-        if ctx.budget != .quick {
-            for maskA in 0..<UInt64(512) {
-                for maskB in 0..<UInt64(512) {
-                    pairs.append(try Theorem5Pair(BinaryImage(size: 3, mask: maskA), BinaryImage(size: 3, mask: maskB), radius: 1))
-                }
-            }
-        }
-        let (g3a, g3b) = try NachumInputs.g3()
-        pairs += [try Theorem5Pair(g3a, g3b, radius: 1), try Theorem5Pair(g3a, g3b, radius: 2)]
-        return pairs
+        return try Theorem5Pair.probePairs(randomCount: ctx.budget == .quick ? 600 : 3000, exhaustive: ctx.budget != .quick,
+                                           rng: &rng)
     }
 }

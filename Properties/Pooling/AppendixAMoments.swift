@@ -5,9 +5,6 @@ import RandomNetworks
 import Randomness
 
 extension PoolingClaims {
-    /// Var r(Z) = 1/2 − 1/(2π) for Z ~ N(0, 1): n Var A_i for unit-variance pre-activations.
-    static let reluVariance = 0.5 - 1 / (2 * Double.pi)
-
     /// Monte Carlo of the blockwise statistic `f(A_i(x), A_i(y))` averaged over the m blocks of one
     /// draw (blocks are i.i.d., so this is an unbiased estimate of E f with m times less variance).
     static func blockwiseSampler(_ pooling: PartitionedPooling, rho: Double,
@@ -41,15 +38,15 @@ extension PoolingClaims {
         let quadrature = square.value - mean.value * mean.value
         let error = square.absoluteError + 2 * mean.value * mean.absoluteError
         ctx.compare("Var r(Z) = E r² − (E r)² by QUADPACK vs 1/2 − 1/(2π)", route: .quadrature, value: quadrature,
-                    error: error, reference: reluVariance, referenceRoute: .closedForm, resolution: 1e-9)
+                    error: error, reference: ReLUUnitMoments.variance, referenceRoute: .closedForm, resolution: 1e-9)
         let n = 50
         let pooling = try PartitionedPooling(groups: 20, poolSize: n)
         let mu = 1 / (2 * Double.pi).squareRoot()
         try ctx.estimateMean(
-            "n Var A_i at n = 50: Monte Carlo of n(A_i − 1/√(2π))² vs (1/2 − 1/(2π))", region: .equal(reluVariance),
+            "n Var A_i at n = 50: Monte Carlo of n(A_i − 1/√(2π))² vs (1/2 − 1/(2π))", region: .equal(ReLUUnitMoments.variance),
             resolution: 0.01, alpha: try ctx.reserveAlpha(1), pilotSamples: 2000, chunkSize: 1000,
             sample: blockwiseSampler(pooling, rho: 1) { a, _ in Double(n) * (a - mu) * (a - mu) })
-        ctx.bound("n Var A_i ≤ 1/4 (closed form 1/2 − 1/(2π))", route: .closedForm, value: reluVariance,
+        ctx.bound("n Var A_i ≤ 1/4 (closed form 1/2 − 1/(2π))", route: .closedForm, value: ReLUUnitMoments.variance,
                   region: .atMost(0.25), resolution: 1e-13)
         ctx.bound("n Var A_i ≤ 0.35 (QUADPACK)", subject: .corrected, route: .quadrature, value: quadrature,
                   error: error, region: .atMost(0.35), resolution: 1e-9)
@@ -74,7 +71,7 @@ extension PoolingClaims {
     ) { ctx in
         let n = 10
         let pooling = try PartitionedPooling(groups: 20, poolSize: n)
-        ctx.compare("2 n Var A_i against the printed 1/2", route: .closedForm, value: 2 * reluVariance, reference: 0.5,
+        ctx.compare("2 n Var A_i against the printed 1/2", route: .closedForm, value: 2 * ReLUUnitMoments.variance, reference: 0.5,
                     referenceRoute: .closedForm, resolution: 1e-13)
         let rhoStar = try RootFinding.brent({ try ReLUDualActivation.value($0) - 0.5 }, lower: 0, upper: 1,
                                             absoluteTolerance: 1e-15)
@@ -96,7 +93,7 @@ extension PoolingClaims {
         }
         // "≤ Var + Var" drops −2Cov, which is positive for ρ < 0: at ρ = −1 the exact value 1/n exceeds 2Var = 0.68/n.
         ctx.bound("n E(A_i(x) − A_i(y))² ≤ 2 n Var A_i at ρ = −1 (exact 1 − r̂(−1) = 1)", route: .closedForm,
-                  value: 1 - (try ReLUDualActivation.value(-1)), region: .atMost(2 * reluVariance), resolution: 1e-13)
+                  value: 1 - (try ReLUDualActivation.value(-1)), region: .atMost(2 * ReLUUnitMoments.variance), resolution: 1e-13)
     }
 
     /// POOL-PA-IID: ‖A_x − A_y‖² is a sum of m i.i.d. terms.

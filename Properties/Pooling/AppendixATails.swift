@@ -77,7 +77,7 @@ extension PoolingClaims {
         let m = 20
         let pooling5 = try PartitionedPooling(groups: m, poolSize: 5)
         try ctx.estimateMean(
-            "E‖A(F(x))‖²/m = 1/(2π) + (1/2 − 1/(2π))/n at n = 5", region: .equal(1 / (2 * Double.pi) + reluVariance / 5),
+            "E‖A(F(x))‖²/m = 1/(2π) + (1/2 − 1/(2π))/n at n = 5", region: .equal(1 / (2 * Double.pi) + ReLUUnitMoments.variance / 5),
             resolution: 2e-3, alpha: alpha, pilotSamples: 2000, chunkSize: 1000,
             sample: blockwiseSampler(pooling5, rho: 1) { a, _ in a * a })
         for n in [5, 50] {

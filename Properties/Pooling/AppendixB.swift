@@ -17,14 +17,6 @@ extension PoolingClaims {
         }
     }
 
-    /// E(M − M′)² at ρ = −1 by QUADPACK: 2(E M² − E[M M′]).
-    static func maxDifferenceAtMinusOne(poolSize n: Int) throws -> IntegralResult {
-        let second = try MaxOfGaussians.secondMoment(poolSize: n)
-        let cross = try MaxOfGaussians.crossMoment(poolSize: n, rho: -1)
-        return IntegralResult(value: 2 * (second.value - cross.value),
-                              absoluteError: 2 * (second.absoluteError + cross.absoluteError))
-    }
-
     /// POOL-PB-14: E(M_i(x) − M_i(y))² ≤ 2/log n (Talagrand's L¹–L² inequality).
     static let superconcentration = Claim(
         id: "POOL-PB-14", paper: Papers.pooling, location: "App. B, eq. (14)",
@@ -51,7 +43,7 @@ extension PoolingClaims {
         var worst = (ratio: 0.0, n: 0, error: 0.0)
         var ratios: [Double] = []
         for n in grid {
-            let difference = try maxDifferenceAtMinusOne(poolSize: n)
+            let difference = try MaxOfGaussians.differenceSecondMomentAtMinusOne(poolSize: n)
             let ratio = difference.value * log(Double(n)) / 2
             ratios.append(ratio)
             if ratio > worst.ratio { worst = (ratio, n, difference.absoluteError * log(Double(n)) / 2) }
@@ -67,7 +59,7 @@ extension PoolingClaims {
         // Monte Carlo: the quadrature at ρ = −1 (n = 10, the tightest region), and ρ = 0.5 below the bound.
         let n = 10
         let alpha = try ctx.reserveAlpha(1) / 2
-        let exact = try maxDifferenceAtMinusOne(poolSize: n).value
+        let exact = try MaxOfGaussians.differenceSecondMomentAtMinusOne(poolSize: n).value
         try ctx.estimateMean("E(M − M′)² at n = 10, ρ = −1: Monte Carlo vs QUADPACK", region: .equal(exact),
                              resolution: 0.01, alpha: alpha, pilotSamples: 5000,
                              sample: maxPairSampler(poolSize: n, rho: -1) { ($0 - $1) * ($0 - $1) })
@@ -155,7 +147,7 @@ extension PoolingClaims {
                                  resolution: 0.02, alpha: alpha, pilotSamples: 5000,
                                  sample: maxPairSampler(poolSize: n, rho: -1) { exp(($0 - $1) * ($0 - $1) / kSquared) })
         }
-        let difference = try maxDifferenceAtMinusOne(poolSize: 2)
+        let difference = try MaxOfGaussians.differenceSecondMomentAtMinusOne(poolSize: 2)
         let m = 100.0
         ctx.bound("(13) as printed at n = 2, m = 100, K² = 12: ‖‖M(x) − M(y)‖²‖_ψ1 ≥ m E(M − M′)²/ln 2 against nK² = 24",
                   route: .quadrature, value: m * difference.value / log(2), error: m * difference.absoluteError / log(2),

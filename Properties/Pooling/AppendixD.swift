@@ -5,21 +5,6 @@ import RandomNetworks
 import Randomness
 
 extension PoolingClaims {
-    /// The test images of App. D: Gaussian, constant and a ±1 block image.
-    static func appendixDImages(size d: Int, rng: inout Xoshiro256) throws -> [(name: String, image: Image)] {
-        let block = (0..<(d * d)).map { p -> Double in (p / d < d / 2 && p % d < d / 2) ? 1 : -1 }
-        return [("Gaussian", try Image.gaussian(size: d, channels: 1, rng: &rng)),
-                ("constant 1", try Image(size: d, channels: 1, pixels: [Double](repeating: 1, count: d * d))),
-                ("±1 block", try Image(size: d, channels: 1, pixels: block))]
-    }
-
-    /// L = Ave_i ‖α_i‖, the Lipschitz constant of App. D.
-    static func lipschitzConstant(_ patches: Matrix) -> Double {
-        (0..<patches.rows).map { p in
-            (0..<patches.columns).map { patches[p, $0] * patches[p, $0] }.reduce(0, +).squareRoot()
-        }.reduce(0, +) / Double(patches.rows)
-    }
-
     /// POOL-PD-LIP: Ar(w * x) is Lipschitz in the kernel.
     static let kernelLipschitz = Claim(
         id: "POOL-PD-LIP", paper: Papers.pooling, location: "App. D, first display",
@@ -37,18 +22,18 @@ extension PoolingClaims {
     ) { ctx in
         var rng = ctx.stream("kernels").generator()
         let sampler = NormalSampler()
-        let images = try appendixDImages(size: 10, rng: &rng)
+        let images = try ImageFamilies.appendixD(size: 10, rng: &rng)
         var firstSlack = Double.infinity, secondSlack = Double.infinity
         var trials = 0
         for boundary in ConvolutionBoundary.allCases {
             let geometry = try PatchGeometry(kernelSize: 3, boundary: boundary)
             for (_, image) in images {
                 let patches = try geometry.patches(of: image)
-                let lipschitz = lipschitzConstant(patches)
+                let lipschitz = SingleKernelAveragePooling.lipschitzConstant(patches)
                 for _ in 0..<1500 {
                     let w = (0..<9).map { _ in sampler.next(using: &rng) }, v = (0..<9).map { _ in sampler.next(using: &rng) }
                     let difference = zip(w, v).map { $0 - $1 }
-                    let change = abs(averagePooled(patches, w) - averagePooled(patches, v))
+                    let change = abs(SingleKernelAveragePooling.value(patches, w) - SingleKernelAveragePooling.value(patches, v))
                     let middle = (0..<patches.rows).map { p in
                         abs((0..<9).map { patches[p, $0] * difference[$0] }.reduce(0, +))
                     }.reduce(0, +) / Double(patches.rows)
@@ -65,9 +50,9 @@ extension PoolingClaims {
         // Equality: constant image, cyclic, w − v = t·1 with both sums positive.
         let patches = try PatchGeometry(kernelSize: 3, boundary: .cyclic).patches(of: images[1].image)
         let w = [0.9, 0.4, 0.1, 0.7, 0.3, 0.2, 0.6, 0.5, 0.8], v = w.map { $0 - 0.05 }
-        let change = abs(averagePooled(patches, w) - averagePooled(patches, v))
+        let change = abs(SingleKernelAveragePooling.value(patches, w) - SingleKernelAveragePooling.value(patches, v))
         ctx.compare("tight case: |Ar(w*x) − Ar(v*x)| = L‖w − v‖ (constant image, w − v = 0.05·1)", route: .enumeration,
-                    value: change, error: 1e-14, reference: lipschitzConstant(patches) * Vector.norm(zip(w, v).map { $0 - $1 }),
+                    value: change, error: 1e-14, reference: SingleKernelAveragePooling.lipschitzConstant(patches) * Vector.norm(zip(w, v).map { $0 - $1 }),
                     referenceRoute: .closedForm, resolution: 1e-12, note: "error: rounding of two averages of 100 terms")
     }
 
@@ -95,27 +80,27 @@ extension PoolingClaims {
         let alpha = try ctx.reserveAlpha(1) / 8
         let two = try Image(size: 16, channels: 1, pixels: [Double](repeating: 2, count: 256))
         let twoPatches = try geometry.patches(of: two)
-        let twoL = lipschitzConstant(twoPatches)
-        ctx.bound("as printed: Var ≤ L at x = 2·1 (exact Var = L²(1/2 − 1/(2π)) = \(String(format: "%.3f", twoL * twoL * reluVariance)), L = \(twoL))",
-                  route: .closedForm, value: twoL * twoL * reluVariance, region: .atMost(twoL), resolution: 1e-12)
+        let twoL = SingleKernelAveragePooling.lipschitzConstant(twoPatches)
+        ctx.bound("as printed: Var ≤ L at x = 2·1 (exact Var = L²(1/2 − 1/(2π)) = \(String(format: "%.3f", twoL * twoL * ReLUUnitMoments.variance)), L = \(twoL))",
+                  route: .closedForm, value: twoL * twoL * ReLUUnitMoments.variance, region: .atMost(twoL), resolution: 1e-12)
         let variance: @Sendable (Matrix, Double) -> @Sendable (inout Xoshiro256, Int) -> RunningMoments = { patches, mean in
             { rng, count in
                 RunningMoments.of(count: count) {
                     let w = (0..<9).map { _ in sampler.next(using: &rng) }
-                    return pow(averagePooled(patches, w) - mean, 2)
+                    return pow(SingleKernelAveragePooling.value(patches, w) - mean, 2)
                 }
             }
         }
         try ctx.estimateMean("as printed: Var_W Ar ≤ L at x = 2·1 (Monte Carlo)", region: .atMost(twoL), resolution: 2,
                              alpha: alpha, sample: variance(twoPatches, twoL / (2 * Double.pi).squareRoot()))
-        for (name, image) in try appendixDImages(size: 16, rng: &rng) {
+        for (name, image) in try ImageFamilies.appendixD(size: 16, rng: &rng) {
             let patches = try geometry.patches(of: image)
-            let l = lipschitzConstant(patches)
+            let l = SingleKernelAveragePooling.lipschitzConstant(patches)
             let mean = l / (2 * Double.pi).squareRoot()
             let sample = variance(patches, mean)
             if name == "constant 1" {
                 try ctx.estimateMean("Var_W Ar / L² = 1/2 − 1/(2π) for the constant image (Monte Carlo)", subject: .corrected,
-                                     region: .equal(reluVariance * l * l), resolution: 0.05 * l * l, alpha: alpha, sample: sample)
+                                     region: .equal(ReLUUnitMoments.variance * l * l), resolution: 0.05 * l * l, alpha: alpha, sample: sample)
             } else {
                 try ctx.estimateMean("Var_W Ar ≤ L², \(name) image (Monte Carlo)",
                                      subject: .corrected, region: .atMost(l * l),
@@ -125,12 +110,12 @@ extension PoolingClaims {
             if name == "Gaussian" {
                 try ctx.estimateMean("E Ar = L/√(2π), Gaussian image (Monte Carlo)", subject: .corrected, region: .equal(mean),
                                      resolution: 0.01 * l, alpha: alpha) { rng, count in
-                    RunningMoments.of(count: count) { averagePooled(patches, (0..<9).map { _ in sampler.next(using: &rng) }) }
+                    RunningMoments.of(count: count) { SingleKernelAveragePooling.value(patches, (0..<9).map { _ in sampler.next(using: &rng) }) }
                 }
                 try ctx.estimateMean("L²/(2π) ≤ E[Ar²] ≤ L²/2, Gaussian image (Monte Carlo)", subject: .corrected,
                                      region: .between(l * l / (2 * Double.pi), l * l / 2), resolution: 0.01 * l * l,
                                      alpha: alpha) { rng, count in
-                    RunningMoments.of(count: count) { pow(averagePooled(patches, (0..<9).map { _ in sampler.next(using: &rng) }), 2) }
+                    RunningMoments.of(count: count) { pow(SingleKernelAveragePooling.value(patches, (0..<9).map { _ in sampler.next(using: &rng) }), 2) }
                 }
             }
         }
@@ -149,7 +134,7 @@ extension PoolingClaims {
         var rng = ctx.stream("image").generator()
         let geometry = try PatchGeometry(kernelSize: 3, boundary: .cyclic)
         let image = try Image.gaussian(size: 8, channels: 1, rng: &rng)
-        let l = lipschitzConstant(try geometry.patches(of: image))
+        let l = SingleKernelAveragePooling.lipschitzConstant(try geometry.patches(of: image))
         let mean = l / (2 * Double.pi).squareRoot()
         let alpha = try ctx.reserveAlpha(1) / 3
         let pooled: @Sendable (inout Xoshiro256) throws -> [Double] = { rng in

@@ -5,25 +5,6 @@ import RandomNetworks
 import Randomness
 
 extension PoolingClaims {
-    /// Ave_p r(⟨α_p, w⟩) for the rows α_p of a patch matrix (w has one entry per column): eq. (8), one channel.
-    static func averagePooled(_ patches: Matrix, _ w: [Double]) -> Double {
-        patches.storage.withUnsafeBufferPointer { averagePooled($0.baseAddress!, rows: patches.rows, w) }
-    }
-
-    /// The same for `rows` patches of length w.count stored row by row at `patches` (a reusable gather buffer).
-    static func averagePooled(_ patches: UnsafePointer<Double>, rows: Int, _ w: [Double]) -> Double {
-        let n = w.count
-        var total = 0.0
-        w.withUnsafeBufferPointer { kernel in
-            for p in 0..<rows {
-                var z = 0.0
-                for t in 0..<n { z += patches[p * n + t] * kernel[t] }
-                total += max(0, z)
-            }
-        }
-        return total / Double(rows)
-    }
-
     /// POOL-PE-17-19: App. E's expansion of C.
     static let appendixEExpansion = Claim(
         id: "POOL-PE-17-19", paper: Papers.pooling, location: "App. E, eqs. (17)–(19), (21)–(22)",
@@ -76,7 +57,7 @@ extension PoolingClaims {
         let pooledProduct: @Sendable (inout Xoshiro256, Int) throws -> RunningMoments = { rng, count in
             RunningMoments.of(count: count) {
                 let w = (0..<9).map { _ in sampler.next(using: &rng) }
-                return averagePooled(px, w) * averagePooled(py, w)
+                return SingleKernelAveragePooling.value(px, w) * SingleKernelAveragePooling.value(py, w)
             }
         }
         try ctx.estimateMean("(17) as printed: E_W[Ar(x)Ar(y)] = Σ_i E r(⟨α_i,W⟩)r(⟨β_i,W⟩)/d⁴ (fixed 8×8 Gaussian x, y)",

@@ -5,27 +5,6 @@ import RandomNetworks
 import Randomness
 
 extension PoolingClaims {
-    /// Eq. (6) written out for one kernel (k×k, entry (i, j) at [(i + h)k + (j + h)]) at pixel (u, v) of the
-    /// input grid, with the boundary rule spelled out independently of `PatchGeometry`.
-    static func convolutionWrittenOut(_ w: [Double], k: Int, _ x: Image, u: Int, v: Int,
-                                      boundary: ConvolutionBoundary) -> Double {
-        let d = x.size, h = (k - 1) / 2
-        var total = 0.0
-        for i in -h...h {
-            for j in -h...h {
-                var r = u - i, c = v - j
-                if boundary == .cyclic {
-                    r = (r + d * k) % d
-                    c = (c + d * k) % d
-                } else if r < 0 || r >= d || c < 0 || c >= d {
-                    continue // zero padding (never reached by `valid`, which only has interior centres)
-                }
-                total += w[(i + h) * k + (j + h)] * x.pixels[r * d + c]
-            }
-        }
-        return total
-    }
-
     /// A bound on the rounding of an output of eq. (6) computed in any summation order: a sum of k² products
     /// is off by at most k²ε Σ|W_ij x_{u−i,v−j}| ≤ k²ε Σ|W_ij| max|x| (Higham's γ_n).
     static func convolutionRounding(_ w: [Double], _ x: Image) -> Double {
@@ -66,7 +45,7 @@ extension PoolingClaims {
                     var sum = 0.0, peak = 0.0
                     for u in 0..<side {
                         for v in 0..<side {
-                            let direct = convolutionWrittenOut(w, k: k, image, u: u + offset, v: v + offset, boundary: boundary)
+                            let direct = CenteredConvolution.writtenOut(w, k: k, image, u: u + offset, v: v + offset, boundary: boundary)
                             largest = max(largest, abs(out[u * side + v, c] - direct))
                             sum += max(0, direct)
                             peak = max(peak, max(0, direct))

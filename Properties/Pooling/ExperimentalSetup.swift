@@ -10,16 +10,13 @@ extension PoolingClaims {
         try fcnCosines(hidden: try weights.multiplied(by: inputs), columns: (0, 1), poolSize: poolSize)
     }
 
-    /// Pooled cosines of r(h_i), r(h_j) for two columns of the pre-activations Wx of a batch.
+    /// Pooled cosines of r(h_i), r(h_j) for two columns of the pre-activations Wx of a batch (`PoolingCosines.fcn`);
+    /// a zero feature vector is an error.
     static func fcnCosines(hidden: Matrix, columns: (Int, Int), poolSize: Int) throws -> PoolingCosines {
-        let fx = hidden.column(columns.0).map { max(0, $0) }, fy = hidden.column(columns.1).map { max(0, $0) }
-        let pooling = try PartitionedPooling(groups: hidden.rows / poolSize, poolSize: poolSize)
-        guard let relu = Vector.cosine(fx, fy),
-              let average = Vector.cosine(try pooling.average(fx), try pooling.average(fy)),
-              let maximum = Vector.cosine(try pooling.maximum(fx), try pooling.maximum(fy)) else {
+        guard let cosines = try PoolingCosines.fcn(hidden: hidden, columns: columns, poolSize: poolSize) else {
             throw StatisticsError("a feature vector was zero")
         }
-        return PoolingCosines(relu: relu, average: average, maximum: maximum)
+        return cosines
     }
 
     /// POOL-S3-SETUP: the experimental configuration of §3.

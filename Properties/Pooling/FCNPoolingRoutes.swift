@@ -11,22 +11,6 @@ extension PoolingClaims {
         /// Which pooling a contraction statistic is about.
         enum Pooling: String { case average, maximum }
 
-        /// E[1 − ρ(A_x, A_y)] to first order in 1/n (derived): with
-        /// A_i = μ + ε_i, 1 − ρ ≈ ½‖P⊥(ε_x − ε_y)‖²/(m μ²), μ² = 1/(2π) and
-        /// E(ε_{x,i} − ε_{y,i})² = (1 − r̂(ρ))/n, so E[1 − ρ] ≈ π(1 − 1/m)(1 − r̂(ρ))/n.
-        static func averageFirstOrder(rho: Double, groups m: Int, poolSize n: Int) throws -> Double {
-            Double.pi * (1 - 1 / Double(m)) * (1 - (try ReLUDualActivation.value(rho))) / Double(n)
-        }
-
-        /// The same first-order expansion for max pooling, (1 − 1/m)(Var M − Cov(M, M′))/(E M)²,
-        /// by QUADPACK (`MaxOfGaussians`), for ρ ∈ {−1, 0, 1}.
-        static func maximumFirstOrder(rho: Double, groups m: Int, poolSize n: Int) throws -> Double {
-            let mean = try MaxOfGaussians.mean(poolSize: n).value
-            let second = try MaxOfGaussians.secondMoment(poolSize: n).value
-            let cross = try MaxOfGaussians.crossMoment(poolSize: n, rho: rho).value
-            return (1 - 1 / Double(m)) * (second - cross) / (mean * mean)
-        }
-
         /// The moments of 1 − ρ(A_x, A_y) and 1 − ρ(M_x, M_y) over `draws` independent
         /// networks (fast row sampler, exact in law), for each pool size.
         static func contraction(_ ctx: ClaimContext, label: String, rho: Double, groups m: Int, poolSizes: [Int],

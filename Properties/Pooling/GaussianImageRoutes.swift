@@ -35,25 +35,15 @@ extension PoolingClaims {
         }
 
         /// Monte Carlo triples (W, x, y): the joint moments of (Ar(x)Ar(y), Ar(x)², Ar(y)²) for one N(0, 1)
-        /// kernel and independent Gaussian d×d images, Ar(x) = Ave r(W * x) (eq. (8), one channel).
+        /// kernel and independent Gaussian d×d images (`SingleKernelAveragePooling.gaussianImagePairs`).
         static func averagePoolSampler(size d: Int, geometry: PatchGeometry)
             -> @Sendable (inout Xoshiro256, Int) throws -> JointMoments {
             let sampler = NormalSampler()
             return { rng, count in
-                let gather = try geometry.gather(imageSize: d)
-                let positions = gather.positions
-                let length = geometry.patchLength
-                let patches = UnsafeMutablePointer<Double>.allocate(capacity: positions * length)
-                defer { patches.deallocate() }
                 var moments = JointMoments(dimension: 3)
-                for _ in 0..<count {
-                    let w = (0..<length).map { _ in sampler.next(using: &rng) }
-                    var pooled = [0.0, 0.0]
-                    for side in 0..<2 {
-                        try gather.writePatches(of: try Image.gaussian(size: d, channels: 1, rng: &rng), into: patches)
-                        pooled[side] = averagePooled(patches, rows: positions, w)
-                    }
-                    moments.add([pooled[0] * pooled[1], pooled[0] * pooled[0], pooled[1] * pooled[1]])
+                for (ax, ay) in try SingleKernelAveragePooling.gaussianImagePairs(count: count, size: d, geometry: geometry,
+                                                                                   rng: &rng, sampler: sampler) {
+                    moments.add([ax * ay, ax * ax, ay * ay])
                 }
                 return moments
             }

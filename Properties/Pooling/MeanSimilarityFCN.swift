@@ -5,12 +5,6 @@ import RandomNetworks
 import Randomness
 
 extension PoolingClaims {
-    /// ρ̄(A_x, A_y) = [1 + (π r̂(ρ) − 1)/n] / [1 + (π − 1)/n]: the mean-similarity form of Theorem 4.1.
-    static func averagePoolingMeanSimilarity(rho: Double, poolSize n: Int) throws -> Double {
-        let n = Double(n)
-        return (1 + (Double.pi * (try ReLUDualActivation.value(rho)) - 1) / n) / (1 + (Double.pi - 1) / n)
-    }
-
     /// POOL-T4.1-MEANSIM: the exact mean similarity of FCN average pooling (derived from App. A's moments).
     static let theorem41MeanSimilarity = Claim(
         id: "POOL-T4.1-MEANSIM", paper: Papers.pooling,
@@ -33,7 +27,7 @@ extension PoolingClaims {
         let sampler = NormalSampler()
         for n in [10, 50] {
             for rho in rhos {
-                let closed = try averagePoolingMeanSimilarity(rho: rho, poolSize: n)
+                let closed = try FCNPoolingLimits.averageMeanSimilarity(rho: rho, poolSize: n)
                 let cross = try GaussianCovariance.reluOneDimensional(rho: rho)
                 let mu2 = mean.value * mean.value
                 let numerator = cross.value + Double(n - 1) * mu2
@@ -58,7 +52,7 @@ extension PoolingClaims {
                     return moments
                 }
             }
-            let worst = try averagePoolingMeanSimilarity(rho: -1, poolSize: n)
+            let worst = try FCNPoolingLimits.averageMeanSimilarity(rho: -1, poolSize: n)
             ctx.bound("1 − ρ̄ ≤ π/(n + π − 1) at n = \(n), attained at ρ = −1 (r̂(−1) = 0)", route: .closedForm,
                       value: 1 - worst, region: .atMost(Double.pi / (Double(n) + Double.pi - 1)), resolution: 1e-13)
         }

@@ -87,7 +87,7 @@ extension PoolingClaims {
                              resolution: 0.004, alpha: alpha, pilotSamples: 2000, chunkSize: 1000,
                              sample: blockwiseSampler(pooling, rho: 1) { a, _ in a })
         try ctx.estimateMean("average pooling divides the variance by n: n Var A = 1/2 − 1/(2π), n = 50",
-                             region: .equal(reluVariance), resolution: 0.02, alpha: alpha, pilotSamples: 2000,
+                             region: .equal(ReLUUnitMoments.variance), resolution: 0.02, alpha: alpha, pilotSamples: 2000,
                              chunkSize: 1000, sample: blockwiseSampler(pooling, rho: 1) { a, _ in Double(n) * (a - unitMean) * (a - unitMean) })
         let mean = try MaxOfGaussians.mean(poolSize: n)
         ctx.bound("max pooling keeps the mean: E M = E r(Z) at n = 50 (QUADPACK)", route: .quadrature, value: mean.value,
@@ -145,7 +145,7 @@ extension PoolingClaims {
                                             chunkSize: 1000) { rng, count in
                 var moments = JointMoments(dimension: 2)
                 for _ in 0..<count {
-                    let a = averagePooled(patches, (0..<9).map { _ in sampler.next(using: &rng) })
+                    let a = SingleKernelAveragePooling.value(patches, (0..<9).map { _ in sampler.next(using: &rng) })
                     moments.add([a, a * a])
                 }
                 return moments

@@ -5,42 +5,6 @@ import RandomNetworks
 import Randomness
 
 extension PoolingClaims {
-    /// Synthetic image pairs for the natural-image proxies: correlated i.i.d. Gaussian or smooth fields, with
-    /// input correlation ρ uniform in [−1, 1] and a common shift μ added to both images.
-    enum ProxyPairs: Sendable, CustomStringConvertible {
-        case gaussian(shift: Double)
-        case smooth(shift: Double)
-
-        var description: String {
-            switch self {
-            case let .gaussian(shift): "i.i.d. Gaussian pairs + shift \(shift)"
-            case let .smooth(shift): "smooth centred fields (correlation length 3 px) + shift \(shift)"
-            }
-        }
-
-        func sample(size d: Int, rng: inout Xoshiro256, sampler: NormalSampler) throws -> (x: Image, y: Image) {
-            let rho = 2 * rng.nextUniform() - 1
-            var pair: (x: Image, y: Image), shift: Double
-            switch self {
-            case let .gaussian(s):
-                shift = s
-                let s2 = ((1 - rho) * (1 + rho)).squareRoot()
-                let z1 = (0..<(d * d)).map { _ in sampler.next(using: &rng) }
-                let z2 = (0..<(d * d)).map { _ in sampler.next(using: &rng) }
-                pair = (try Image(size: d, channels: 1, pixels: z1),
-                        try Image(size: d, channels: 1, pixels: zip(z1, z2).map { rho * $0 + s2 * $1 }))
-            case let .smooth(s):
-                shift = s
-                pair = try SmoothGaussianField(size: d, correlationLength: 3).samplePair(correlation: rho, rng: &rng, sampler: sampler)
-            }
-            for i in pair.x.pixels.indices {
-                pair.x.pixels[i] += shift
-                pair.y.pixels[i] += shift
-            }
-            return pair
-        }
-    }
-
     /// Monte Carlo over proxy pairs of `statistic(ρ_in, ρ̄_out)`, ρ̄_out the exact kernel-averaged similarity of
     /// the ReLU CNN features (cyclic, k = 3, d = 24, no pooling; Nachum et al.'s ρ̄_out for one channel).
     @discardableResult
@@ -137,7 +101,7 @@ extension PoolingClaims {
         let spread = max(c - (try GaussianImageAveragePooling.meanSimilarity(imageSize: d, kernelSize: 3, overlapExcess: b.interval.upper)),
                          (try GaussianImageAveragePooling.meanSimilarity(imageSize: d, kernelSize: 3, overlapExcess: b.interval.lower)) - c)
         let sampler = NormalSampler()
-        let similarity: @Sendable (CNNPoolingRoutes.ImageFamily, inout Xoshiro256) throws -> Double = { family, rng in
+        let similarity: @Sendable (CNNImageFamily, inout Xoshiro256) throws -> Double = { family, rng in
             let x = try family.sample(size: d, rng: &rng, sampler: sampler), y = try family.sample(size: d, rng: &rng, sampler: sampler)
             return try ConvolutionKernelMoments.averagePooledMeanSimilarity(x, y, geometry: geometry)
         }

@@ -24,7 +24,7 @@ extension PoolingClaims {
     ) { ctx in
         let geometry = try PatchGeometry(kernelSize: 3, boundary: .zeroPadded)
         let alpha = try ctx.reserveAlpha(1) / 5
-        let offset = CNNPoolingRoutes.ImageFamily.gaussianWithOffset(standardDeviation: 1)
+        let offset = CNNImageFamily.gaussianWithOffset(standardDeviation: 1)
         try CNNPoolingRoutes.estimate(ctx, "E ρ(A_x, A_y) ≥ 0.98, Gaussian images", size: 16, geometry: geometry,
                                       channels: 640, family: .gaussian, region: .atLeast(0.98), resolution: 0.005,
                                       alpha: alpha) { $1.average }

@@ -87,17 +87,17 @@ extension PoolingClaims {
         // ρ(x, y): network-free.
         for reading in [ToyPair.Reading.printed, .printedStandardized] {
             ctx.bound("ρ(x, y) column, \(reading): |ρ(x, y) + 0.9922| at κ = 5 (ρ(x, y) = −1 for every κ and d)",
-                      route: .enumeration, value: abs(try Table2Routes.inputCosine(reading, size: 38, block: 5) - Table2Routes.inputCosine[0]),
+                      route: .enumeration, value: abs(try ToyPair.inputCosine(reading, size: 38, block: 5) - Table2Routes.inputCosine[0]),
                       error: 1e-15, region: .atMost(Table2Routes.rounding), resolution: 1e-12)
-            let limits = try Table2Routes.kernelLimits(reading, size: 38, block: 5, geometry: valid)
+            let limits = try ToyPair.kernelLimits(reading, size: 38, block: 5, geometry: valid)
             ctx.bound("ρ(F(x), F(y)) column, \(reading): |ρ̄ − 0.0002| at κ = 5 (exactly 0: r(z) r(−z) = 0)",
                       route: .enumeration, value: abs(limits.relu - Table2Routes.reluCosine[0]), error: 1e-15,
                       region: .atMost(Table2Routes.rounding), resolution: 1e-12)
         }
         for (d, kappa) in [(40, 5), (77, 25)] {
             ctx.compare("sharedBlock: ρ(x, y) from the images = 2κ²/d² − 1, d = \(d), κ = \(kappa)", route: .enumeration,
-                        value: try Table2Routes.inputCosine(.sharedBlock, size: d, block: kappa), error: 1e-15,
-                        reference: Table2Routes.sharedBlockCosine(size: d, block: kappa), referenceRoute: .closedForm,
+                        value: try ToyPair.inputCosine(.sharedBlock, size: d, block: kappa), error: 1e-15,
+                        reference: ToyPair.sharedBlockCosine(size: d, block: kappa), referenceRoute: .closedForm,
                         resolution: 1e-12)
         }
         let shared = Table2Routes.bestSharedBlockFit(sizes: Array(26...400))
@@ -113,7 +113,7 @@ extension PoolingClaims {
                   route: .enumeration, value: raw.error, error: 1e-12, region: .atMost(allowance.average),
                   resolution: 1e-9, samples: fitSizes.count,
                   note: "limits \(raw.column.map { String(format: "%.4f", $0) }.joined(separator: ", ")) vs the table's \(Table2Routes.averageCosine); \(allowanceNote)")
-        let standardized = try Table2Routes.kernelLimits(.printedStandardized, size: raw.size, block: 5, geometry: cyclic).average
+        let standardized = try ToyPair.kernelLimits(.printedStandardized, size: raw.size, block: 5, geometry: cyclic).average
         ctx.bound("ρ(A_x, A_y) column, printedStandardized, cyclic: |limit − 0.0187| at κ = 5, d = \(raw.size)",
                   route: .enumeration, value: abs(standardized - Table2Routes.averageCosine[0]), error: 1e-12,
                   region: .atMost(allowance.average), resolution: 1e-9)
@@ -121,7 +121,7 @@ extension PoolingClaims {
         ctx.bound("ρ(x, y) column, sharedBlock, κ = 15 left out: min over d of max_κ |2κ²/d² − 1 − table| (best d = \(withoutFifteen.size))",
                   route: .closedForm, value: withoutFifteen.error, error: 1e-15, region: .atMost(Table2Routes.rounding),
                   resolution: 1e-12, samples: 375)
-        let sharedAverage = try Table2Routes.kernelLimits(.sharedBlock, size: shared.size, block: 25, geometry: valid)
+        let sharedAverage = try ToyPair.kernelLimits(.sharedBlock, size: shared.size, block: 25, geometry: valid)
         ctx.bound("ρ(A_x, A_y) column, sharedBlock at its ρ(x, y)-fitted d = \(shared.size): |limit − 0.9771| at κ = 25",
                   route: .enumeration, value: abs(sharedAverage.average - Table2Routes.averageCosine[4]), error: 1e-12,
                   region: .atMost(allowance.average), resolution: 1e-9)
@@ -153,7 +153,7 @@ extension PoolingClaims {
                       y: rawMaximum),
                 .init(label: "Table 2: ρ(x, y)", style: .scatter, x: kappas, y: Table2Routes.inputCosine),
                 .init(label: "shared block, d = \(shared.size): ρ(x, y) = 2κ²/d² − 1", style: .line, x: kappas,
-                      y: Table2Routes.blocks.map { Table2Routes.sharedBlockCosine(size: shared.size, block: $0) }),
+                      y: Table2Routes.blocks.map { ToyPair.sharedBlockCosine(size: shared.size, block: $0) }),
                 .init(label: "raw or standardized y = −x: ρ(x, y) = −1", style: .line, x: [5, 25], y: [-1, -1]),
             ]))
     }
@@ -177,7 +177,7 @@ extension PoolingClaims {
     ) { ctx in
         let valid = try PatchGeometry(kernelSize: 3, boundary: .valid)
         let d = 38
-        let limits = try Table2Routes.blocks.map { try Table2Routes.kernelLimits(.printed, size: d, block: $0, geometry: valid) }
+        let limits = try Table2Routes.blocks.map { try ToyPair.kernelLimits(.printed, size: d, block: $0, geometry: valid) }
         let averages = limits.map(\.average), relus = limits.map(\.relu)
         let averageRange = averages.max()! - averages.min()!
         ctx.bound("range over κ of ρ(A_x, A_y) (many-kernel limit) ≥ 0.5", route: .enumeration,

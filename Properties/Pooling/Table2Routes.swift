@@ -16,20 +16,6 @@ extension PoolingClaims {
         /// Half the last printed digit: the rounding of a four-decimal entry.
         static let rounding = 5e-5
 
-        /// ρ(x, y) for the pair of `reading` at side d and block κ.
-        static func inputCosine(_ reading: ToyPair.Reading, size d: Int, block kappa: Int) throws -> Double {
-            let (x, y) = try ToyPair.images(size: d, block: kappa, reading: reading)
-            return Vector.dot(x.pixels, y.pixels) / (Vector.norm(x.pixels) * Vector.norm(y.pixels))
-        }
-
-        /// The many-kernel limits of ρ(F(x), F(y)) and ρ(A_x, A_y) (exact expectations over one N(0, 1) kernel).
-        static func kernelLimits(_ reading: ToyPair.Reading, size d: Int, block kappa: Int,
-                                 geometry: PatchGeometry) throws -> (relu: Double, average: Double) {
-            let (x, y) = try ToyPair.images(size: d, block: kappa, reading: reading)
-            return (try ConvolutionKernelMoments.featureMeanSimilarity(x, y, geometry: geometry),
-                    try ConvolutionKernelMoments.averagePooledMeanSimilarity(x, y, geometry: geometry))
-        }
-
         /// The side d in `sizes` whose many-kernel average-pooling column is closest to Table 2's (max error).
         static func bestSizeForAverageColumn(_ reading: ToyPair.Reading, sizes: [Int],
                                              geometry: PatchGeometry) throws -> (size: Int, error: Double, column: [Double]) {
@@ -45,16 +31,11 @@ extension PoolingClaims {
             return best
         }
 
-        /// ρ(x, y) = 2κ²/d² − 1 for the shared-block pair (agreeing on κ² pixels, opposite on the rest).
-        static func sharedBlockCosine(size d: Int, block kappa: Int) -> Double {
-            2 * Double(kappa * kappa) / Double(d * d) - 1
-        }
-
         /// The smallest, over d in `sizes`, of the largest |2κ²/d² − 1 − Table 2| over the rows `rows` (all by default).
         static func bestSharedBlockFit(sizes: [Int], rows: [Int] = Array(0..<5)) -> (size: Int, error: Double) {
             var best = (size: 0, error: Double.infinity)
             for d in sizes {
-                let error = rows.map { abs(sharedBlockCosine(size: d, block: blocks[$0]) - inputCosine[$0]) }.max()!
+                let error = rows.map { abs(ToyPair.sharedBlockCosine(size: d, block: blocks[$0]) - inputCosine[$0]) }.max()!
                 if error < best.error { best = (d, error) }
             }
             return best
@@ -82,7 +63,7 @@ extension PoolingClaims {
                     return moments
                 }
                 let moments = try JointMoments.merging(parts, dimension: 2)
-                let limit = try kernelLimits(reading, size: d, block: kappa, geometry: geometry).average
+                let limit = try ToyPair.kernelLimits(reading, size: d, block: kappa, geometry: geometry).average
                 let spread = (average: moments.covariance(0, 0).squareRoot() * factor, maximum: moments.covariance(1, 1).squareRoot() * factor)
                 allowance.average = max(allowance.average, abs(moments.means[0] - limit)
                                         + z * spread.average * (1 + 1 / Double(networks).squareRoot()))
@@ -91,12 +72,13 @@ extension PoolingClaims {
             return allowance
         }
 
-        /// One draw of the three cosines of the toy pair through a fresh CNN of 640 N(0, 1) kernels.
+        /// One draw of the three cosines of the toy pair through a fresh CNN of 640 N(0, 1) kernels
+        /// (`ToyPair.networkCosines`); a zero feature vector is an error.
         static func networkCosines(_ reading: ToyPair.Reading, size d: Int, block kappa: Int, geometry: PatchGeometry,
                                    rng: inout Xoshiro256) throws -> PoolingCosines {
-            let (x, y) = try ToyPair.images(size: d, block: kappa, reading: reading)
-            let layer = try CenteredConvolution.gaussian(count: 640, geometry: geometry, variance: 1, rng: &rng)
-            guard let cosines = try layer.pooledCosines(x, y) else { throw StatisticsError("a CNN feature vector was zero") }
+            guard let cosines = try ToyPair.networkCosines(reading, size: d, block: kappa, geometry: geometry, rng: &rng) else {
+                throw StatisticsError("a CNN feature vector was zero")
+            }
             return cosines
         }
     }

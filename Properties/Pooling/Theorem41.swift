@@ -36,7 +36,7 @@ extension PoolingClaims {
                 x: poolSizes.map { log(Double($0)) }, moments: moments, region: .between(-1.1, -0.9),
                 resolution: 0.05, alpha: slopeAlpha,
                 note: "O(1/n): slope −1; the region allows the finite-size correction (the curvature at n = 25 is about +0.07)")
-            let constant = try FCNPoolingRoutes.averageFirstOrder(rho: rho, groups: m, poolSize: 1)
+            let constant = try FCNPoolingLimits.averageContractionFirstOrder(rho: rho, groups: m, poolSize: 1)
             series.append(.init(label: "n E[1 − ρ(A)], ρ_in = \(rho) (Monte Carlo)", style: .scatter,
                                 x: poolSizes.map(Double.init),
                                 y: zip(poolSizes, moments).map { Double($0) * $1.mean / constant },
@@ -54,7 +54,7 @@ extension PoolingClaims {
             try FCNPoolingRoutes.estimateContractionRatio(
                 ctx, "E[1 − ρ(A_x, A_y)] / (π(1 − 1/m)(1 − r̂(ρ_in))/n) at n = 200, m = 20, ρ_in = \(rho)",
                 pooling: try PartitionedPooling(groups: m, poolSize: n), rho: rho, of: .average,
-                reference: try FCNPoolingRoutes.averageFirstOrder(rho: rho, groups: m, poolSize: n),
+                reference: try FCNPoolingLimits.averageContractionFirstOrder(rho: rho, groups: m, poolSize: n),
                 region: .between(0.95, 1.05), resolution: 0.04, alpha: ratioAlpha,
                 note: "first-order constant derived here; the region allows its O(1/n) correction")
         }
@@ -63,7 +63,7 @@ extension PoolingClaims {
         let tailAlpha = try ctx.reserveAlpha(0.3) / 2
         for n in [50, 200] {
             let pooling = try PartitionedPooling(groups: m, poolSize: n)
-            let threshold = 3 * (try FCNPoolingRoutes.averageFirstOrder(rho: -1, groups: m, poolSize: n))
+            let threshold = 3 * (try FCNPoolingLimits.averageContractionFirstOrder(rho: -1, groups: m, poolSize: n))
             try ctx.estimateProportion(
                 "P(1 − ρ(A_x, A_y) > 3π(1 − 1/m)/n) at n = \(n), m = 20, ρ_in = −1",
                 region: .atMost(0.01), resolution: 0.005, alpha: tailAlpha, pilotTrials: 2000, chunkSize: 500,

@@ -41,7 +41,7 @@ extension PoolingClaims {
                                 errors: zip(sizes, moments).map { log(Double($0)) * $1.standardError }))
         }
         let curve = [4, 8, 16, 32, 64, 128, 256, 512, 1024, 2048, 4096]
-        let firstOrder = try curve.map { try FCNPoolingRoutes.maximumFirstOrder(rho: 0, groups: m, poolSize: $0) }
+        let firstOrder = try curve.map { try FCNPoolingLimits.maximumContractionFirstOrder(rho: 0, groups: m, poolSize: $0) }
         ctx.attach(Figure(
             name: "max-pooling-rate", title: "FCN max pooling: log n · E[1 − ρ(M_x, M_y)] (bounded ⇔ O(1/log n))",
             xLabel: "log n", yLabel: "log n · E[1 − ρ(M_x, M_y)]",
@@ -55,7 +55,7 @@ extension PoolingClaims {
             try FCNPoolingRoutes.estimateContractionRatio(
                 ctx, "E[1 − ρ(M_x, M_y)] (Monte Carlo) / first order (QUADPACK) at n = 256, m = 20, ρ_in = \(rho)",
                 pooling: try PartitionedPooling(groups: m, poolSize: n), rho: rho, of: .maximum,
-                reference: try FCNPoolingRoutes.maximumFirstOrder(rho: rho, groups: m, poolSize: n),
+                reference: try FCNPoolingLimits.maximumContractionFirstOrder(rho: rho, groups: m, poolSize: n),
                 region: .between(0.9, 1.1), resolution: 0.04, alpha: ratioAlpha,
                 note: "the region allows the first-order expansion's remainder")
         }

@@ -5,11 +5,15 @@ import GSL
 /// A fully connected layer is the convolution of `ConvolutionGeometry.fullyConnected`
 /// with the identity pooling (App. A.2).
 public struct ConvPoolLayer: Sendable, Equatable {
+    /// The convolution's index sets: input map, kernel, padding, stride and output channels (eq. (3)).
     public let convolution: ConvolutionGeometry
     /// f_ℓ; the paper uses ReLU for hidden layers and the identity for the last (§3.1).
     public let activation: Activation
+    /// The pooling g_ℓ (eq. (5)); a 1 × 1 window is no pooling.
     public let pooling: WindowPooling
 
+    /// A layer from its parts. Throws `ParameterError` when the pooling's input is not the convolution's
+    /// output map, or for an activation that `Activation.validated()` rejects.
     public init(convolution: ConvolutionGeometry, activation: Activation, pooling: WindowPooling) throws {
         guard pooling.input == convolution.output else {
             throw ParameterError("ConvPoolLayer", parameter: "pooling", value: "input \(pooling.input)",
@@ -51,5 +55,6 @@ public struct ConvPoolLayer: Sendable, Equatable {
     public var poolSize: Int { pooling.windowSize }
     /// ε_ℓ (§4.1).
     public var connectionCount: Int { convolution.connectionCount }
+    /// The shape of z^(ℓ), the pooled output map.
     public var output: FeatureMapShape { pooling.output }
 }

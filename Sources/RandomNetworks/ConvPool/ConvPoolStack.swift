@@ -7,8 +7,11 @@ import Randomness
 /// eqs. (7)–(9). The paper's last layer has the identity activation and no
 /// pooling, so z^(L) = v^(L) = u^(L) (§3.1); the stack does not force that.
 public struct ConvPoolStack: Sendable, Equatable {
+    /// The layers ℓ = 1 … L (index ℓ − 1).
     public let layers: [ConvPoolLayer]
 
+    /// A stack of `layers`. Throws `ParameterError` for no layer, or a layer whose input map is not the
+    /// previous layer's output map.
     public init(layers: [ConvPoolLayer]) throws {
         guard !layers.isEmpty else {
             throw ParameterError("ConvPoolStack", parameter: "layers", value: "[]", requirement: "at least one layer")
@@ -25,8 +28,10 @@ public struct ConvPoolStack: Sendable, Equatable {
 
     /// One draw of the weights and biases of every layer (eq. (10)).
     public struct Parameters: Sendable {
+        /// One convolution with its weights and biases per layer, in layer order.
         public let convolutions: [PaddedConvolution]
 
+        /// Parameters from given convolutions (checked against the stack's geometries when used).
         public init(convolutions: [PaddedConvolution]) { self.convolutions = convolutions }
     }
 
@@ -48,10 +53,16 @@ public struct ConvPoolStack: Sendable, Equatable {
     /// The forward signals of one input: z^(0), and per layer ℓ = 1 … L (index ℓ − 1)
     /// u^(ℓ), v^(ℓ), z^(ℓ) and the max-pooling winners.
     public struct Trace: Sendable {
+        /// z^(0), the vectorized input map.
         public let input: [Double]
+        /// u^(ℓ), the convolution outputs (eq. (3)).
         public let preActivations: [[Double]]
+        /// v^(ℓ) = f_ℓ(u^(ℓ)) (eq. (4)).
         public let activations: [[Double]]
+        /// z^(ℓ) = g_ℓ(v^(ℓ)), the pooled outputs (eq. (5)).
         public let outputs: [[Double]]
+        /// For each max-pooling layer, the index in v^(ℓ) of each window's (first) maximum; empty for a layer
+        /// without max pooling.
         public let winners: [[Int]]
     }
 
@@ -78,7 +89,9 @@ public struct ConvPoolStack: Sendable, Equatable {
     /// The backward signals of one input, index ℓ holding layer ℓ's signal:
     /// Δz^(ℓ) for ℓ = 0 … L and Δu^(ℓ) for ℓ = 1 … L (index ℓ − 1).
     public struct Gradients: Sendable {
+        /// Δz^(ℓ) = ∂E/∂z^(ℓ) for ℓ = 0 … L (index ℓ), from eqs. (7) and (9).
         public let outputs: [[Double]]
+        /// Δu^(ℓ) = ∂E/∂u^(ℓ) for ℓ = 1 … L (index ℓ − 1), from eq. (8).
         public let preActivations: [[Double]]
     }
 

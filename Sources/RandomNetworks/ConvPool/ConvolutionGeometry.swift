@@ -11,12 +11,19 @@ import GSL
 /// (A.11). The kernel of channel k is vectorized column-major over
 /// k_w × k_h × d (A.12): kernel index μ(ξ_1, ξ_2, ξ_3) = ξ_1 + k_w (ξ_2 + k_h ξ_3).
 public struct ConvolutionGeometry: Sendable, Equatable {
+    /// The input map w × h × d.
     public let input: FeatureMapShape
+    /// k_w, the kernel's width in pixels.
     public let kernelWidth: Int
+    /// k_h, the kernel's height in pixels.
     public let kernelHeight: Int
+    /// p_w, the zero padding added on the left and on the right.
     public let paddingWidth: Int
+    /// p_h, the zero padding added at the top and at the bottom.
     public let paddingHeight: Int
+    /// s_w, the horizontal stride.
     public let strideWidth: Int
+    /// s_h, the vertical stride.
     public let strideHeight: Int
     /// The output map w' × h' × d' (A.6).
     public let output: FeatureMapShape
@@ -25,6 +32,10 @@ public struct ConvolutionGeometry: Sendable, Equatable {
     /// im2col gather table of (A.13).
     let patchSources: [Int32]
 
+    /// The geometry of a k_w × k_h × d kernel with padding (p_w, p_h) and strides (s_w, s_h) onto
+    /// `outputChannels` channels. Throws `ParameterError` for a kernel, stride or channel count below 1, a
+    /// negative padding, a kernel larger than the padded input, or sizes that overflow `Int` (`Int32` for
+    /// the input's entry count).
     public init(input: FeatureMapShape, kernelWidth: Int, kernelHeight: Int, paddingWidth: Int = 0,
                 paddingHeight: Int = 0, strideWidth: Int = 1, strideHeight: Int = 1, outputChannels: Int) throws {
         let context = "ConvolutionGeometry"

@@ -9,10 +9,14 @@ import GSL
 /// Coordinates and vector indices are 0-based here (the paper's are 1-based):
 /// μ(i, j, k) = i + w (j + h k).
 public struct FeatureMapShape: Sendable, Hashable, CustomStringConvertible {
+    /// w, the number of columns (the fastest index).
     public let width: Int
+    /// h, the number of rows.
     public let height: Int
+    /// d, the number of channels (the slowest index).
     public let channels: Int
 
+    /// A w × h × d map. Throws `ParameterError` for a side below 1 or an entry count that overflows `Int`.
     public init(width: Int, height: Int, channels: Int) throws {
         try Require.atLeast(width, 1, "width", in: "FeatureMapShape")
         try Require.atLeast(height, 1, "height", in: "FeatureMapShape")
@@ -78,5 +82,6 @@ public struct FeatureMapShape: Sendable, Hashable, CustomStringConvertible {
 
     func unchecked(_ i: Int, _ j: Int, _ k: Int) -> Int { i + width * (j + height * k) }
 
+    /// "w×h×d".
     public var description: String { "\(width)×\(height)×\(channels)" }
 }

@@ -10,6 +10,7 @@ import Randomness
 /// w_c = vec W_c ∈ R^{S_ℓ} (A.12). Both passes are im2col × GEMM through
 /// OpenBLAS, using the gather table of the geometry.
 public struct PaddedConvolution: Sendable {
+    /// The index sets of the convolution (input, kernel, padding, stride, output channels).
     public let geometry: ConvolutionGeometry
     /// d' × S_ℓ: row c is the kernel w_c.
     public let weights: Matrix

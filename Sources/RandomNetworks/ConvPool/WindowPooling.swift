@@ -18,13 +18,19 @@ public enum PoolingKind: String, Sendable, Hashable, CaseIterable {
 /// have probability zero for continuous pre-activations; after a ReLU they
 /// meet a zero derivative).
 public struct WindowPooling: Sendable, Equatable {
+    /// The map pooled, w × h × d.
     public let input: FeatureMapShape
+    /// t_w, the window's width (divides w).
     public let windowWidth: Int
+    /// t_h, the window's height (divides h).
     public let windowHeight: Int
+    /// Max or average pooling.
     public let kind: PoolingKind
     /// The pooled map w/t_w × h/t_h × d (A.30).
     public let output: FeatureMapShape
 
+    /// Pooling of `input` by t_w × t_h windows. Throws `ParameterError` for a window side below 1 or one that
+    /// does not divide the map's side.
     public init(input: FeatureMapShape, windowWidth: Int, windowHeight: Int, kind: PoolingKind) throws {
         let context = "WindowPooling"
         try Require.atLeast(windowWidth, 1, "windowWidth", in: context)

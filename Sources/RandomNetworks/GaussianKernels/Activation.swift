@@ -26,6 +26,7 @@ public enum Activation: Sendable, Hashable, CustomStringConvertible {
         return self
     }
 
+    /// The activation's value σ(x).
     @inlinable
     public func callAsFunction(_ x: Double) -> Double {
         switch self {
@@ -67,6 +68,7 @@ public enum Activation: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
+    /// The name the report prints: "identity", "ReLU", "LReLU_a", "erf" or "erf(βx)", "abs", "tanh".
     public var description: String {
         switch self {
         case .identity: "identity"

@@ -37,13 +37,22 @@ public protocol GaussianKernel: Sendable, CustomStringConvertible {
 /// LReLU_a and |x| = 2 ReLU(x) − x are linear combinations of it; for erf(βx)
 /// the arcsine difference is taken as one angle.
 public struct ActivationKernel: GaussianKernel {
+    /// How the kernel is evaluated: `closedForm` (App. B and `GaussianCovariance.closedForm`, exact up to
+    /// rounding) or `quadrature` (nested QUADPACK, with `absoluteError`).
     public enum Route: Sendable, Equatable { case closedForm, quadrature }
 
+    /// The activation φ.
     public let activation: Activation
+    /// Closed form or quadrature.
     public let route: Route
+    /// ‖φ‖²_N = 𝔆[φ|1] = E φ(X)², X ~ N(0, 1).
     public let normSquared: Double
+    /// ‖φ'‖²_N = 𝔆[φ'|1] = E φ'(X)².
     public let derivativeNormSquared: Double
+    /// ‖φ − φ̄‖²_N = ‖φ‖² − φ̂_0² − φ̂_1²: what the linearization φ̄ = φ̂_0 + φ̂_1 x misses (§2.1).
     public let linearizationResidual: Double
+    /// 0 for closed forms; for quadrature, the largest QUADPACK error estimate of the norms and of the
+    /// evaluations on a grid of ρ in [−1, 1], credited to every value.
     public let absoluteError: Double
 
     /// The kernel of `activation`, in closed form when one is known (route
@@ -97,6 +106,8 @@ public struct ActivationKernel: GaussianKernel {
         (try? GaussianCovariance.closedForm(activation, rho: 0)) != nil
     }
 
+    /// k(ρ) = 𝔆[φ|ρ] = E φ(X) φ(Y) for standard normal X, Y of correlation ρ. Throws `ParameterError` for ρ
+    /// outside [−1, 1], `GSLError` when quadrature fails.
     public func covariance(_ rho: Double) throws -> Double {
         switch route {
         case .closedForm: return try GaussianCovariance.closedForm(activation, rho: rho)!
@@ -104,6 +115,8 @@ public struct ActivationKernel: GaussianKernel {
         }
     }
 
+    /// k'(ρ) = 𝔆[φ'|ρ] (Stein's lemma). Throws `ParameterError` for ρ outside [−1, 1], `GSLError` when
+    /// quadrature fails.
     public func derivativeCovariance(_ rho: Double) throws -> Double {
         switch route {
         case .closedForm: return try GaussianCovariance.derivativeClosedForm(activation, rho: rho)!
@@ -111,6 +124,8 @@ public struct ActivationKernel: GaussianKernel {
         }
     }
 
+    /// k(1) − k(1 − ε) for ε ∈ [0, 2], without cancellation for the closed forms. Throws `ParameterError` for
+    /// ε outside [0, 2].
     public func covarianceGap(_ epsilon: Double) throws -> Double {
         try Require.finite(epsilon, "epsilon", in: "ActivationKernel.covarianceGap")
         try Require.within(epsilon, 0...2, "epsilon", in: "ActivationKernel.covarianceGap")
@@ -127,6 +142,7 @@ public struct ActivationKernel: GaussianKernel {
         }
     }
 
+    /// The activation's name.
     public var description: String { activation.description }
 
     /// 1 − R̂(1 − ε) = ε − R̂(ε − 1), from R̂(ρ) − R̂(−ρ) = ρ.

@@ -54,13 +54,18 @@ public struct HermitePolynomial: GaussianKernel, Equatable {
         }
     }
 
+    /// ‖φ‖²_N = Σ a_k² (the normalized Hermite polynomials are orthonormal).
     public var normSquared: Double { coefficients.reduce(0) { $0 + $1 * $1 } }
+    /// ‖φ'‖²_N = Σ k a_k².
     public var derivativeNormSquared: Double {
         coefficients.indices.reduce(0) { $0 + Double($1) * coefficients[$1] * coefficients[$1] }
     }
+    /// ‖φ − φ̄‖²_N = Σ_{k ≥ 2} a_k².
     public var linearizationResidual: Double { coefficients.dropFirst(2).reduce(0) { $0 + $1 * $1 } }
+    /// 0: the values are exact sums (up to rounding).
     public var absoluteError: Double { 0 }
 
+    /// "Σ a_k h_k, a = (a_0, a_1, …)".
     public var description: String {
         "Σ a_k h_k, a = (" + coefficients.map { String(format: "%g", $0) }.joined(separator: ", ") + ")"
     }

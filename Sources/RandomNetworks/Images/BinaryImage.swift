@@ -9,6 +9,8 @@ public struct BinaryImage: Sendable, Equatable {
     /// Membership of pixel (i, j) at i·n + j.
     public var pixels: [Bool]
 
+    /// The image of side `size` whose pixel (i, j) is `pixels[i·n + j]`. Throws `ParameterError` for a side
+    /// below 1, a side whose square overflows, or a pixel count other than size².
     public init(size: Int, pixels: [Bool]) throws {
         try Self.requireSize(size, in: "BinaryImage")
         guard pixels.count == size * size else {

@@ -8,6 +8,7 @@ public struct Image: Sendable, Equatable {
     public let size: Int
     /// The number of channels d.
     public let channels: Int
+    /// The n · n · d values, row-major as [u][v][k].
     public var pixels: [Double]
 
     /// The image of side `size` with `channels` channels; throws for a shape mismatch or a non-finite pixel.

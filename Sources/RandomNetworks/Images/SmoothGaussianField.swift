@@ -9,11 +9,15 @@ import Randomness
 /// sample mean and unit sample variance. Nearby pixels are strongly correlated,
 /// as in natural images, so a k×k patch is nearly constant.
 public struct SmoothGaussianField: Sendable, Equatable {
+    /// The side d of the d × d image (one channel).
     public let size: Int
+    /// The blur's standard deviation, in pixels.
     public let correlationLength: Double
     /// The normalized 1-D blur weights at offsets −radius … radius.
     let weights: [Double]
 
+    /// Fields of side `size` blurred at `correlationLength` pixels (the kernel is cut at 4 standard deviations
+    /// or half the side). Throws `ParameterError` for a side below 2 or a non-positive correlation length.
     public init(size: Int, correlationLength: Double) throws {
         try Require.atLeast(size, 2, "size", in: "SmoothGaussianField")
         try Require.product([size, size], "size²", in: "SmoothGaussianField")

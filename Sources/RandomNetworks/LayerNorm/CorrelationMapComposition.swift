@@ -9,10 +9,13 @@ import GSL
 /// `complement` gives 1 − P(1 − ε) without cancellation, so 1 − ρ_l keeps its
 /// relative precision even at depths of 10⁶ (where 1 − ρ_l ≈ 4·10⁻¹¹ for ReLU).
 public struct CorrelationMapComposition: Sendable {
+    /// P_1 … P_L, the per-layer maps in order (index l − 1).
     public let maps: [any CorrelationMap]
     /// 1 − ρ̃_l for l = 0 … L (ρ̃_0 = 0, ρ̃_l = f_l(0)).
     public let tildeComplements: [Double]
 
+    /// The composition of `maps`, computing ρ̃_l for every layer. Throws `ParameterError` for no map, and what
+    /// the maps' `complement` throws.
     public init(_ maps: [any CorrelationMap]) throws {
         try Require.atLeast(maps.count, 1, "number of layers", in: "CorrelationMapComposition")
         self.maps = maps
@@ -94,6 +97,7 @@ public struct CorrelationMapComposition: Sendable {
 
     /// The smallest output correlation of layer l over all input pairs: min over ρ_0 ∈ [−1, 1] of f_l(ρ_0).
     public struct LayerMinimum: Sendable, Equatable {
+        /// The layer l (1-based).
         public let layer: Int
         /// The minimizing input correlation ρ_0.
         public let input: Double

@@ -15,6 +15,7 @@ import GSL
 public enum ExcessConvexity {
     /// e(g) with the crossing t and an error bound on e.
     public struct Value: Sendable, Equatable {
+        /// e(g) = 1/t − 2.
         public let value: Double
         /// t with g(1 − t) = t.
         public let crossing: Double

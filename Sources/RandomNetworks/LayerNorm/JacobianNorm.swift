@@ -8,11 +8,13 @@ import Randomness
 ///
 /// computed by power iteration on the Gram matrix MᵀM (formed by OpenBLAS).
 public enum JacobianNorm {
+    /// The result of power iteration on MᵀM: the largest squared singular value with its residual.
     public struct Estimate: Sendable, Equatable {
         /// σ_max(M)², the Rayleigh quotient of the final iterate (a lower bound).
         public let largestSquaredSingularValue: Double
         /// ‖MᵀM v − λ v‖ at the final unit iterate v: some eigenvalue of MᵀM lies within it of λ.
         public let residual: Double
+        /// The power iterations made.
         public let iterations: Int
         /// m/n, so that ‖M‖²_op = (m/n) σ_max².
         public let aspect: Double

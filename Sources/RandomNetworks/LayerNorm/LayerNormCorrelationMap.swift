@@ -11,10 +11,14 @@ import GSL
 /// over the normalization; the complement there is a difference of QUADPACK values, within 2σ_w²·absoluteError
 /// over the normalization in absolute terms only (no relative accuracy as ε → 0).
 public struct LayerNormCorrelationMap: CorrelationMap {
+    /// k = 𝔆[φ|·] of the layer's activation.
     public let kernel: any GaussianKernel
+    /// σ_w² (> 0).
     public let weightVariance: Double
+    /// σ_b² (≥ 0).
     public let biasVariance: Double
 
+    /// The map of a layer with kernel k. Throws `ParameterError` for σ_w² ≤ 0 or σ_b² < 0 (or not finite).
     public init(kernel: any GaussianKernel, weightVariance: Double, biasVariance: Double) throws {
         try Require.positive(weightVariance, "weightVariance", in: "LayerNormCorrelationMap")
         try Require.nonNegative(biasVariance, "biasVariance", in: "LayerNormCorrelationMap")
@@ -40,14 +44,17 @@ public struct LayerNormCorrelationMap: CorrelationMap {
     /// σ_b² + σ_w² ‖φ‖², the variance of a preactivation before the layer norm.
     public var normalization: Double { biasVariance + weightVariance * kernel.normSquared }
 
+    /// P(ρ) = (σ_b² + σ_w² k(ρ)) / (σ_b² + σ_w² k(1)). Throws `ParameterError` for ρ outside [−1, 1].
     public func callAsFunction(_ rho: Double) throws -> Double {
         (biasVariance + weightVariance * (try kernel.covariance(rho))) / normalization
     }
 
+    /// P'(ρ) = σ_w² 𝔆[φ'|ρ] / (σ_b² + σ_w² k(1)). Throws `ParameterError` for ρ outside [−1, 1].
     public func derivative(_ rho: Double) throws -> Double {
         weightVariance * (try kernel.derivativeCovariance(rho)) / normalization
     }
 
+    /// 1 − P(1 − ε) = σ_w² (k(1) − k(1 − ε)) / (σ_b² + σ_w² k(1)). Throws `ParameterError` for ε outside [0, 2].
     public func complement(_ epsilon: Double) throws -> Double {
         weightVariance * (try kernel.covarianceGap(epsilon)) / normalization
     }
@@ -55,6 +62,7 @@ public struct LayerNormCorrelationMap: CorrelationMap {
     /// P'(1) = σ_w² ‖φ'‖² / (σ_b² + σ_w² ‖φ‖²).
     public var slopeAtOne: Double { weightVariance * kernel.derivativeNormSquared / normalization }
 
+    /// "LN layer <kernel> (σ_w² = …, σ_b² = …)".
     public var description: String {
         "LN layer \(kernel) (σ_w² = \(weightVariance), σ_b² = \(biasVariance))"
     }

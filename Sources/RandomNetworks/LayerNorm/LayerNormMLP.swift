@@ -11,8 +11,11 @@ public struct LayerNormLayer: Sendable, Equatable {
     public let activation: Activation
     /// σ²_{(l),w} and σ²_{(l),b}.
     public let weightVariance: Double
+    /// σ²_{(l),b}, the bias variance (0: no biases).
     public let biasVariance: Double
 
+    /// A layer of width N_l. Throws `ParameterError` for a width below 1, σ_w² ≤ 0, σ_b² < 0, or an activation
+    /// `Activation.validated()` rejects.
     public init(width: Int, activation: Activation, weightVariance: Double, biasVariance: Double = 0) throws {
         try Require.atLeast(width, 1, "width", in: "LayerNormLayer")
         try Require.positive(weightVariance, "weightVariance", in: "LayerNormLayer")
@@ -35,12 +38,15 @@ public struct LayerNormLayer: Sendable, Equatable {
 /// one worker; the column norms are summed per block and combined in block
 /// order. Nothing depends on the number of threads, so neither does the output.
 public struct LayerNormMLP: Sendable {
+    /// N_0, the input dimension.
     public let inputWidth: Int
+    /// The layers l = 1 … L (index l − 1).
     public let layers: [LayerNormLayer]
 
     /// Rows of a weight matrix drawn and multiplied together, one block per task.
     public static let rowBlock = 256
 
+    /// A network on inputs of width N_0. Throws `ParameterError` for an input width below 1 or no layer.
     public init(inputWidth: Int, layers: [LayerNormLayer]) throws {
         try Require.atLeast(inputWidth, 1, "inputWidth", in: "LayerNormMLP")
         try Require.atLeast(layers.count, 1, "number of layers", in: "LayerNormMLP")

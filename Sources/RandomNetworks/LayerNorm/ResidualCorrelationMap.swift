@@ -7,10 +7,12 @@ import GSL
 ///
 /// σ² the variance of the block's output weights V (U has variance 1; no biases).
 public struct ResidualCorrelationMap: CorrelationMap {
+    /// 𝔆[φ|·] of the block's activation.
     public let kernel: any GaussianKernel
     /// σ²_(l).
     public let residualVariance: Double
 
+    /// The map of a block with kernel 𝔆[φ|·]. Throws `ParameterError` for σ² < 0 (or not finite).
     public init(kernel: any GaussianKernel, residualVariance: Double) throws {
         try Require.nonNegative(residualVariance, "residualVariance", in: "ResidualCorrelationMap")
         self.kernel = kernel
@@ -26,14 +28,17 @@ public struct ResidualCorrelationMap: CorrelationMap {
     /// 1 + σ² ‖φ‖², the squared norm per coordinate of y = z + V φ(·)/√m.
     public var normalization: Double { 1 + residualVariance * kernel.normSquared }
 
+    /// P(ρ) = (ρ + σ² 𝔆[φ|ρ]) / (1 + σ² ‖φ‖²). Throws `ParameterError` for ρ outside [−1, 1].
     public func callAsFunction(_ rho: Double) throws -> Double {
         (rho + residualVariance * (try kernel.covariance(rho))) / normalization
     }
 
+    /// P'(ρ) = (1 + σ² 𝔆[φ'|ρ]) / (1 + σ² ‖φ‖²). Throws `ParameterError` for ρ outside [−1, 1].
     public func derivative(_ rho: Double) throws -> Double {
         (1 + residualVariance * (try kernel.derivativeCovariance(rho))) / normalization
     }
 
+    /// 1 − P(1 − ε) = (ε + σ² (𝔆[φ|1] − 𝔆[φ|1 − ε])) / (1 + σ² ‖φ‖²). Throws `ParameterError` for ε outside [0, 2].
     public func complement(_ epsilon: Double) throws -> Double {
         (epsilon + residualVariance * (try kernel.covarianceGap(epsilon))) / normalization
     }
@@ -51,5 +56,6 @@ public struct ResidualCorrelationMap: CorrelationMap {
         return (oneMinusRhoTilde / denominator, residualVariance * a / denominator, a)
     }
 
+    /// "residual block <kernel> (σ² = …)".
     public var description: String { "residual block \(kernel) (σ² = \(residualVariance))" }
 }

@@ -5,10 +5,15 @@ import Randomness
 /// One residual block of §3 of the layer-norm paper: hidden width m_l, activation φ_l and the
 /// variance σ²_(l) of its output weights V^{(l)}.
 public struct ResidualBlock: Sendable, Equatable {
+    /// m_l, the width of the block's hidden layer.
     public let hiddenWidth: Int
+    /// φ_l.
     public let activation: Activation
+    /// σ²_(l), the variance of the entries of V^{(l)} (U^{(l)} has variance 1).
     public let residualVariance: Double
 
+    /// A block. Throws `ParameterError` for a hidden width below 1, σ² < 0, or an activation
+    /// `Activation.validated()` rejects.
     public init(hiddenWidth: Int, activation: Activation, residualVariance: Double) throws {
         try Require.atLeast(hiddenWidth, 1, "hiddenWidth", in: "ResidualBlock")
         try Require.nonNegative(residualVariance, "residualVariance", in: "ResidualBlock")
@@ -27,9 +32,12 @@ public struct ResidualBlock: Sendable, Equatable {
 /// Its infinite-width correlation map is (A.10) (`ResidualCorrelationMap`). Block l draws U then V from
 /// `stream.child(l)`; products go through OpenBLAS.
 public struct ResidualNetwork: Sendable {
+    /// n, the width of the residual stream (inputs have ‖x‖² = n).
     public let width: Int
+    /// The blocks l = 1 … L (index l − 1).
     public let blocks: [ResidualBlock]
 
+    /// A network of `blocks` on width n. Throws `ParameterError` for a width below 2 or no block.
     public init(width: Int, blocks: [ResidualBlock]) throws {
         try Require.atLeast(width, 2, "width", in: "ResidualNetwork")
         try Require.atLeast(blocks.count, 1, "number of blocks", in: "ResidualNetwork")
@@ -133,8 +141,11 @@ public struct ResidualNetwork: Sendable {
     /// One block's values on the inputs' columns in `propagate`: Y = U z^{(l−1)} (m x B), y = z^{(l−1)} + m^{−1/2} V φ(…)
     /// (n x B) and z^{(l)} = √n y/‖y‖ (n x B), the three stages of (A.10).
     public struct BlockValues: Sendable {
+        /// Y = U z^{(l−1)}, m × B.
         public let hidden: Matrix
+        /// y = z^{(l−1)} + m^{−1/2} V φ(√m Y/‖Y‖), n × B.
         public let residual: Matrix
+        /// z^{(l)} = √n y/‖y‖, n × B.
         public let output: Matrix
     }
 

@@ -11,6 +11,7 @@ public enum Erf {
     @usableFromInline static let series = UnsafeTable(ErfTable.series)
     @usableFromInline static let taylor = UnsafeTable(ErfTable.taylor)
 
+    /// erf(x), within 2.6 ulp; NaN for NaN, ±1 for |x| ≥ 6.
     @inlinable
     public static func value(_ x: Double) -> Double {
         let a = abs(x)
@@ -36,8 +37,10 @@ public enum Erf {
 /// An immutable table of doubles behind a plain pointer (no bounds checks or
 /// reference counting in hot loops); lives for the whole process.
 public struct UnsafeTable: @unchecked Sendable {
+    /// The first value; the table is never freed.
     public let pointer: UnsafePointer<Double>
 
+    /// A table holding a copy of `values` for the life of the process.
     public init(_ values: [Double]) {
         let storage = UnsafeMutablePointer<Double>.allocate(capacity: values.count)
         storage.initialize(from: values, count: values.count)

@@ -4,10 +4,15 @@ import Randomness
 
 /// A dense row-major matrix of doubles.
 public struct Matrix: Sendable, Equatable {
+    /// The number of rows (≥ 1).
     public let rows: Int
+    /// The number of columns (≥ 1).
     public let columns: Int
+    /// The entries row by row: entry (i, j) at i · columns + j.
     public var storage: [Double]
 
+    /// A rows × columns matrix with the row-major `storage`. Throws `ParameterError` for a dimension below 1,
+    /// a size that overflows `Int`, or a storage of another length.
     public init(rows: Int, columns: Int, storage: [Double]) throws {
         try Require.atLeast(rows, 1, "rows", in: "Matrix")
         try Require.atLeast(columns, 1, "columns", in: "Matrix")
@@ -37,6 +42,7 @@ public struct Matrix: Sendable, Equatable {
         return m
     }
 
+    /// Entry (row, column), 0-based (not bounds-checked beyond the array's own check).
     public subscript(row: Int, column: Int) -> Double { storage[row * columns + column] }
 
     /// self · other through BLAS (dgemm).

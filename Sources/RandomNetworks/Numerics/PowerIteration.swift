@@ -9,6 +9,7 @@ public struct PowerIteration: Sendable, Equatable {
     public let value: Double
     /// ‖Av − λv‖: some eigenvalue lies within this distance of `value`.
     public let residual: Double
+    /// The iterations made.
     public let iterations: Int
     /// The final unit iterate v (the top eigenvector found).
     public let vector: [Double]

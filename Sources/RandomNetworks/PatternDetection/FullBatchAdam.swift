@@ -7,10 +7,15 @@ import GSL
 /// gives the layer-wise variant §7 compares with ("layer-wise training performs
 /// very similarly to standard training").
 public struct FullBatchAdam: Sendable, Equatable {
+    /// The step size α.
     public let learningRate: Double
+    /// The number of full-batch updates.
     public let steps: Int
+    /// β1, the decay rate of the first-moment estimate.
     public let beta1: Double
+    /// β2, the decay rate of the second-moment estimate.
     public let beta2: Double
+    /// ε, added to the square root of the second moment in the update's denominator.
     public let epsilon: Double
 
     /// Adam with step size `learningRate` for `steps` full-batch updates and Kingma & Ba's defaults

@@ -28,6 +28,7 @@ public struct HardMarginSVM: Sendable, Equatable {
     public let normSquaredUpperBound: Double
     /// The largest violation of the optimality conditions (the projected gradient of the dual; margins are unit-free).
     public let violation: Double
+    /// The coordinate-ascent sweeps made over the dual variables.
     public let sweeps: Int
     /// Whether the violation fell below the tolerance within the sweeps allowed.
     public let converged: Bool

@@ -14,9 +14,11 @@ public struct LayerwiseTrainer: Sendable, Equatable {
     public let channels: Int
     /// T1 and η1.
     public let firstLayerSteps: Int
+    /// η1, the first layer's step size.
     public let firstLayerRate: Double
     /// T2 and η2.
     public let secondLayerSteps: Int
+    /// η2, the second layer's step size.
     public let secondLayerRate: Double
     /// r, the radius of the sphere the filters start on.
     public let initialRadius: Double
@@ -144,11 +146,13 @@ public struct LayerwiseTrainer: Sendable, Equatable {
 /// The second layer of LW_CNN at step t: L2(a^(t)), the outputs a^(t) · z(x)
 /// on S2, and a^(t) on request.
 public struct SecondLayerState {
+    /// t, the number of second-layer steps taken.
     public let step: Int
     /// L2 at a^(t) (eq. (2) on S2).
     public let loss: Double
     /// N(x) = a^(t) · z(x) for x ∈ S2.
     public let scores: [Double]
+    /// The labels y ∈ {±1} of S2, in order.
     public let labels: [Double]
     let features: Matrix
     let initial: [Double]

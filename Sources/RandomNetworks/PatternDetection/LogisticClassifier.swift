@@ -4,6 +4,7 @@ import GSL
 /// Globerson eq. (2), with its parameters as one flat vector so a generic
 /// optimizer (`FullBatchAdam`) can train it, or a slice of it (layer-wise).
 public protocol LogisticClassifier: Sendable {
+    /// What the model takes as a batch of inputs (e.g. `PatternBatch`).
     associatedtype Inputs
     /// Every parameter, in a fixed order documented by the model.
     var parameters: [Double] { get }

@@ -53,7 +53,9 @@ public struct PatternBatch: Sendable, Equatable {
 
 /// Inputs with their labels y ∈ {±1}: a training set S or a test set.
 public struct LabeledPatterns: Sendable, Equatable {
+    /// The inputs x.
     public let inputs: PatternBatch
+    /// The label y ∈ {±1} of each input, in order.
     public let labels: [Double]
 
     /// Throws unless there is one label ±1 per input.
@@ -64,6 +66,7 @@ public struct LabeledPatterns: Sendable, Equatable {
         self.labels = labels
     }
 
+    /// The number of examples m.
     public var count: Int { labels.count }
 
     /// The examples with indices in `range`.

@@ -163,6 +163,7 @@ public struct PooledFeatures: Sendable, Equatable {
 
 /// L[A](θ) and its gradient with respect to W and a.
 public struct NetworkGradient: Sendable, Equatable {
+    /// L[A](θ), the logistic loss (eq. (2)).
     public let loss: Double
     /// ∂L/∂W, k × d.
     public let filters: Matrix

@@ -6,9 +6,11 @@ import GSL
 /// probability P(y, U) = ½ · surj(n−1, |U|)/(l−2)^{n−1}, surj(a, b) the number
 /// of maps of a slots onto b patterns.
 public struct SupportClass: Sendable, Equatable {
+    /// The label y ∈ {±1}.
     public let label: Double
     /// The distinct spurious pattern indices (0-based, sorted).
     public let spurious: [Int]
+    /// P(y, U) under D.
     public let probability: Double
 }
 

@@ -9,10 +9,13 @@ import GSL
 public struct ShatteredSet: Sendable {
     /// How the last slot x_I[n] is chosen ("arbitrarily" in the proof).
     public enum LastSlot: Sendable, CaseIterable {
+        /// `positive`: x_I[n] = o_1 for every I; `negative`: o_2; `alternating`: o_1 or o_2 by the parity of I.
         case positive, negative, alternating
     }
 
+    /// The pattern distribution D (d = l = 2n).
     public let distribution: PatternDistribution
+    /// How x_I[n] is chosen.
     public let lastSlot: LastSlot
 
     /// The set for D with n = `distribution.patternsPerInput` in 2 … 63 (N = 2^{n−1} fits in Int) and

@@ -11,6 +11,7 @@ import Randomness
 /// computed for all positions and kernels at once as im2col × GEMM through
 /// OpenBLAS. The CNN of eq. (7) is F(x) = (r(W¹ * x), …, r(W^m * x)).
 public struct CenteredConvolution: Sendable {
+    /// The kernel side k, the channels and the boundary rule.
     public let geometry: PatchGeometry
     /// m × k²c; row c is W^c flattened as [i + h][j + h][channel].
     public let kernels: Matrix

@@ -16,6 +16,8 @@ public struct PartitionedPooling: Sendable, Equatable {
     /// n, the pooling kernel size.
     public let poolSize: Int
 
+    /// Pooling of mn units into m pools of n. Throws `ParameterError` for m or n below 1 or an mn that
+    /// overflows `Int`.
     public init(groups: Int, poolSize: Int) throws {
         try Require.atLeast(groups, 1, "groups", in: "PartitionedPooling")
         try Require.atLeast(poolSize, 1, "poolSize", in: "PartitionedPooling")
@@ -95,9 +97,13 @@ public struct PartitionedPooling: Sendable, Equatable {
 /// The pooled features A_x, A_y, M_x, M_y of one input pair (with the sums of
 /// the ReLU features' cosine), as `PartitionedPooling.sample` draws them.
 public struct PooledFeaturePair: Sendable, Equatable {
+    /// A_x, the m average-pooled features of x.
     public var averageX: [Double]
+    /// A_y, the m average-pooled features of y.
     public var averageY: [Double]
+    /// M_x, the m max-pooled features of x.
     public var maximumX: [Double]
+    /// M_y, the m max-pooled features of y.
     public var maximumY: [Double]
     /// Σ F(x)_j F(y)_j, ‖F(x)‖², ‖F(y)‖².
     public var relu = CosineSums()

@@ -11,6 +11,7 @@ public enum ConvolutionBoundary: String, Sendable, CaseIterable, CustomStringCon
     /// No padding: output (d − k + 1)×(d − k + 1), full patches only (PyTorch's default `padding=0`).
     case valid
 
+    /// "cyclic", "zeroPadded" or "valid".
     public var description: String { rawValue }
 }
 
@@ -28,8 +29,11 @@ public struct PatchGeometry: Sendable, Equatable {
     public let kernelSize: Int
     /// The input channels c.
     public let channels: Int
+    /// What happens to pixels outside the image (the paper leaves it open).
     public let boundary: ConvolutionBoundary
 
+    /// The patches of a k × k × c kernel under `boundary`. Throws `ParameterError` for an even or non-positive
+    /// k, fewer than one channel, or k²c overflowing `Int`.
     public init(kernelSize: Int, channels: Int = 1, boundary: ConvolutionBoundary) throws {
         try Require.atLeast(kernelSize, 1, "kernelSize", in: "PatchGeometry")
         guard kernelSize % 2 == 1 else {
@@ -143,7 +147,9 @@ public struct PatchGeometry: Sendable, Equatable {
 /// The im2col gather of a `PatchGeometry` for one image size: entry (p, (i + h)k + (j + h)) of the patch
 /// matrix reads pixel `sources[…]` (all channels), or 0 in the zero padding (−1).
 public struct PatchGather: Sendable {
+    /// The geometry whose patches are gathered.
     public let geometry: PatchGeometry
+    /// The side d of the images.
     public let imageSize: Int
     let sources: [Int32]
 

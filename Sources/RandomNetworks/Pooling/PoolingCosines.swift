@@ -10,6 +10,7 @@ public struct PoolingCosines: Sendable, Equatable {
     /// ρ(M_x, M_y).
     public var maximum: Double
 
+    /// The three cosines of one pair.
     public init(relu: Double, average: Double, maximum: Double) {
         self.relu = relu
         self.average = average
@@ -19,12 +20,17 @@ public struct PoolingCosines: Sendable, Equatable {
 
 /// Running sums Σ a_i b_i, Σ a_i², Σ b_i² for one cosine ⟨a, b⟩/(‖a‖‖b‖).
 public struct CosineSums: Sendable, Equatable {
+    /// Σ a_i b_i.
     public var xy = 0.0
+    /// Σ a_i².
     public var xx = 0.0
+    /// Σ b_i².
     public var yy = 0.0
 
+    /// Empty sums.
     public init() {}
 
+    /// Adds one coordinate pair (a_i, b_i).
     @inlinable
     public mutating func add(_ a: Double, _ b: Double) {
         xy += a * b

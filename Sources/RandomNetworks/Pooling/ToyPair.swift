@@ -10,6 +10,7 @@ import GSL
 /// "which have zero sample mean and unit sample variance". `Reading` lists
 /// the constructions the claims compare with Table 2.
 public enum ToyPair {
+    /// The readings of the garbled display that the claims compare with Table 2.
     public enum Reading: String, Sendable, CaseIterable, CustomStringConvertible {
         /// The display as printed, raw ±1 entries: y = −x.
         case printed
@@ -21,6 +22,7 @@ public enum ToyPair {
         /// read differently; equivalent in law, under W → −W, to x = −1_{d×d} and y as printed).
         case sharedBlock
 
+        /// The reading's raw name.
         public var description: String { rawValue }
     }
 

@@ -19,6 +19,7 @@ public struct CyclicConvolution: Sendable {
     /// N × r²d; row f is F_f flattened as [i][j][k].
     public let filters: Matrix
 
+    /// N, the number of filters (output channels).
     public var count: Int { filters.rows }
     /// r² d, the length of a patch.
     public var patchLength: Int { filterSize * filterSize * channels }

@@ -6,13 +6,21 @@ import Randomness
 /// `filterSize` with variance 2/(r² d_in) (norm-preserving for ReLU), drawn fresh per layer either i.i.d.
 /// Gaussian or Gaussian conditioned on a zero sum.
 public struct DeepCyclicCNN: Sendable {
+    /// How each layer's filters are drawn: `gaussian`, i.i.d. N(0, 2/(r² d_in)); `zeroSum`, the same
+    /// conditioned on the entries of each filter summing to zero (`CyclicConvolution.zeroSumGaussian`).
     public enum Filters: Sendable { case gaussian, zeroSum }
 
+    /// L, the number of convolution layers.
     public let depth: Int
+    /// N, the filters per layer (so every layer after the first has N input channels).
     public let width: Int
+    /// r, the side of every filter.
     public let filterSize: Int
+    /// Gaussian or zero-sum filters.
     public let filters: Filters
 
+    /// A network of `depth` layers of `width` filters of side `filterSize`. Throws `ParameterError` for a
+    /// value below 1 or sizes that overflow `Int`.
     public init(depth: Int, width: Int, filterSize: Int, filters: Filters) throws {
         try Require.atLeast(depth, 1, "depth", in: "DeepCyclicCNN")
         try Require.atLeast(width, 1, "width", in: "DeepCyclicCNN")

@@ -6,7 +6,9 @@ import Randomness
 /// F(x) = σ(W x) with W ∈ R^{N x D} i.i.d. N(0, s²) (Nachum et al. §1: linear
 /// FNN with s² = 1/N and the ReLU FNN of eq. (2); pooling paper eq. (1)).
 public struct FullyConnectedLayer: Sendable {
+    /// W, N × D.
     public let weights: Matrix
+    /// σ, applied entrywise to W x.
     public let activation: Activation
 
     /// A layer with `outputs` neurons on `inputs` inputs and weight variance `variance`.

@@ -1,4 +1,3 @@
-import ClaimKit
 import Foundation
 import Randomness
 
@@ -6,11 +5,13 @@ import Randomness
 /// work (training runs, blocks of labelings): piece i runs on the engine's
 /// workers with its own stream `stream.child(i)`, and the results come back in
 /// index order, so they do not depend on the thread count.
-enum BlockMap {
-    static func map<T: Sendable>(_ ctx: ClaimContext, count: Int, stream: StreamSeed,
-                                 _ body: @escaping @Sendable (Int, inout Xoshiro256) throws -> T) throws -> [T] {
+public enum BlockMap {
+    /// `body(i, rng)` for i = 0 ..< `count` on `engine`'s workers, rng the generator of `stream.child(i)`;
+    /// the results in index order.
+    public static func map<T: Sendable>(_ engine: MonteCarloEngine, count: Int, stream: StreamSeed,
+                                        _ body: @escaping @Sendable (Int, inout Xoshiro256) throws -> T) throws -> [T] {
         let slots = Slots<T>(count: count)
-        try ctx.engine.forEachBlock(count) { index in
+        try engine.forEachBlock(count) { index in
             var rng = stream.child(index).generator()
             slots.store(index, try body(index, &rng))
         }
@@ -31,8 +32,11 @@ enum BlockMap {
         }
 
         func values() throws -> [T] {
-            try storage.map { slot in
-                guard let slot else { throw StatisticsError("a parallel block produced no result") }
+            try storage.enumerated().map { index, slot in
+                guard let slot else {
+                    throw ParameterError("BlockMap.map", parameter: "block", value: "\(index)",
+                                         requirement: "a result from every parallel block")
+                }
                 return slot
             }
         }

@@ -1,72 +1,89 @@
-import ClaimKit
 import Foundation
-import RandomNetworks
 import Randomness
 
-/// A configuration of LW_CNN with Theorem 5.1's hyper-parameters for the
+/// A configuration of LW_CNN (Brutzkus & Globerson, §5) with Theorem 5.1's hyper-parameters for the
 /// checks of App. E (the representation z(x) after the first loop).
-struct RepresentationSetting: Sendable, CustomStringConvertible {
-    let dimension: Int
-    let patternsPerInput: Int
-    let sampleSize: Int
-    let steps: Int
+public struct RepresentationSetting: Sendable, CustomStringConvertible {
+    /// d, the filter dimension (and the number of patterns).
+    public let dimension: Int
+    /// n, the patterns per input.
+    public let patternsPerInput: Int
+    /// m, the training set size (S1 trains the first loop, S2 the second).
+    public let sampleSize: Int
+    /// T1, the steps of the first loop.
+    public let steps: Int
 
-    var description: String { "d = \(dimension), n = \(patternsPerInput), m = \(sampleSize), T1 = \(steps)" }
-
-    /// The configurations of App. E's checks: five at the standard budget, three at the quick one.
-    static func grid(_ budgetIsQuick: Bool) -> [RepresentationSetting] {
-        let all = [(4, 3, 60, 50), (5, 4, 40, 20), (6, 5, 40, 10), (6, 5, 200, 10), (8, 6, 100, 5)]
-        return (budgetIsQuick ? Array(all.prefix(3)) : all).map {
-            RepresentationSetting(dimension: $0.0, patternsPerInput: $0.1, sampleSize: $0.2, steps: $0.3)
-        }
+    /// A setting of the given sizes.
+    public init(dimension: Int, patternsPerInput: Int, sampleSize: Int, steps: Int) {
+        self.dimension = dimension
+        self.patternsPerInput = patternsPerInput
+        self.sampleSize = sampleSize
+        self.steps = steps
     }
+
+    /// The sizes in words.
+    public var description: String { "d = \(dimension), n = \(patternsPerInput), m = \(sampleSize), T1 = \(steps)" }
 }
 
-/// One run of LW_CNN's first loop and the quantities of App. E computed from the features
+/// One run of LW_CNN's first loop and the quantities of Brutzkus & Globerson's App. E computed from the features
 /// z(x)_i = max_j σ(w_i^(T1) · x[j]) over the whole support of D and over S2.
-struct RepresentationRun: Sendable {
-    let setting: RepresentationSetting
-    let channels: Int
-    let rate: Double
-    let radius: Double
-    let secondLayerRate: Double
-    let secondHalf: Int
-    let event7: Bool
-    let event14: Bool
-    let luckyPositive: Int
-    let luckyNegative: Int
+public struct RepresentationRun: Sendable {
+    /// The configuration run.
+    public let setting: RepresentationSetting
+    /// k, the channels.
+    public let channels: Int
+    /// η1, the first loop's learning rate.
+    public let rate: Double
+    /// r, the initialization radius.
+    public let radius: Double
+    /// η2, the second loop's learning rate.
+    public let secondLayerRate: Double
+    /// |S2|.
+    public let secondHalf: Int
+    /// Event (7) of Lemma 5.2 at initialization.
+    public let event7: Bool
+    /// Event (14) (corrected, App. C) on S1.
+    public let event14: Bool
+    /// |W0+ ∩ A+| at initialization.
+    public let luckyPositive: Int
+    /// |W0− ∩ A−| at initialization.
+    public let luckyNegative: Int
     /// min over (x, y) in the support of y z(x) · v*, v* = ±80d/(kη1T1) on W0± ∩ A± (App. E).
-    let minSupportMargin: Double
+    public let minSupportMargin: Double
     /// The proof's lower bound on that margin from the realized counts: c(|L+| η1T1/9 − |L−| r), c = 80d/(kη1T1)
     /// (the smaller of the two classes).
-    let proofMarginBound: Double
+    public let proofMarginBound: Double
     /// min over x of the channel's class and i ∈ L of z_i(x)/(η1 T1) (≥ 1/9 by Lemma 5.3 / Cor. 5.4).
-    let minLuckyFeature: Double
+    public let minLuckyFeature: Double
     /// max over x of the other class and i ∈ L of z_i(x)/r (≤ 1 by claim 2).
-    let maxOppositeFeature: Double
-    let vStarNormSquared: Double
+    public let maxOppositeFeature: Double
+    /// ‖v*‖².
+    public let vStarNormSquared: Double
     /// max over the support of ‖z(x)‖².
-    let maxFeatureNormSquared: Double
-    /// ‖Z‖_F² and σ²_max(Z) (power iteration on ZZᵀ, with its residual) for Z = [z(x) : x ∈ S2].
-    let frobeniusSquared: Double
-    let sigmaMaxSquared: Double
-    let sigmaResidual: Double
+    public let maxFeatureNormSquared: Double
+    /// ‖Z‖_F² for Z = [z(x) : x ∈ S2].
+    public let frobeniusSquared: Double
+    /// σ²_max(Z) by power iteration on ZZᵀ.
+    public let sigmaMaxSquared: Double
+    /// The residual of that power iteration.
+    public let sigmaResidual: Double
     /// min over S2 of y z(x) · v*.
-    let minTrainingMarginOfVStar: Double
+    public let minTrainingMarginOfVStar: Double
     /// The max-margin classifier â of eq. (25) on z(S2).
-    let svm: HardMarginSVM
+    public let svm: HardMarginSVM
     /// P_D(sign(z(x) · â) ≠ y), exactly over the support classes.
-    let svmTestError: Double
+    public let svmTestError: Double
     /// The max-margin classifier on z over the whole support (the classes (y, U)): D_z's max margin is 1/‖â_D‖.
-    let supportSVM: HardMarginSVM
+    public let supportSVM: HardMarginSVM
 
     /// D_z's normalized max margin γ = 1/(‖â_D‖ max_supp ‖z‖) (App. A: the margin "after normalizing the points").
-    var normalizedSupportMargin: Double { 1 / (supportSVM.normSquaredUpperBound * maxFeatureNormSquared).squareRoot() }
+    public var normalizedSupportMargin: Double { 1 / (supportSVM.normSquaredUpperBound * maxFeatureNormSquared).squareRoot() }
 
-    var eventsHold: Bool { event7 && event14 }
+    /// Events (7) and (14) both hold (App. E's conditioning).
+    public var eventsHold: Bool { event7 && event14 }
 
     /// Runs the first loop on a fresh sample and computes the representation quantities.
-    static func run(_ setting: RepresentationSetting, rng: inout Xoshiro256) throws -> RepresentationRun {
+    public static func run(_ setting: RepresentationSetting, rng: inout Xoshiro256) throws -> RepresentationRun {
         let d = setting.dimension, n = setting.patternsPerInput
         let distribution = try PatternDistribution.standardBasis(dimension: d, patternCount: d, patternsPerInput: n)
         let trainer = try LayerwiseTrainer.theorem51(dimension: d, firstLayerSteps: setting.steps, secondLayerSteps: 0)
@@ -118,25 +135,24 @@ struct RepresentationRun: Sendable {
             sigmaResidual: power.residual, minTrainingMarginOfVStar: trainingMargins.min() ?? .nan, svm: svm,
             svmTestError: testError, supportSVM: try HardMarginSVM.fit(features: z, labels: representatives.labels))
     }
-}
 
-/// Independent representation runs in parallel, one stream per run.
-enum RepresentationStudy {
-    static func runs(_ ctx: ClaimContext, label: String = "representation runs") throws -> [RepresentationRun] {
-        let settings = RepresentationSetting.grid(ctx.budget == .quick)
-        let seeds = ctx.budget == .quick ? 3 : 6
-        return try BlockMap.map(ctx, count: settings.count * seeds, stream: ctx.stream(label)) { index, rng in
+    /// `seeds` runs of each of `settings`, in parallel on `engine` with run i on the stream `stream.child(i)`
+    /// (`BlockMap`), settings outermost.
+    public static func runs(_ settings: [RepresentationSetting], seeds: Int, engine: MonteCarloEngine, stream: StreamSeed)
+        throws -> [RepresentationRun] {
+        try BlockMap.map(engine, count: settings.count * seeds, stream: stream) { index, rng in
             try RepresentationRun.run(settings[index / seeds], rng: &rng)
         }
     }
 
-    /// The runs where events (7) and (14) hold (App. E's conditioning), with a summary of all runs.
-    static func eventRuns(_ ctx: ClaimContext) throws -> (runs: [RepresentationRun], note: String) {
-        let all = try runs(ctx)
-        return (all.filter(\.eventsHold), summary(all))
-    }
-
-    static func summary(_ runs: [RepresentationRun]) -> String {
-        "\(runs.count) runs over \(Set(runs.map(\.setting.description)).count) settings, \(runs.filter(\.eventsHold).count) with events (7) and (14)"
+    /// D_z's normalized max margin of one run drawn conditionally on events (7) and (14): runs where they fail are
+    /// redrawn, at most `attempts` times (nil if they failed every time).
+    public static func conditionedMargin(_ setting: RepresentationSetting, attempts: Int,
+                                         rng: inout Xoshiro256) throws -> Double? {
+        for _ in 0..<attempts {
+            let run = try RepresentationRun.run(setting, rng: &rng)
+            if run.eventsHold { return run.normalizedSupportMargin }
+        }
+        return nil
     }
 }

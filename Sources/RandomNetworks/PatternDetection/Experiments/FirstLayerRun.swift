@@ -1,80 +1,101 @@
 import Foundation
-import RandomNetworks
 import Randomness
 
-/// A configuration of LW_CNN's first loop with Theorem 5.1's hyper-parameters
+/// A configuration of LW_CNN's first loop (Brutzkus & Globerson, §5) with Theorem 5.1's hyper-parameters
 /// (k = 8d³ + 1, η1 = 1/(4k(T1 + 1)), r = η1/200), l = d patterns.
-struct FirstLayerSetting: Sendable, CustomStringConvertible {
-    let dimension: Int
-    let patternsPerInput: Int
-    let sampleSize: Int
-    let steps: Int
-    var haar = false
+public struct FirstLayerSetting: Sendable, CustomStringConvertible {
+    /// d, the filter dimension (and the number of patterns).
+    public let dimension: Int
+    /// n, the patterns per input.
+    public let patternsPerInput: Int
+    /// m, the training set size (the first loop trains on its first half S1).
+    public let sampleSize: Int
+    /// T1, the steps of the first loop.
+    public let steps: Int
+    /// Haar-random patterns instead of the standard basis.
+    public var haar = false
     /// η1 is multiplied by this (1: the theorem's η1; > 1 only for controls outside the hypotheses).
-    var rateFactor = 1.0
+    public var rateFactor = 1.0
 
-    var description: String {
+    /// A setting of the given sizes.
+    public init(dimension: Int, patternsPerInput: Int, sampleSize: Int, steps: Int, haar: Bool = false, rateFactor: Double = 1) {
+        self.dimension = dimension
+        self.patternsPerInput = patternsPerInput
+        self.sampleSize = sampleSize
+        self.steps = steps
+        self.haar = haar
+        self.rateFactor = rateFactor
+    }
+
+    /// The sizes in words.
+    public var description: String {
         "d = \(dimension), n = \(patternsPerInput), m = \(sampleSize), T1 = \(steps)\(haar ? ", Haar O" : "")"
             + (rateFactor == 1 ? "" : ", η1 × \(Int(rateFactor))")
     }
-
-    /// The configurations of the first-layer checks: all seven at the standard budget, four at the quick one.
-    static func grid(_ budgetIsQuick: Bool) -> [FirstLayerSetting] {
-        let all = [(3, 3, 30, 20), (4, 3, 40, 50), (4, 4, 100, 10), (5, 4, 60, 20), (6, 5, 60, 10), (6, 8, 40, 5), (8, 6, 60, 3)]
-        let chosen = budgetIsQuick ? [all[0], all[1], all[3], all[4]] : all
-        return chosen.map { FirstLayerSetting(dimension: $0.0, patternsPerInput: $0.1, sampleSize: $0.2, steps: $0.3) }
-            + [FirstLayerSetting(dimension: 4, patternsPerInput: 3, sampleSize: 40, steps: 20, haar: true)]
-    }
 }
 
-/// The extremes, over a run, of the quantities Lemma 5.3 (or Corollary 5.4) bounds for the lucky channels
+/// The extremes, over a run, of the quantities Brutzkus & Globerson's Lemma 5.3 (or Corollary 5.4) bounds for the lucky channels
 /// L = W0+ ∩ A+ (or W0− ∩ A−), with o their pattern (o_1 or o_2).
-struct LuckyTrajectory: Sendable {
+public struct LuckyTrajectory: Sendable {
     /// min over t ≥ 1 and i ∈ L of o · w_i^(t)/(t η1) (claim 1: ≥ 1/9).
-    var minGrowth = Double.infinity
+    public internal(set) var minGrowth = Double.infinity
     /// min over t and i ∈ L of (o · w_i^(t+1) − o · w_i^(t))/η1 (the induction step: ≥ 1/9).
-    var minIncrement = Double.infinity
+    public internal(set) var minIncrement = Double.infinity
     /// max over t, i ∈ L and j ≠ own of o_j · w_i^(t)/r (claim 2: ≤ 1).
-    var maxOther = -Double.infinity
+    public internal(set) var maxOther = -Double.infinity
     /// (t, i, x) with x in the channel's class of S1 and p_i^(t)(x) ≠ o (claim 3).
-    var patternViolations = 0
-    var patternChecks = 0
+    public internal(set) var patternViolations = 0
+    /// The (t, i, x) examined for claim 3.
+    public internal(set) var patternChecks = 0
     /// (t, i) with i ∈ L leaving W_t^± (the channel keeps detecting its pattern).
-    var membershipLosses = 0
+    public internal(set) var membershipLosses = 0
 
     /// Claims 1–3 of Lemma 5.3 (Corollary 5.4) hold at every step for every channel of L (vacuous if L is empty).
-    var lemmaHolds: Bool { !(minGrowth < 1.0 / 9) && !(maxOther > 1) && patternViolations == 0 }
+    public var lemmaHolds: Bool { !(minGrowth < 1.0 / 9) && !(maxOther > 1) && patternViolations == 0 }
 }
 
-/// One run of LW_CNN's first loop and the quantities Lemmas 5.3, 5.5, C.1, C.2 and Corollary 5.4 bound.
-struct FirstLayerRun: Sendable {
-    let setting: FirstLayerSetting
-    let channels: Int
-    let rate: Double
-    let radius: Double
-    let firstHalf: Int
-    let positives: Int
-    let negatives: Int
-    let luckyPositive: Int
-    let luckyNegative: Int
-    /// max over t, i of ‖w_i^(t)‖/(r + η1 t) and ‖w_i^(t)‖/(η1(t + 1)) (Lemma C.1).
-    var maxNormRatio = -Double.infinity
-    var maxNormOverNextStep = -Double.infinity
+/// One run of LW_CNN's first loop (Brutzkus & Globerson, §5) and the quantities Lemmas 5.3, 5.5, C.1, C.2 and Corollary 5.4 bound.
+public struct FirstLayerRun: Sendable {
+    /// The configuration run.
+    public let setting: FirstLayerSetting
+    /// k, the channels.
+    public let channels: Int
+    /// η1, the first loop's learning rate.
+    public let rate: Double
+    /// r, the initialization radius.
+    public let radius: Double
+    /// m1 = |S1|.
+    public let firstHalf: Int
+    /// |S1+|.
+    public let positives: Int
+    /// |S1−|.
+    public let negatives: Int
+    /// |W0+ ∩ A+| at initialization.
+    public let luckyPositive: Int
+    /// |W0− ∩ A−| at initialization.
+    public let luckyNegative: Int
+    /// max over t, i of ‖w_i^(t)‖/(r + η1 t) (Lemma C.1).
+    public internal(set) var maxNormRatio = -Double.infinity
+    /// max over t, i of ‖w_i^(t)‖/(η1(t + 1)) (Lemma C.1).
+    public internal(set) var maxNormOverNextStep = -Double.infinity
     /// max over t, i of ‖∂L1/∂w_i‖ (Lemma C.1's ingredient: ≤ 1).
-    var maxGradientNorm = -Double.infinity
-    /// max over t and x ∈ S1 of |N[(W^(t), a^(0))](x)| and of |N|/(kη1(t + 1)) (Lemma C.2).
-    var maxOutput = -Double.infinity
-    var maxOutputOverProofBound = -Double.infinity
+    public internal(set) var maxGradientNorm = -Double.infinity
+    /// max over t and x ∈ S1 of |N[(W^(t), a^(0))](x)| (Lemma C.2).
+    public internal(set) var maxOutput = -Double.infinity
+    /// max over t and x ∈ S1 of |N|/(kη1(t + 1)) (Lemma C.2's proof bound).
+    public internal(set) var maxOutputOverProofBound = -Double.infinity
     /// max over t ≥ 1, i and every pattern o_q of o_q · w_i^(t)/(2η1 t) (Lemma 5.5; every x[j] of supp D is a pattern).
-    var maxActivationRatio = -Double.infinity
-    var positive = LuckyTrajectory()
-    var negative = LuckyTrajectory()
+    public internal(set) var maxActivationRatio = -Double.infinity
+    /// The lucky channels W0+ ∩ A+ (pattern o_1, Lemma 5.3).
+    public internal(set) var positive = LuckyTrajectory()
+    /// The lucky channels W0− ∩ A− (pattern o_2, Corollary 5.4).
+    public internal(set) var negative = LuckyTrajectory()
 
     /// Event (14), corrected: |S1+|, |S1−| ≥ m1/3.
-    var event14: Bool { LuckyCounts.event14(positives: positives, of: firstHalf) }
+    public var event14: Bool { LuckyCounts.event14(positives: positives, of: firstHalf) }
 
     /// Runs the first loop on a sample of D (or on `trainingSet` when given) and records every bounded quantity.
-    static func run(_ setting: FirstLayerSetting, rng: inout Xoshiro256, trainingSet: LabeledPatterns? = nil) throws
+    public static func run(_ setting: FirstLayerSetting, rng: inout Xoshiro256, trainingSet: LabeledPatterns? = nil) throws
         -> FirstLayerRun {
         let d = setting.dimension
         let distribution = setting.haar
@@ -100,6 +121,31 @@ struct FirstLayerRun: Sendable {
             previous = projections
         }
         return record
+    }
+
+    /// `seeds` runs of each of `settings` (a fresh sample S, initialization and, for Haar settings, patterns per
+    /// run), in parallel on `engine` with run i on the stream `stream.child(i)` (`BlockMap`), settings outermost.
+    public static func runs(_ settings: [FirstLayerSetting], seeds: Int, engine: MonteCarloEngine, stream: StreamSeed)
+        throws -> [FirstLayerRun] {
+        try BlockMap.map(engine, count: settings.count * seeds, stream: stream) { index, rng in
+            try FirstLayerRun.run(settings[index / seeds], rng: &rng)
+        }
+    }
+
+    /// A training set of D (§3; d = l, o_i = e_i) whose first half S1 has exactly `positives` positive examples
+    /// out of m1 = ⌈m/2⌉ (the second half is an ordinary draw).
+    public static func trainingSet(dimension d: Int, patternsPerInput n: Int, size m: Int, firstHalfPositives: Int,
+                                   rng: inout Xoshiro256) throws -> LabeledPatterns {
+        let distribution = try PatternDistribution.standardBasis(dimension: d, patternCount: d, patternsPerInput: n)
+        let pool = try distribution.sample(count: 4 * m + 40, rng: &rng)
+        let indices = pool.inputs.patternIndices ?? []
+        let m1 = (m + 1) / 2
+        let positive = (0..<pool.count).filter { pool.labels[$0] > 0 }, negative = (0..<pool.count).filter { pool.labels[$0] < 0 }
+        let order = Array(positive.prefix(firstHalfPositives)) + Array(negative.prefix(m1 - firstHalfPositives))
+            + Array(positive.dropFirst(firstHalfPositives).prefix((m - m1) / 2))
+            + Array(negative.dropFirst(m1 - firstHalfPositives).prefix(m - m1 - (m - m1) / 2))
+        return try LabeledPatterns(inputs: distribution.inputs(patternIndices: order.flatMap { indices[($0 * n)..<(($0 + 1) * n)] }),
+                                   labels: order.map { pool.labels[$0] })
     }
 
     private mutating func observe(_ t: Int, _ network: PatternDetectionNetwork, _ gradient: NetworkGradient,

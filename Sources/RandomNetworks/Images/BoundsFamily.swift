@@ -1,21 +1,33 @@
-import ClaimKit
-import RandomNetworks
 import Randomness
 
-/// The randomized input family on which the bounds of Theorem 3 and eq. (3)
+/// The randomized input family on which the bounds of Nachum et al.'s Theorem 3 and eq. (3)
 /// are probed: sizes n ∈ [3, 11], filter sides r ∈ [1, n], channels d ∈ {1, 2, 3},
 /// and four kinds of pairs — independent Gaussian, near-antipodal
 /// (y = −x + 0.1z), independent Bernoulli(1/2) pictures, and sparse Gaussian
 /// (30 % non-zero) — plus the exact tight examples of Remark 2.
-enum BoundsFamily {
-    struct Pair {
-        let x: Image
-        let y: Image
-        let filterSize: Int
-        let kind: String
+public enum BoundsFamily {
+    /// One input pair of the family with its filter side.
+    public struct Pair: Sendable {
+        /// The first image.
+        public let x: Image
+        /// The second image.
+        public let y: Image
+        /// r, the filter side.
+        public let filterSize: Int
+        /// Which of the four kinds of pairs.
+        public let kind: String
+
+        /// A pair (x, y) with filter side `filterSize`, described by `kind`.
+        public init(x: Image, y: Image, filterSize: Int, kind: String) {
+            self.x = x
+            self.y = y
+            self.filterSize = filterSize
+            self.kind = kind
+        }
     }
 
-    static func pairs(count: Int, rng: inout Xoshiro256) throws -> [Pair] {
+    /// `count` pairs drawn from `rng`, the four kinds in turn.
+    public static func pairs(count: Int, rng: inout Xoshiro256) throws -> [Pair] {
         var out: [Pair] = []
         for index in 0..<count {
             let n = Int.random(in: 3...11, using: &rng)
@@ -42,7 +54,7 @@ enum BoundsFamily {
 
     /// Remark 2's r = 1 examples at ρ (entries as pixels of a 2 × 2 picture, d = 1): the upper bound,
     /// the lower bound 0 and the lower bound ⟨x, y⟩, each attained.
-    static func remark2(_ rho: Double) throws -> [(label: String, x: Image, y: Image, expected: Double)] {
+    public static func remark2(_ rho: Double) throws -> [(label: String, x: Image, y: Image, expected: Double)] {
         let p = ((1 + rho) / 2).squareRoot(), q = ((1 - rho) / 2).squareRoot()
         let a = (1 - rho).squareRoot(), b = rho.squareRoot()
         return [
@@ -63,16 +75,21 @@ extension BoundsFamily {
     /// The slacks of Theorem 3 over a family, normalized by ‖x‖‖y‖: (E − max(⟨x,y⟩, 0))/(‖x‖‖y‖) and
     /// (‖x‖‖y‖(1+ρ)/2 − E)/(‖x‖‖y‖), with E = E⟨R(F*x), R(F*y)⟩ from eq. (8) at `nu(r)`; the points
     /// (ρ_in, E/(‖x‖‖y‖)) for a figure; pairs with a zero image are skipped.
-    struct Slacks {
-        var lower = Double.infinity
-        var upper = Double.infinity
+    public struct Slacks: Sendable {
+        /// min over the pairs of (E − max(⟨x,y⟩, 0))/(‖x‖‖y‖) (the lower bound's slack).
+        public internal(set) var lower = Double.infinity
+        /// min over the pairs of (‖x‖‖y‖(1+ρ)/2 − E)/(‖x‖‖y‖) (the upper bound's slack).
+        public internal(set) var upper = Double.infinity
         /// min (E/(‖x‖‖y‖) − ρ_in) over the pairs (non-expansion when ≥ 0).
-        var expansion = Double.infinity
-        var points: [(Double, Double)] = []
-        var count = 0
+        public internal(set) var expansion = Double.infinity
+        /// (ρ_in, E/(‖x‖‖y‖)) for each pair used.
+        public internal(set) var points: [(Double, Double)] = []
+        /// The pairs used (those without a zero image).
+        public internal(set) var count = 0
     }
 
-    static func slacks(_ pairs: [Pair], nu: (Int) -> Double) throws -> Slacks {
+    /// The slacks over `pairs` with the filter standard deviation `nu(r)`.
+    public static func slacks(_ pairs: [Pair], nu: (Int) -> Double) throws -> Slacks {
         var s = Slacks()
         for pair in pairs {
             let nx = pair.x.norm, ny = pair.y.norm
