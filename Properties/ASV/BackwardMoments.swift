@@ -36,7 +36,7 @@ extension ASVClaims {
                         error: integral.absoluteError, reference: try PoolingMoments.gammaMax(poolSize: t),
                         referenceRoute: .closedForm, resolution: 1e-8)
         }
-        let alpha = try ctx.reserveAlpha(1) / 4
+        let alpha = try ctx.reserveAlpha(1, splitOver: 4)
         for t in [4, 9] {
             try ctx.estimateProportion("T = \(t): Pr(u_1 = max and u_1 > 0) = γ_max", region: .equal(try PoolingMoments.gammaMax(poolSize: t)),
                                        resolution: 3e-3, alpha: alpha, trials: windowTrials(poolSize: t) { $0[0] > 0 && $0[0] == $0.max()! })
@@ -63,7 +63,7 @@ extension ASVClaims {
                         value: (1 - Distributions.normalCDF(0)) / tt, reference: try PoolingMoments.gammaAverage(poolSize: t),
                         referenceRoute: .closedForm, resolution: 1e-13)
         }
-        let alpha = try ctx.reserveAlpha(1) / 2
+        let alpha = try ctx.reserveAlpha(1, splitOver: 2)
         for side in [2, 3] {
             let target = try PoolingMoments.gammaAverage(poolSize: side * side)
             try ctx.estimateMean("T = \(side * side): E(∂z/∂u_j)² by the model's backward pass = 1/(2T²)", region: .equal(target),

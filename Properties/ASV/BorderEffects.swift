@@ -34,8 +34,8 @@ extension ASVClaims {
                          reference: 12)
         }
 
-        let sides = ctx.budget == .quick ? [8] : [8, 16]
-        let alpha = try ctx.reserveAlpha(1) / Double(sides.count * 2 * 3)
+        let sides = ctx.scope(quick: [8], full: [8, 16])
+        let alpha = try ctx.reserveAlpha(1, splitOver: sides.count * 2 * 3)
         for side in sides {
             let stack = try ASVNetworks.fast(nil, side: side)
             var series: [Figure.Series] = []
@@ -111,7 +111,7 @@ extension ASVClaims {
         let difference = FunctionOfMeans(
             dimension: 4, value: { m in kurtosis.value([m[0], m[1]]) - kurtosis.value([m[2], m[3]]) },
             gradient: { m in kurtosis.gradient([m[0], m[1]]) + kurtosis.gradient([m[2], m[3]]).map { -$0 } })
-        let alpha = try ctx.reserveAlpha(1) / 2
+        let alpha = try ctx.reserveAlpha(1, splitOver: 2)
         for (fewer, more) in zip(channels, channels.dropFirst()) {
             try ctx.estimateFunctionOfMeans(
                 "excess kurtosis of u^(2): κ(C = \(fewer)) − κ(C = \(more)) > 0", function: difference,

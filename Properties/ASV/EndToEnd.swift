@@ -48,7 +48,7 @@ extension ASVClaims {
     ) { ctx in
         let nets = try endToEndNetworks(ctx, withoutPooling: false)
         let assertions = nets.reduce(0) { $0 + 2 * $1.stack.layers.count + 2 }
-        let alpha = try ctx.reserveAlpha(1) / Double(assertions)
+        let alpha = try ctx.reserveAlpha(1, splitOver: assertions)
         for (name, stack, networks) in nets {
             let variances = try ASVInitialization.forwardVariances(stack)
             let summary = try NetworkSimulation(stack: stack, weightVariances: variances, imagesPerNetwork: 2, backward: false)
@@ -100,7 +100,7 @@ extension ASVClaims {
     ) { ctx in
         let nets = try endToEndNetworks(ctx, withoutPooling: true)
         let assertions = nets.reduce(0) { $0 + 2 * $1.stack.layers.count + (ASVNetworks.pooledLayers($1.stack) > 0 ? 2 : 0) }
-        let alpha = try ctx.reserveAlpha(1) / Double(assertions)
+        let alpha = try ctx.reserveAlpha(1, splitOver: assertions)
         for (name, stack, networks) in nets {
             let variances = try ASVInitialization.backwardVariances(stack)
             let summary = try NetworkSimulation(stack: stack, weightVariances: variances, imagesPerNetwork: 1, backward: true)

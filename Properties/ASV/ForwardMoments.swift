@@ -55,7 +55,7 @@ extension ASVClaims {
                     value: scaled.value, error: scaled.absoluteError, reference: q * tau.value, referenceRoute: .quadrature,
                     referenceError: q * tau.absoluteError, resolution: 1e-8 * q)
 
-        let alpha = try ctx.reserveAlpha(1) / 3
+        let alpha = try ctx.reserveAlpha(1, splitOver: 3)
         for size in [4, 9] {
             try ctx.estimateMean("τ_max(\(size)) = E[ReLU(max u)²] by Monte Carlo", region: .equal(try PoolingMoments.tauMax(poolSize: size).value),
                                  resolution: 8e-3, alpha: alpha, sample: windowSampler(poolSize: size) { max(0, $0.max()!) * max(0, $0.max()!) })
@@ -116,7 +116,7 @@ extension ASVClaims {
                         error: w * square.absoluteError + (1 - w) * cross.absoluteError,
                         reference: try PoolingMoments.tauAverage(poolSize: t), referenceRoute: .closedForm, resolution: 1e-8)
         }
-        let alpha = try ctx.reserveAlpha(1) / 2
+        let alpha = try ctx.reserveAlpha(1, splitOver: 2)
         for t in [4, 9] {
             try ctx.estimateMean("τ_avg(\(t)) = E[(mean_t ReLU(u_t))²] by Monte Carlo", region: .equal(try PoolingMoments.tauAverage(poolSize: t)),
                                  resolution: 2e-3, alpha: alpha, sample: windowSampler(poolSize: t) { window in

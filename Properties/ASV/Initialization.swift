@@ -89,7 +89,7 @@ extension ASVClaims {
         ctx.compare("σ²_Xavier = 2/(n_in + n_out) against the harmonic mean of (17) and (18)", route: .closedForm,
                     value: sigma2, reference: 2 / (1 / forward + 1 / backward), referenceRoute: .closedForm, resolution: 1e-13,
                     note: "(17) = \(forward) = 1/n_in, (18) = \(backward) = 1/n_out")
-        let alpha = try ctx.reserveAlpha(1) / 2
+        let alpha = try ctx.reserveAlpha(1, splitOver: 2)
         let geometry = layer.convolution
         try ctx.estimateMean("forward gain n_in σ² = 2 n_in/(n_in + n_out)", region: .equal(nIn * sigma2), resolution: 0.01,
                              alpha: alpha, pilotSamples: 2000, chunkSize: 2048) { rng, count in

@@ -62,7 +62,7 @@ extension ASVClaims {
         ctx.compare("normal, n = 2: E max = ∫ x p̂ = 1/√π", route: .quadrature, value: mean.value, error: mean.absoluteError,
                     reference: 1 / Double.pi.squareRoot(), referenceRoute: .closedForm, resolution: 1e-8)
 
-        let alpha = try ctx.reserveAlpha(1) / 4
+        let alpha = try ctx.reserveAlpha(1, splitOver: 4)
         for x in [0.0, 1.0] {
             try ctx.estimateProportion("normal, n = 4: Pr(max ≤ \(x)) = Φ(\(x))⁴ (B.3)",
                                        region: .equal(pow(Distributions.normalCDF(x), 4)), resolution: 4e-3, alpha: alpha,
@@ -146,7 +146,7 @@ extension ASVClaims {
         assumptions: ["T = 2, 4, 9 i.i.d. N(0, 1); also an exchangeable window (equicorrelated, ρ = 0.6, T = 4), where symmetry alone gives 1/T"],
         kind: .probabilityBound, expectation: .holds
     ) { ctx in
-        let alpha = try ctx.reserveAlpha(1) / 4
+        let alpha = try ctx.reserveAlpha(1, splitOver: 4)
         for (t, rho) in [(2, 0.0), (4, 0.0), (9, 0.0), (4, 0.6)] {
             try ctx.estimateProportion("T = \(t)\(rho > 0 ? ", equicorrelated ρ = \(rho)" : ""): Pr(u_1 is the window's maximum) = 1/T",
                                        region: .equal(1 / Double(t)), resolution: 4e-3, alpha: alpha,
@@ -160,7 +160,7 @@ extension ASVClaims {
         assumptions: ["T = 1, 2, 4, 9 i.i.d. N(0, 1)"],
         kind: .probabilityBound, expectation: .holds
     ) { ctx in
-        let alpha = try ctx.reserveAlpha(1) / 4
+        let alpha = try ctx.reserveAlpha(1, splitOver: 4)
         for t in [1, 2, 4, 9] {
             let closed = 1 - pow(2, -Double(t))
             let mass = try Integration.qagiu({ try PoolingMoments.gaussianMaximumDensity($0, poolSize: t, variance: 1) }, from: 0)

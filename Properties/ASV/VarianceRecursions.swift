@@ -40,7 +40,7 @@ extension ASVClaims {
                                                                     inputSecondMoments: secondMoments)[0]
         let units = [("corner", try geometry.output.index(0, 0, 2)), ("edge", try geometry.output.index(3, 0, 2)),
                      ("interior", try geometry.output.index(3, 4, 2))]
-        let alpha = try ctx.reserveAlpha(1) / Double(2 * units.count)
+        let alpha = try ctx.reserveAlpha(1, splitOver: 2 * units.count)
         let sampler = NormalSampler()
         for (name, t) in units {
             let field = try ConnectionCounts.inputsByIndexFormula(geometry, of: t)
@@ -97,7 +97,7 @@ extension ASVClaims {
         }
         let strided = try syntheticLayers()[0].layer
         cases.append(("max 2×2, stride 2", strided, try .square(input: strided.output, kernel: 3, padding: 1, stride: 2, outputChannels: 6)))
-        let alpha = try ctx.reserveAlpha(1) / Double(2 * cases.count)
+        let alpha = try ctx.reserveAlpha(1, splitOver: 2 * cases.count)
         for (name, previous, next) in cases {
             let tau = try ASVInitialization.tau(of: previous)
             let stack = try ConvPoolStack(layers: [ConvPoolLayer(convolution: next, activation: .relu, pooling: .none(next.output))])
@@ -168,7 +168,7 @@ extension ASVClaims {
     ) { ctx in
         let (q, r, weightVariance) = (1.3, 2.0, 0.1)
         let layers = try syntheticLayers()
-        let alpha = try ctx.reserveAlpha(1) / Double(2 + 3 * layers.count)
+        let alpha = try ctx.reserveAlpha(1, splitOver: 2 + 3 * layers.count)
         for (index, (name, layer)) in layers.enumerated() {
             let synthetic = SyntheticLayer(layer: layer, preActivationVariance: q, weightVariance: weightVariance, biasVariance: 0)
             let stack = try ConvPoolStack(layers: [layer])
@@ -225,7 +225,7 @@ extension ASVClaims {
     ) { ctx in
         let (q, r, weightVariance) = (1.3, 2.0, 0.1)
         let layers = try syntheticLayers()
-        let alpha = try ctx.reserveAlpha(1) / Double(layers.count)
+        let alpha = try ctx.reserveAlpha(1, splitOver: layers.count)
         for (name, layer) in layers {
             let averaged = try VarianceRecursion.averagedBackward(ConvPoolStack(layers: [layer]), weightVariances: [weightVariance],
                                                                   outputVariance: r)[0]

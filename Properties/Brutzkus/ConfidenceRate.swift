@@ -14,7 +14,7 @@ extension BrutzkusClaims {
         kind: .rate, expectation: .holds
     ) { ctx in
         let ks = [100, 200, 400, 800, 1600, 3200]
-        let large = ctx.budget == .quick ? [6400, 12800] : [12800, 25600]
+        let large = ctx.scope(quick: [6400, 12800], full: [12800, 25600])
         var series: [Figure.Series] = []
         for d in [3, 4, 6] {
             let p = LuckyCounts.printed(dimension: d)

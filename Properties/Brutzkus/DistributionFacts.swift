@@ -66,7 +66,7 @@ extension BrutzkusClaims {
         }
 
         // Route 2: the sampler against the definition, by exact binomial intervals.
-        let alpha = try ctx.reserveAlpha(1) / 3
+        let alpha = try ctx.reserveAlpha(1, splitOver: 3)
         let d5 = try PatternDistribution.standardBasis(dimension: 5, patternCount: 5, patternsPerInput: 3)
         let classes = try d5.supportClasses()
         for (name, label, target) in [("y = +1, U = {o_3}", 1.0, [2]), ("y = −1, U = {o_4, o_5}", -1.0, [3, 4])] {
@@ -91,7 +91,7 @@ extension BrutzkusClaims {
         // Route 3: the §7 size (d = l = 20, n = 10, Haar O), sampled: every draw has ‖x‖² = n and margin 1.
         var rng = ctx.stream("large n").generator()
         let large = try PatternDistribution.haarRandom(dimension: 20, patternCount: 20, patternsPerInput: 10, rng: &rng)
-        let draws = ctx.budget == .quick ? 2000 : 20000
+        let draws = ctx.scope(quick: 2000, full: 20000)
         let sample = try large.sample(count: draws, rng: &rng)
         let (norms, margins) = try large.normsAndSeparatorMargins(sample)
         compareExtremes(ctx, "d = l = 20, n = 10, Haar O: ‖x‖² over \(draws) draws", norms, reference: 10,

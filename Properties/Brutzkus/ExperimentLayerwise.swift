@@ -19,7 +19,7 @@ extension BrutzkusClaims {
     ) { ctx in
         let sizes = [10, 20, 40]
         let models: [ExperimentRun.Model] = [.convPool, .layerwise]
-        let alpha = try ctx.reserveAlpha(1) / Double(2 * sizes.count)
+        let alpha = try ctx.reserveAlpha(1, splitOver: 2 * sizes.count)
         for noise in [0.0, 1.0] {
             let scale = ExperimentScale.forBudget(ctx.budget, noiseRadius: noise)
             let runs = try PatternExperiment.runs(ctx, scale, sizes: sizes, models: models, label: "noise \(noise)")

@@ -29,11 +29,11 @@ extension BrutzkusClaims {
         kind: .empirical, expectation: .holds
     ) { ctx in
         let scale = ExperimentScale.forBudget(ctx.budget)
-        let sizes = ctx.budget == .quick ? [10, 20, 40] : [10, 20, 40, 80]
+        let sizes = ctx.scope(quick: [10, 20, 40], full: [10, 20, 40, 80])
         let models: [ExperimentRun.Model] = [.convPool, .mlp, .svm]
         let runs = try PatternExperiment.runs(ctx, scale, sizes: sizes, models: models, label: "noiseless")
         let note = experimentNote(runs, sizes: sizes, models: models)
-        let alpha = try ctx.reserveAlpha(1) / Double(2 * sizes.count)
+        let alpha = try ctx.reserveAlpha(1, splitOver: 2 * sizes.count)
         for (i, m) in sizes.enumerated() {
             for baseline in [ExperimentRun.Model.svm, .mlp] {
                 try PatternExperiment.assertGap(

@@ -21,11 +21,11 @@ extension BrutzkusClaims {
         kind: .empirical, expectation: .holds
     ) { ctx in
         let scale = ExperimentScale.forBudget(ctx.budget, noiseRadius: 1)
-        let sizes = ctx.budget == .quick ? [10, 20, 40] : [10, 20, 40, 80]
+        let sizes = ctx.scope(quick: [10, 20, 40], full: [10, 20, 40, 80])
         let models: [ExperimentRun.Model] = [.convPool, .mlp, .svm]
         let runs = try PatternExperiment.runs(ctx, scale, sizes: sizes, models: models, label: "noisy")
         let note = experimentNote(runs, sizes: sizes, models: models)
-        let alpha = try ctx.reserveAlpha(1) / Double(2 * sizes.count + 1)
+        let alpha = try ctx.reserveAlpha(1, splitOver: 2 * sizes.count + 1)
         for (i, m) in sizes.enumerated() {
             let strict = m > 10
             try PatternExperiment.assertGap(ctx, "m = \(m): test error of SVM − ConvPool " + (strict ? "≥ 0.1 (the linear method fails)" : "≥ 0 (ConvPool no worse)"),
@@ -54,7 +54,7 @@ extension BrutzkusClaims {
         // The linear model's training errors at sizes beyond nd, where separability is no longer automatic,
         // against the same sizes without noise (separable by construction).
         let nd = scale.dimension * scale.patternsPerInput
-        let large = ctx.budget == .quick ? [8 * nd] : [8 * nd / 3, 8 * nd]
+        let large = ctx.scope(quick: [8 * nd], full: [8 * nd / 3, 8 * nd])
         let noisyLinear = try PatternExperiment.runs(ctx, scale, sizes: large, models: [.svm], label: "noisy, large m")
         let cleanLinear = try PatternExperiment.runs(ctx, cleanScale, sizes: [8 * nd],
                                                      models: [.svm], label: "noiseless, large m")

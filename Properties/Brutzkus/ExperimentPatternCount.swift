@@ -44,7 +44,7 @@ extension BrutzkusClaims {
                 "\(model.rawValue) \(String(format: "%.3f", runs[i].map { $0.testError(model) }.reduce(0, +) / Double(runs[i].count)))"
             }.joined(separator: ", ")
         }.joined(separator: "; ")
-        let alpha = try ctx.reserveAlpha(1) / 4
+        let alpha = try ctx.reserveAlpha(1, splitOver: 4)
         let scales = counts.map { ExperimentScale.forBudget(ctx.budget, noiseRadius: 1, patternsPerInput: $0) }
         for baseline in [ExperimentRun.Model.svm, .mlp] {
             // One draw: an independent run at n = 2 and at n = 8 (first and last of `counts`), both models each.

@@ -35,7 +35,7 @@ enum FirstLayerStudy {
     }
 
     /// Seeds per setting at the context's budget.
-    static func seeds(_ ctx: ClaimContext) -> Int { ctx.budget == .quick ? 3 : 10 }
+    static func seeds(_ ctx: ClaimContext) -> Int { ctx.scope(quick: 3, full: 10) }
 
     /// A short description of the runs for notes: how many, and how many satisfy event (14).
     static func summary(_ runs: [FirstLayerRun]) -> String {

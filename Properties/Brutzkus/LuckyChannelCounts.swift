@@ -22,7 +22,7 @@ extension BrutzkusClaims {
             printed: "w.p. ≥ 1 − 4e^{−d} for D with any 3 ≤ l ≤ d and (per the text) k ≥ d³",
             corrected: "w.p. ≥ 1 − 4e^{−d} when l = d and k > 8d³ (Theorem 5.1's conditions)")
     ) { ctx in
-        let alpha = try ctx.reserveAlpha(1) / 5
+        let alpha = try ctx.reserveAlpha(1, splitOver: 5)
         // As printed, with fewer patterns than dimensions: the upper bound k/d fails almost surely.
         for (d, l) in [(6, 3), (10, 5)] {
             let k = 8 * d * d * d + 1

@@ -25,7 +25,7 @@ extension BrutzkusClaims {
             corrected: "P(i ∈ W0+) = (1 − 2^{−(l−1)})/(l − 1) and P(i ∈ W0+ ∩ A+) = (1 − 2^{−(l−1)})/(2(l − 1)); the printed values are the case l = d")
     ) { ctx in
         let cases = [(3, 3), (4, 4), (6, 6), (8, 8), (6, 3), (8, 4), (10, 5)]
-        let alpha = try ctx.reserveAlpha(1) / Double(cases.count + cases.filter { $0.0 != $0.1 }.count)
+        let alpha = try ctx.reserveAlpha(1, splitOver: cases.count + cases.filter { $0.0 != $0.1 }.count)
         for (d, l) in cases {
             let label = "d = \(d), l = \(l)"
             let printed = LuckyCounts.printed(dimension: d)

@@ -31,9 +31,9 @@ extension BrutzkusClaims {
         }
 
         // (2) the rate: err · √(m/d) does not grow with m (the O(√(d/m)) bound with the constant set at m = 4).
-        let dimensions = ctx.budget == .quick ? [4] : [4, 5, 6, 7]
+        let dimensions = ctx.scope(quick: [4], full: [4, 5, 6, 7])
         let sizes = [4, 6, 8, 12]
-        let rateAlpha = try ctx.reserveAlpha(0.3) / Double(dimensions.count)
+        let rateAlpha = try ctx.reserveAlpha(0.3, splitOver: dimensions.count)
         var series: [Figure.Series] = []
         for d in dimensions {
             try ctx.estimateMean(
@@ -58,8 +58,8 @@ extension BrutzkusClaims {
                                 x: sizes.map(Double.init), y: means))
         }
         // The non-vacuous size: err · √(m/d) at m = 64 for each d (the limit classifier's exact error per run).
-        let scaledDimensions = ctx.budget == .quick ? [4, 6] : [4, 5, 6]
-        let scaledAlpha = try ctx.reserveAlpha(0.3) / Double(scaledDimensions.count)
+        let scaledDimensions = ctx.scope(quick: [4, 6], full: [4, 5, 6])
+        let scaledAlpha = try ctx.reserveAlpha(0.3, splitOver: scaledDimensions.count)
         for d in scaledDimensions {
             try ctx.estimateMean("d = \(d), m = 64 (guarantee \(String(format: "%.2f", 1 - 4 * exp(-Double(d)) - 4 * exp(-64.0 / 36)))): E[test error] · √(m/d) ≤ 0.25",
                                  region: .atMost(0.25), resolution: 0.05, alpha: scaledAlpha, pilotSamples: 24, chunkSize: 1) { rng, count in

@@ -25,7 +25,7 @@ extension ExperimentScale {
 /// The §7 experiments: descriptive runs (a few seeds per size, for the figures, the notes and the training-error
 /// counts) and the assertions on test errors, whose replicate counts are planned from resolution and alpha.
 enum PatternExperiment {
-    static func seeds(_ ctx: ClaimContext) -> Int { ctx.budget == .quick ? 3 : 5 }
+    static func seeds(_ ctx: ClaimContext) -> Int { ctx.scope(quick: 3, full: 5) }
 
     /// Runs for each size in `sizes` and each seed, indexed [size][seed].
     static func runs(_ ctx: ClaimContext, _ scale: ExperimentScale, sizes: [Int], models: [ExperimentRun.Model],

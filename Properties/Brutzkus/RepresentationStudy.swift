@@ -17,7 +17,7 @@ extension RepresentationSetting {
 enum RepresentationStudy {
     static func runs(_ ctx: ClaimContext, label: String = "representation runs") throws -> [RepresentationRun] {
         let settings = RepresentationSetting.grid(ctx.budget == .quick)
-        let seeds = ctx.budget == .quick ? 3 : 6
+        let seeds = ctx.scope(quick: 3, full: 6)
         return try RepresentationRun.runs(settings, seeds: seeds, engine: ctx.engine, stream: ctx.stream(label))
     }
 

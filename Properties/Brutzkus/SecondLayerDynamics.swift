@@ -19,7 +19,7 @@ extension BrutzkusClaims {
         kind: .rate, expectation: .holds
     ) { ctx in
         let setting = RepresentationSetting(dimension: 4, patternsPerInput: 3, sampleSize: 40, steps: 10)
-        let steps = ctx.budget == .quick ? 100_000 : 1_000_000
+        let steps = ctx.scope(quick: 100_000, full: 1_000_000)
         var series: [Figure.Series] = []
         for fraction in [0.99, 0.5] {
             var rng = ctx.stream("run").generator()

@@ -97,7 +97,7 @@ extension BrutzkusClaims {
         let printed = try ctx.estimateFunctionOfMeans(
             "E[γ] at d = \(large) over d = \(small) (\"is 1/√d\": √(\(small)/\(large)) = 0.7071)",
             function: .ratioOfMeans, region: .equal((Double(small) / Double(large)).squareRoot()), resolution: resolution,
-            alpha: try ctx.reserveAlpha(1) / 2, label: "margin ratio", pilotSamples: 48, chunkSize: 4,
+            alpha: try ctx.reserveAlpha(1, splitOver: 2), label: "margin ratio", pilotSamples: 48, chunkSize: 4,
             note: "each pair: an independent run at each d, redrawn until events (7) and (14) hold"
         ) { rng, count in
             var moments = JointMoments(dimension: 2)

@@ -48,7 +48,7 @@ extension BrutzkusClaims {
     ) { ctx in
         let runs = try RepresentationStudy.runs(ctx)
         let ratios = runs.map { Double(($0.luckyPositive + $0.luckyNegative) * $0.setting.dimension) / Double(2 * $0.channels) }
-        let alpha = try ctx.reserveAlpha(1) / 3
+        let alpha = try ctx.reserveAlpha(1, splitOver: 3)
         for d in [3, 4] {
             let k = 8 * d * d * d + 1
             try ctx.estimateProportion(

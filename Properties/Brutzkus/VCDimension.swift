@@ -21,9 +21,9 @@ extension BrutzkusClaims {
         ],
         kind: .identity, expectation: .holds
     ) { ctx in
-        let exhaustiveUpTo = ctx.budget == .quick ? 4 : 5
-        let largest = ctx.budget == .quick ? 7 : 9
-        func randomCount(_ n: Int) -> Int { ctx.budget == .quick ? 64 : (n <= 7 ? 1000 : 100) }
+        let exhaustiveUpTo = ctx.scope(quick: 4, full: 5)
+        let largest = ctx.scope(quick: 7, full: 9)
+        func randomCount(_ n: Int) -> Int { ctx.scope(quick: 64, full: (n <= 7 ? 1000 : 100)) }
         var rng = ctx.stream("labelings").generator()
         var patternRNG = ctx.stream("Haar patterns").generator()
         for n in 2...largest {

@@ -8,7 +8,7 @@ extension LayerNormClaims {
     /// of the families F1, F3–F8 plus the extremal and closed-form members.
     static func convexSample(_ ctx: ClaimContext) throws -> [ConvexTestFunction] {
         var rng = ctx.stream("families").generator()
-        let random = try ConvexFamilies.sample(&rng, count: ctx.budget == .quick ? 400 : 3000)
+        let random = try ConvexFamilies.sample(&rng, count: ctx.scope(quick: 400, full: 3000))
         let hinges = [0.0, 0.1, 0.5, 0.9, 0.99].map(ConvexFamilies.hinge)
         let monomials = [2, 3, 5, 10, 100].map(ConvexFamilies.monomial)
         return try random + hinges + monomials + [1e-6, 0.01, 0.2, 1].map(ConvexFamilies.quadratic)
@@ -89,7 +89,7 @@ extension LayerNormClaims {
             for fraction in [1, rng.nextUniform()] {
                 let c = fraction * e.value
                 let violation = try GoldenSection.gridMaximum({ t in try g(t) - ExcessConvexity.bound(excess: c, at: t) },
-                                                              points: ctx.budget == .quick ? 401 : 2001)
+                                                              points: ctx.scope(quick: 401, full: 2001))
                 // B_C moves by at most |δC| = u·δe (∂B/∂C ∈ [−1, 0]); g and B are O(1) sums of a few rounded terms.
                 let error = fraction * e.error + 8 * Double.ulpOfOne
                 worst.add(violation.value, error: error, "\(g.name), C = \(c), t = \(violation.x)")
@@ -144,7 +144,7 @@ extension LayerNormClaims {
         var worst = WorstCase(.atMost), hinges = WorstCase(.atLeast, -1e-12)
         for g in try convexSample(ctx) {
             let e = try g.excess()
-            let sup = try GoldenSection.gridMaximum({ x in abs(x - (try g(x))) }, points: ctx.budget == .quick ? 401 : 2001)
+            let sup = try GoldenSection.gridMaximum({ x in abs(x - (try g(x))) }, points: ctx.scope(quick: 401, full: 2001))
             let slack = sup.value - e.value / (1 + e.value)
             worst.add(slack, error: e.error + 8 * Double.ulpOfOne, "\(g.name), x = \(sup.x)")
             if g.name.hasPrefix("hinge") { hinges.add(slack, error: e.error + 8 * Double.ulpOfOne, g.name) }

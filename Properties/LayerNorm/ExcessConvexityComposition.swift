@@ -19,7 +19,7 @@ extension LayerNormClaims {
     ) { ctx in
         var rng = ctx.stream("pairs").generator()
         let sample = try convexSample(ctx)
-        let pairs = ctx.budget == .quick ? 400 : 3000
+        let pairs = ctx.scope(quick: 400, full: 3000)
         var worst = WorstCase(.atLeast), a13 = WorstCase(.atMost), a14 = WorstCase(.atMost)
         for _ in 0..<pairs {
             let g1 = sample[Int(rng.nextUniform() * Double(sample.count))]

@@ -31,7 +31,7 @@ extension LayerNormClaims {
                   value: lhs / counterexample.rightSide - 1, error: lhsError / counterexample.rightSide + 1e-13,
                   region: .atLeast(0), resolution: 1e-9)
         var rng = ctx.stream("crops").generator()
-        let negative = PowerSeriesCrop.random(&rng, count: ctx.budget == .quick ? 200 : 1000, lower: -0.8...0)
+        let negative = PowerSeriesCrop.random(&rng, count: ctx.scope(quick: 200, full: 1000), lower: -0.8...0)
         var inClass = 0, violating = 0
         for crop in negative where try ExcessConvexity.classViolation(crop.cropped.value) >= -1e-12 {
             inClass += 1
@@ -41,7 +41,7 @@ extension LayerNormClaims {
                   route: .enumeration, value: Double(violating), region: .atMost(0), resolution: 0.5, samples: inClass,
                   note: "\(violating) of \(inClass) crops in the class")
         // Corrected: 0 ≤ a < b.
-        let crops = PowerSeriesCrop.random(&rng, count: ctx.budget == .quick ? 300 : 3000, lower: 0...0.9, minimumWidth: 0.02)
+        let crops = PowerSeriesCrop.random(&rng, count: ctx.scope(quick: 300, full: 3000), lower: 0...0.9, minimumWidth: 0.02)
         var worst = WorstCase(.atLeast), identity = WorstCase(.atMost)
         var unresolved = 0
         for crop in crops {
@@ -171,7 +171,7 @@ extension LayerNormClaims {
         var first = WorstCase(.atLeast), second = WorstCase(.atLeast)
         var rs = [0, 0.2, 0.5, 0.8, 0.95, 0.99]
         var rng = ctx.stream("r").generator()
-        rs += (0..<(ctx.budget == .quick ? 4 : 20)).map { _ in 0.99 * rng.nextUniform() }
+        rs += (0..<ctx.scope(quick: 4, full: 20)).map { _ in 0.99 * rng.nextUniform() }
         var figureR: [Double] = [], figureE: [Double] = [], figureB1: [Double] = [], figureB2: [Double] = []
         for kernel in try croppingKernels(ctx) {
             for r in rs where kernel.linearizationResidual > 0 {

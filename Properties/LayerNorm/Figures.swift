@@ -22,8 +22,8 @@ extension LayerNormClaims {
         let depth = 10, width = 256
         let infinite = try InfiniteWidthNetworks.criticalErf(depth: depth)
         let network = try FiniteWidthNetworks.mlp(.erf(scale: 1), depth: depth, width: width, biasRatio: InfiniteWidthNetworks.criticalErfRatio)
-        let inputs = ctx.budget == .quick ? [-1, 0, 0.6, 0.97] : [-1, -0.5, 0, 0.3, 0.6, 0.8, 0.9, 0.97]
-        let alpha = try ctx.reserveAlpha(1) / Double(inputs.count)
+        let inputs = ctx.scope(quick: [-1, 0, 0.6, 0.97], full: [-1, -0.5, 0, 0.3, 0.6, 0.8, 0.9, 0.97])
+        let alpha = try ctx.reserveAlpha(1, splitOver: inputs.count)
         let sampler = NormalSampler()
         var means: [Double] = [], errors: [Double] = []
         for rho in inputs {
@@ -168,10 +168,10 @@ extension LayerNormClaims {
         pairs.record(ctx, "(3b) chaotic erf, σ_b²/σ_w² = 0.05, L = 1000: |f_L(ρ_0) − ρ_fp| over ρ_0 ∈ [−1, 1)", subject: .corrected,
                      route: .closedForm, resolution: 1e-9)
         // (3c), (3d) at finite width: full Jacobians (OpenBLAS) and power iteration.
-        let width = ctx.budget == .quick ? 64 : 128
+        let width = ctx.scope(quick: 64, full: 128)
         let networks = 96
         let layers = [2, 5, 10, 20]
-        let alpha = try ctx.reserveAlpha(1) / 4
+        let alpha = try ctx.reserveAlpha(1, splitOver: 4)
         var figure: [Figure.Series] = []
         for (name, ratio) in [("critical erf", InfiniteWidthNetworks.criticalErfRatio), ("chaotic erf", 0)] {
             var logNorm: [Double] = [], normErrors: [Double] = []
@@ -200,8 +200,8 @@ extension LayerNormClaims {
                              sample: try rise(0))
         // The mean squared singular value: E[(1 − ρ_L)/(1 − ρ_0)] at 1 − ρ_0 = 10⁻⁸ (a random tangent direction) by the pair
         // sampler; in infinite width it is ∏P'(1) = 1 at every depth, at width N it drifts by O(L/N).
-        let sampledWidth = ctx.budget == .quick ? 512 : 1024
-        let draws = ctx.budget == .quick ? 2000 : 6000
+        let sampledWidth = ctx.scope(quick: 512, full: 1024)
+        let draws = ctx.scope(quick: 2000, full: 6000)
         let separation = 1e-8
         let pair = try LayerNormMLP.inputPair(cosine: 1 - separation, width: sampledWidth)
         let sampler = NormalSampler()

@@ -10,5 +10,5 @@ extension InfiniteWidthNetworks {
     }
 
     /// How many random networks a property test checks: 60 at the quick budget, 300 otherwise.
-    static func propertyTestCount(_ ctx: ClaimContext) -> Int { ctx.budget == .quick ? 60 : 300 }
+    static func propertyTestCount(_ ctx: ClaimContext) -> Int { ctx.scope(quick: 60, full: 300) }
 }

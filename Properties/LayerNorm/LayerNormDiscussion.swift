@@ -24,7 +24,7 @@ extension LayerNormClaims {
         }
         var rng = ctx.stream("orders").generator()
         var additive = WorstCase(.atLeast), theorem = WorstCase(.atLeast)
-        for trial in 0..<(ctx.budget == .quick ? 24 : 120) {
+        for trial in 0..<ctx.scope(quick: 24, full: 120) {
             var order = layers
             for i in stride(from: order.count - 1, to: 0, by: -1) { order.swapAt(i, Int(rng.nextUniform() * Double(i + 1))) }
             let network = try CorrelationMapComposition([try InfiniteWidthNetworks.embedding(bias: 0)] + order)

@@ -36,7 +36,7 @@ extension LayerNormClaims {
                                       closedForm: try GaussianCovariance.closedForm(f, rho: rho) ?? .nan)
             }
         }
-        let alpha = try ctx.reserveAlpha(1) / 2
+        let alpha = try ctx.reserveAlpha(1, splitOver: 2)
         for (a, rho) in [(0.1, 0.5), (-0.3, -0.7)] {
             let f = Activation.leakyReLU(slope: a)
             try ctx.estimateMean("𝔆[LReLU_\(a)|\(rho)] by Monte Carlo pairs", subject: .corrected,
@@ -51,7 +51,7 @@ extension LayerNormClaims {
         assumptions: ["φ̄ = φ̂_0 + φ̂_1 x with φ̂_k = E[φ(X) h_k(X)], h_k normalized Hermite polynomials (§2.1)"],
         kind: .identity, expectation: .holds
     ) { ctx in
-        let alpha = try ctx.reserveAlpha(1) / Double(slopes.count)
+        let alpha = try ctx.reserveAlpha(1, splitOver: slopes.count)
         for a in slopes {
             let f = Activation.leakyReLU(slope: a)
             guard let (c0, c1) = try HermiteExpansion.closedFormLinearization(f) else { continue }
@@ -75,7 +75,7 @@ extension LayerNormClaims {
         assumptions: ["‖f‖²_N = E f(X)², X ~ N(0, 1)"],
         kind: .identity, expectation: .holds
     ) { ctx in
-        let alpha = try ctx.reserveAlpha(1) / 3
+        let alpha = try ctx.reserveAlpha(1, splitOver: 3)
         for a in slopes {
             let f = Activation.leakyReLU(slope: a)
             let closed = (Double.pi - 2) / (4 * Double.pi) * (1 - a) * (1 - a)

@@ -29,7 +29,7 @@ extension LayerNormClaims {
         kind: .identity, expectation: .holds
     ) { ctx in
         let width = 256
-        let alpha = try ctx.reserveAlpha(0.75) / Double(meanFieldSettings.count + 1)
+        let alpha = try ctx.reserveAlpha(0.75, splitOver: meanFieldSettings.count + 1)
         let sampler = NormalSampler()
         for setting in meanFieldSettings {
             let target = try setting.composition()(setting.inputCosine)

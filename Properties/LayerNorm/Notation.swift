@@ -78,7 +78,7 @@ extension LayerNormClaims {
         }
         exact.record(ctx, "|E[h_k h_k'] − δ_kk' ρ^k| by a 40-point 2-D Gauss–Hermite rule, k, k' ≤ 12", route: .quadrature,
                      resolution: 1e-11)
-        let alpha = try ctx.reserveAlpha(1) / 2
+        let alpha = try ctx.reserveAlpha(1, splitOver: 2)
         let sampler = NormalSampler()
         for (k, l, rho) in [(2, 2, 0.5), (1, 3, 0.7)] {
             try ctx.estimateMean("E[h_\(k)(X) h_\(l)(Y)] at ρ = \(rho) by Monte Carlo", region: .equal(k == l ? pow(rho, Double(k)) : 0),

@@ -16,7 +16,7 @@ extension LayerNormClaims {
         kind: .inequality, expectation: .holds
     ) { ctx in
         var rng = ctx.stream("maps").generator()
-        var maps = try (0..<(ctx.budget == .quick ? 60 : 300)).map { _ in try InfiniteWidthNetworks.randomLayer(&rng) }
+        var maps = try (0..<ctx.scope(quick: 60, full: 300)).map { _ in try InfiniteWidthNetworks.randomLayer(&rng) }
         if ctx.budget != .quick { maps.append(try LayerNormCorrelationMap(.tanh, weightVariance: 1.3, biasVariance: 0.2)) }
         var slope = WorstCase(.atLeast), step = WorstCase(.atLeast), curvature = WorstCase(.atLeast)
         var slopeStep = WorstCase(.atLeast), atOne = WorstCase(.atMost)

@@ -79,7 +79,7 @@ extension LayerNormClaims {
         ],
         kind: .rate, expectation: .holds
     ) { ctx in
-        let depth = ctx.budget == .quick ? 100_000 : 1_000_000
+        let depth = ctx.scope(quick: 100_000, full: 1_000_000)
         var figure: [Figure.Series] = []
         for (name, map, power, constant) in try CriticalLayers.settings() {
             let complements = try CorrelationMapComposition(Array(repeating: map, count: depth)).tildeComplements

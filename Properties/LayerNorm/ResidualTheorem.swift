@@ -45,7 +45,7 @@ extension LayerNormClaims {
         var printed = WorstCase(.atLeast), proof = WorstCase(.atLeast)
         for kernel in try residualKernels(ctx, quadrature: false) {
             for variance in [0.1, 1, 10] {
-                for depth in (ctx.budget == .quick ? [1, 5, 20] : [1, 5, 20, 100]) {
+                for depth in ctx.scope(quick: [1, 5, 20], full: [1, 5, 20, 100]) {
                     let sides = try ResidualNetworks.theoremTwoSides(try ResidualNetworks.network(kernel, variance: variance, depth: depth))
                     let label = "\(kernel), σ² = \(variance), L = \(depth)"
                     printed.add(sides.lhs / sides.printed - 1, error: theoremRatioError(sides.lhs / sides.printed), label)
@@ -83,7 +83,7 @@ extension LayerNormClaims {
         ],
         kind: .identity, expectation: .holds
     ) { ctx in
-        let alpha = try ctx.reserveAlpha(0.8) / 12
+        let alpha = try ctx.reserveAlpha(0.8, splitOver: 12)
         let sampler = NormalSampler()
         let width = 256
         let names = ["Y·Y'/(‖Y‖‖Y'‖)", "y·y'/n", "ρ_1 = z·z'/n"]
@@ -144,7 +144,7 @@ extension LayerNormClaims {
         var rng = ctx.stream("cases").generator()
         let kernels = try residualKernels(ctx)
         var crop = WorstCase(.atMost), complement = WorstCase(.atMost)
-        for _ in 0..<(ctx.budget == .quick ? 200 : 400) {
+        for _ in 0..<ctx.scope(quick: 200, full: 400) {
             let kernel = kernels[Int(rng.nextUniform() * Double(kernels.count))]
             let variance = pow(10, -2 + 4 * rng.nextUniform()), tilde = 0.99 * rng.nextUniform(), t = rng.nextUniform()
             let map = try ResidualCorrelationMap(kernel: kernel, residualVariance: variance)

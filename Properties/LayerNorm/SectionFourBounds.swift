@@ -60,7 +60,7 @@ extension LayerNormClaims {
         ctx.compare("√(8/r_erf) from the kernels vs 4/√((arctan(2/√5) − 2/3)√5)", route: .closedForm,
                     value: (8 * kernel.derivativeNormSquared / kernel.linearizationResidual).squareRoot(), reference: constant,
                     referenceRoute: .closedForm, resolution: 1e-12)
-        let depths = ctx.budget == .quick ? [1, 3, 10, 28, 29, 100, 300, 1000] : [1, 3, 10, 28, 29, 100, 300, 1000, 3000]
+        let depths = ctx.scope(quick: [1, 3, 10, 28, 29, 100, 300, 1000], full: [1, 3, 10, 28, 29, 100, 300, 1000, 3000])
         let network = try InfiniteWidthNetworks.criticalErf(depth: depths.last!)
         ctx.compare("critical erf: ∏P'(1) (includes the embedding's P_1'(1) = 1)", route: .closedForm, value: network.slopeAtOne,
                     reference: 1, referenceRoute: .closedForm, resolution: 1e-12)
@@ -106,7 +106,7 @@ extension LayerNormClaims {
         }
         bound.record(ctx, "√∏P'(1)/RHS(4.3) − 1 ≥ 0", route: .closedForm, resolution: 1e-9)
         order.record(ctx, "(1 − ρ_max) − (1 − ρ_fp) ≥ 0 (using ρ_fp weakens the bound)", route: .closedForm, resolution: 1e-9)
-        let width = ctx.budget == .quick ? 64 : 128
+        let width = ctx.scope(quick: 64, full: 128)
         let depth = 10
         let rhs = constant * Double(depth).squareRoot()
         let network = try FiniteWidthNetworks.mlp(.erf(scale: 1), depth: depth, width: width)
@@ -162,7 +162,7 @@ extension LayerNormClaims {
         ],
         kind: .rate, expectation: .holds
     ) { ctx in
-        let top = ctx.budget == .quick ? 10_000 : 100_000
+        let top = ctx.scope(quick: 10_000, full: 100_000)
         for (name, activation, ratio, power) in [("ReLU", Activation.relu, 0.0, 2.0),
                                                  ("critical erf", .erf(scale: 1), InfiniteWidthNetworks.criticalErfRatio, 1.0)] {
             let network = try InfiniteWidthNetworks.mlp(activation, depth: top, biasRatio: ratio)

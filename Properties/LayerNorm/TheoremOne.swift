@@ -60,7 +60,7 @@ extension LayerNormClaims {
         let all: [(String, Activation, Double)] = [("critical ReLU", .relu, 0),
                                                    ("critical erf", .erf(scale: 1), InfiniteWidthNetworks.criticalErfRatio),
                                                    ("chaotic erf", .erf(scale: 1), 0)]
-        return ctx.budget == .quick ? [all[0], all[2]] : all
+        return ctx.scope(quick: [all[0], all[2]], full: all)
     }
 
     static let theoremOne = Claim(
@@ -90,7 +90,7 @@ extension LayerNormClaims {
                                       threshold: (Activation, Int, Double) throws -> Double) throws {
         let width = jacobianWidth(ctx)
         let settings = jacobianSettings(ctx)
-        let alpha = try ctx.reserveAlpha(1) / Double(2 * settings.count)
+        let alpha = try ctx.reserveAlpha(1, splitOver: 2 * settings.count)
         let x = try FiniteWidthNetworks.input(width: width)
         for setting in settings {
             for depth in [5, 10] {

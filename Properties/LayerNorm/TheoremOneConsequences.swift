@@ -43,7 +43,7 @@ extension LayerNormClaims {
         a8.record(ctx, "(A.8): (1 − f_L(1 − τ))/τ − (1 − ρ̃_max)E ≥ 0", route: .closedForm, resolution: 1e-12)
         a9.record(ctx, "(A.9): (1 − ρ̃_max)E − ((1 − ρ_max)/2)E ≥ 0", route: .closedForm, resolution: 1e-10)
         // Finite width: the secant and the mean value theorem on a segment.
-        let width = ctx.budget == .quick ? 64 : 128
+        let width = ctx.scope(quick: 64, full: 128)
         let depth = 10
         let infinite = try InfiniteWidthNetworks.criticalErf(depth: depth)
         let e = (try infinite.maximalCorrelation().complement) / 4 * InfiniteWidthNetworks.linearizationSum(infinite)

@@ -24,7 +24,7 @@ extension LayerNormClaims {
         let composition = try setting.composition()
         let pair = try LayerNormMLP.inputPair(cosine: setting.inputCosine, width: width)
         let sampler = NormalSampler()
-        let alpha = try ctx.reserveAlpha(1) / 2
+        let alpha = try ctx.reserveAlpha(1, splitOver: 2)
         for (k, l) in [(2, 6), (4, 5)] {
             try MeanFieldChecks.assertLimit(
                 ctx, "N = \(width): ρ_\(l) − P_\(l)∘…∘P_\(k + 1)(ρ_\(k)) with the realized ρ_\(k) (pair sampler)", width: width, alpha: alpha
@@ -145,7 +145,7 @@ extension LayerNormClaims {
         member.record(ctx, "P̃_l in the class: smallest first/second difference on [0, 1]", route: .enumeration, resolution: 1e-10)
         ends.record(ctx, "|P̃_l(0)|, |P̃_l(1) − 1|", route: .closedForm, resolution: 1e-10)
         var a3 = WorstCase(.atMost)
-        for index in 0..<(ctx.budget == .quick ? 10 : 40) {
+        for index in 0..<ctx.scope(quick: 10, full: 40) {
             let depth = 1 + Int(rng.nextUniform() * 8)
             var maps: [any CorrelationMap] = [try InfiniteWidthNetworks.embedding(bias: 0.2 * rng.nextUniform())]
             for _ in 0..<depth {

@@ -24,7 +24,7 @@ extension NachumClaims {
         let sampler = NormalSampler()
         let u = (0..<k).map { _ in sampler.next(using: &rng) }, v = (0..<k).map { _ in sampler.next(using: &rng) }
         let covariance = [nu * nu * Vector.dot(u, u), nu * nu * rho * Vector.dot(u, v), nu * nu * Vector.dot(v, v)]
-        let alpha = try ctx.reserveAlpha(1) / 4
+        let alpha = try ctx.reserveAlpha(1, splitOver: 4)
         let s = (1 - rho * rho).squareRoot()
         let names = ["E Z₁²", "E Z₁Z₂", "E Z₂²"]
         // Each entry's resolution is 1% of its own scale ν²‖u‖², ν²‖u‖‖v‖, ν²‖v‖² (with ‖u‖² as the scale of all three,

@@ -23,7 +23,7 @@ extension NachumClaims {
 
         // Collapse: iterate ε ↦ 1 − R̂(1 − ε) = ε − R̂(ε − 1) (no cancellation: R̂ near −1 is accurate).
         let limit = 9 * Double.pi * Double.pi / 2
-        let depth = ctx.budget == .quick ? 100_000 : 1_000_000
+        let depth = ctx.scope(quick: 100_000, full: 1_000_000)
         for start in [-1.0, 0.0, 0.9] {
             var gap = 1 - start
             var smallestStep = Double.infinity

@@ -42,7 +42,7 @@ extension NachumClaims {
         // the homogeneous form ν² ν_σ² ‖x‖‖y‖ σ̂(ρ_xy); both are checked against Monte Carlo over (5).
         var rng = ctx.stream("tensor pairs").generator()
         let sampler = NormalSampler()
-        let alpha = try ctx.reserveAlpha(0.5) / 6
+        let alpha = try ctx.reserveAlpha(0.5, splitOver: 6)
         for (sigma, nu) in [(Activation.relu, 0.7), (.relu, 2.5), (.leakyReLU(slope: -0.3), 1.3),
                             (.absolute, 0.4), (.identity, 1.1), (.tanh, 0.9)] {
             let x = (0..<12).map { _ in sampler.next(using: &rng) }

@@ -28,7 +28,7 @@ extension NachumClaims {
         kind: .qualitative, expectation: .holds
     ) { ctx in
         var rng = ctx.stream("gray pictures").generator()
-        let trials = ctx.budget == .quick ? 300 : 2000
+        let trials = ctx.scope(quick: 300, full: 2000)
         var innerSlack = Double.infinity, distanceSlack = Double.infinity, offBoundary = 0.0
         for trial in 0..<trials {
             let n = Int.random(in: 8...24, using: &rng), r = Int.random(in: 1...3, using: &rng)
@@ -62,7 +62,7 @@ extension NachumClaims {
                              region: .equal(e), resolution: 2e-2 * max(1, e), alpha: try ctx.reserveAlpha(0.5),
                              pilotSamples: 400, chunkSize: 128,
                              sample: FilterMonteCarlo.innerProduct(a, b, activation: .relu, filterSize: 3, nu: Theorem5Pair.nu(1)))
-        try equalChannelReduction(ctx, alpha: try ctx.reserveAlpha(0.5) / 2)
+        try equalChannelReduction(ctx, alpha: try ctx.reserveAlpha(0.5, splitOver: 2))
     }
 
     /// NACHUM-S41-RG: two orthogonal constant-colour images are not mapped to orthogonal outputs.

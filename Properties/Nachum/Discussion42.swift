@@ -29,7 +29,7 @@ extension NachumClaims {
             (try ImageFamilies.randomRectangles(count: 3, size: n, sides: (n / 8)...(n / 2 - 1), rng: &rng).image,
              try ImageFamilies.randomRectangles(count: 3, size: n, sides: (n / 8)...(n / 2 - 1), rng: &rng).image)
         }
-        let alpha = try ctx.reserveAlpha(1) / 2
+        let alpha = try ctx.reserveAlpha(1, splitOver: 2)
         try ctx.estimateMean("mean removed: mean of (ρ̄_out − ρ_in)(centered) − (ρ̄_out − ρ_in)(raw) (sharper contraction)",
                              region: .atLeast(0), resolution: 2e-2, alpha: alpha, pilotSamples: 300, chunkSize: 50) { rng, count in
             try RunningMoments.of(count: count) {
@@ -85,7 +85,7 @@ extension NachumClaims {
         let rho = 0.3
         let target = try ReLUDualActivation.value(rho)
         let dimensions = [2, 3, 16]
-        let alpha = try ctx.reserveAlpha(1) / Double(dimensions.count + 1)
+        let alpha = try ctx.reserveAlpha(1, splitOver: dimensions.count + 1)
         for d in dimensions {
             try ctx.estimateMean("D = \(d): 2E[R(w·x)R(w·y)], w uniform on the sphere of radius √D, ρ = \(rho), vs R̂(ρ)",
                                  region: .equal(target), resolution: 1e-2, alpha: alpha, pilotSamples: 5000,
@@ -153,7 +153,7 @@ extension NachumClaims {
             ctx.bound("g^{∘60}(\(start)) with g(ρ) = (πR̂(ρ) − 1)/(π − 1) (derived mean-field map)", route: .closedForm,
                       value: abs(rho), error: 1e-15, region: .atMost(1e-6), resolution: 1e-9)
         }
-        let alpha = try ctx.reserveAlpha(1) / 2
+        let alpha = try ctx.reserveAlpha(1, splitOver: 2)
         for (filters, region, label) in [(DeepCyclicCNN.Filters.zeroSum, ClaimedRegion.atMost(0.1 * 0.1), "zero-sum"),
                                          (.gaussian, .atLeast(0.5 * 0.5), "i.i.d. Gaussian")] {
             let network = try DeepCyclicCNN(depth: 12, width: 16, filterSize: 3, filters: filters)

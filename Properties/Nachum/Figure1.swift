@@ -28,7 +28,7 @@ extension NachumClaims {
         kind: .empirical, expectation: .holds
     ) { ctx in
         let n = 32, r = 3, filters = 100, nu = NachumInputs.reluNu(filterSize: r)
-        let alpha = try ctx.reserveAlpha(0.8) / 3
+        let alpha = try ctx.reserveAlpha(0.8, splitOver: 3)
         let gaussian: @Sendable (inout Xoshiro256) throws -> (Image, Image) = { rng in
             try ImageFamilies.correlatedGaussianPair(size: n, correlation: 2 * rng.nextUniform() - 1, rng: &rng)
         }

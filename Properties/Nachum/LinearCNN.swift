@@ -18,7 +18,7 @@ extension NachumClaims {
         var rng = ctx.stream("inputs").generator()
         let random = (try Image.gaussian(size: 7, channels: 3, rng: &rng), try Image.gaussian(size: 7, channels: 3, rng: &rng))
         let inputs = [("G1", try NachumInputs.g1(), 3), ("G2", try NachumInputs.g2(), 2), ("random 7×7×3", random, 4)]
-        let alpha = try ctx.reserveAlpha(1) / Double(inputs.count)
+        let alpha = try ctx.reserveAlpha(1, splitOver: inputs.count)
         for (label, (x, y), r) in inputs {
             let nu = 1 / Double(r)
             let direct = try x.dot(y)

@@ -33,7 +33,7 @@ extension NachumClaims {
         var storage = [Double](repeating: 0, count: 2 * d)
         for i in 0..<d { storage[2 * i] = x[i]; storage[2 * i + 1] = y[i] }
         let batch = try Matrix(rows: d, columns: 2, storage: storage)
-        let alpha = try ctx.reserveAlpha(1) / 4
+        let alpha = try ctx.reserveAlpha(1, splitOver: 4)
         let gram: @Sendable (inout Xoshiro256) throws -> [Double] = { rng in
             let out = try FullyConnectedLayer.gaussian(inputs: d, outputs: width, variance: 1 / Double(width),
                                                        activation: .identity, rng: &rng)(batch)
@@ -72,7 +72,7 @@ extension NachumClaims {
         kind: .probabilityBound, expectation: .holds
     ) { ctx in
         let epsilon = 0.1
-        let alpha = try ctx.reserveAlpha(1) / 5
+        let alpha = try ctx.reserveAlpha(1, splitOver: 5)
         for width in [10, 50, 200] {
             let exact = try ExactTails.linearLayerCosine(width: width, epsilon: epsilon)
             try ctx.estimateProportion("ρ_in = 0, N = \(width): P(|ρ_out| ≥ 0.1) by Monte Carlo vs the Beta law \(exact)",

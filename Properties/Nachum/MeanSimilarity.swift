@@ -40,7 +40,7 @@ extension NachumClaims {
             }
         }
         // Monte Carlo over filters of E⟨·,·⟩/√(E‖·‖² E‖·‖²) (delta method), at a ν that is not the normalizing one.
-        let alpha = try ctx.reserveAlpha(1) / 3
+        let alpha = try ctx.reserveAlpha(1, splitOver: 3)
         for (label, (x, y), r) in inputs {
             let formula = try CNNDualFormula.meanSimilarity(.relu, x, y, filterSize: r) ?? .nan
             try ctx.estimateFunctionOfMeans(

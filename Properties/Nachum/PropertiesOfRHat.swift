@@ -16,7 +16,7 @@ extension NachumClaims {
         assumptions: ["ρ ∈ [−1, 1]; R̂ as in Definition 1"],
         kind: .inequality, expectation: .holds
     ) { ctx in
-        let gridSize = ctx.budget == .quick ? 20_001 : 200_001
+        let gridSize = ctx.scope(quick: 20_001, full: 200_001)
         let grid = RhoGrid.evenly(gridSize, from: -1, to: 1)
         let values = try grid.map(ReLUDualActivation.value)
 
@@ -58,7 +58,7 @@ extension NachumClaims {
         }
 
         // The derivative by Stein's lemma: R̂'(ρ) = 2 P(X > 0, Y > 0) (Sheppard), by exact binomial intervals.
-        let alpha = try ctx.reserveAlpha(1) / 3
+        let alpha = try ctx.reserveAlpha(1, splitOver: 3)
         let sampler = NormalSampler()
         for rho in [-0.5, 0.0, 0.5] {
             let s = ((1 - rho) * (1 + rho)).squareRoot()

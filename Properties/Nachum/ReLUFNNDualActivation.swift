@@ -24,7 +24,7 @@ extension NachumClaims {
     ) { ctx in
         // Mean similarity through the full layer (BLAS), non-unit norms and He variance 2/D (footnote 2).
         // E‖R(Wx)‖² = N s² ‖x‖²/2 exactly, so ρ̄_out = E[2⟨R(Wx),R(Wy)⟩ / (N s² ‖x‖‖y‖)].
-        let meanAlpha = try ctx.reserveAlpha(0.4) / 4
+        let meanAlpha = try ctx.reserveAlpha(0.4, splitOver: 4)
         let inputCosines = [-0.9, 0.0, 0.5, 0.9]
         let estimates = try inputCosines.map { rho in
             try ReLUDualRoutes.assertDenseLayerMeanSimilarity(ctx, rho: rho, inputs: 4, width: 16, variance: 2.0 / 4,
@@ -43,7 +43,7 @@ extension NachumClaims {
         // Concentration: the RMS of ρ_out − R̂(ρ_in) falls as N^{-1/2} (slope of log RMS on log N).
         let widths = [256, 1024, 4096, 16384]
         let logWidths = widths.map { log(Double($0)) }
-        let slopeAlpha = try ctx.reserveAlpha(0.4) / 2
+        let slopeAlpha = try ctx.reserveAlpha(0.4, splitOver: 2)
         let resolution = ctx.scaled(0.03)
         let sampler = NormalSampler()
         for rho in [0.0, 0.9] {

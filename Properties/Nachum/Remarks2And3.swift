@@ -22,7 +22,7 @@ extension NachumClaims {
         ],
         kind: .identity, expectation: .holds
     ) { ctx in
-        let alpha = try ctx.reserveAlpha(1) / 4
+        let alpha = try ctx.reserveAlpha(1, splitOver: 4)
         for rho in [0.0, 0.3, 0.7, 1.0] {
             for example in try BoundsFamily.remark2(rho) {
                 let e = try CNNDualFormula.expectedInnerProduct(.relu, example.x, example.y, filterSize: 1,
@@ -82,7 +82,7 @@ extension NachumClaims {
         kind: .identity, expectation: .holds
     ) { ctx in
         var rng = ctx.stream("integer images").generator()
-        let trials = ctx.budget == .quick ? 3000 : 20_000
+        let trials = ctx.scope(quick: 3000, full: 20_000)
         var mismatches = 0, equalities = 0, smallestStrictGap = Double.infinity
         for trial in 0..<trials {
             let n = 4, r = trial % 2 == 0 ? 2 : 3

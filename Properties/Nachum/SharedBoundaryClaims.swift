@@ -23,7 +23,7 @@ extension NachumClaims {
         kind: .definition, expectation: .holds
     ) { ctx in
         var rng = ctx.stream("pairs").generator()
-        let trials = ctx.budget == .quick ? 300 : 2000
+        let trials = ctx.scope(quick: 300, full: 2000)
         var mismatches = 0, pixels = 0, members = 0
         for trial in 0..<trials {
             // One trial in ten: a small image whose windows may wrap onto themselves (2r + 1 > n).
@@ -62,7 +62,7 @@ extension NachumClaims {
             corrected: "e, f ≥ 2r and A, B at least r pixels from the border of the image (no wrap-around)")
     ) { ctx in
         var rng = ctx.stream("rectangles").generator()
-        let trials = ctx.budget == .quick ? 2000 : 10_000
+        let trials = ctx.scope(quick: 2000, full: 10_000)
         // As printed: any rectangles on Z_n × Z_n whose intersection is an e × f rectangle with e, f ≥ 2r.
         var checked = 0, failures = 0
         var counterexample = ""

@@ -22,7 +22,7 @@ extension NachumClaims {
     ) { ctx in
         let (x, y) = try theorem1Input(ctx)
         let r = 3, nu = 0.7
-        let alpha = try ctx.reserveAlpha(1) / 2
+        let alpha = try ctx.reserveAlpha(1, splitOver: 2)
         for sigma in [Activation.tanh, .erf(scale: 1)] {
             let sum = try CNNDualFormula.expectedInnerProductByQuadrature(sigma, x, y, filterSize: r, nu: nu)
             if case let .erf(beta) = sigma {
@@ -99,7 +99,7 @@ extension NachumClaims {
                         referenceError: integral.absoluteError, resolution: 1e-9 * max(1, abs(closed)))
         }
         // (8) against Monte Carlo over filters: G1 (d = 1, r = 3) and G2 (d = 3, r = 2).
-        let alpha = try ctx.reserveAlpha(1) / Double(2 * activations.count)
+        let alpha = try ctx.reserveAlpha(1, splitOver: 2 * activations.count)
         for (label, (x, y), r) in [("G1", try NachumInputs.g1(), 3), ("G2", try NachumInputs.g2(), 2)] {
             for sigma in activations {
                 let nu = sigma == .relu ? NachumInputs.reluNu(filterSize: r) : 0.7
@@ -160,7 +160,7 @@ extension NachumClaims {
 
         let x = try Image.gaussian(size: 8, channels: 2, rng: &rng)
         let settings: [(Activation, Double, Int)] = [(.relu, 0.7, 3), (.absolute, 0.5, 3), (.leakyReLU(slope: 0.1), 0.4, 2)]
-        let alpha = try ctx.reserveAlpha(1) / Double(settings.count + 2)
+        let alpha = try ctx.reserveAlpha(1, splitOver: settings.count + 2)
         for (sigma, nu, r) in settings {
             let closed = try CNNDualFormula.expectedSquaredNorm(sigma, x, filterSize: r, nu: nu)
             try ctx.estimateMean("E‖σ(F*x)‖² for \(sigma), ν = \(nu), r = \(r): Monte Carlo vs ν²ν_σ²r²‖x‖²",

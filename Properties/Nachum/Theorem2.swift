@@ -34,7 +34,7 @@ extension NachumClaims {
         let n = 8, r = 3, epsilon = 0.1, delta = 0.1
         let x0 = try Image(size: n, channels: 1, pixels: [Double](repeating: 1 / Double(n), count: n * n))
         let patchBound = Double(r) / Double(n) // ‖[x₀]_ij‖ = R₀
-        let alpha = try ctx.reserveAlpha(0.5) / 2
+        let alpha = try ctx.reserveAlpha(0.5, splitOver: 2)
         for t in [1e-2, 1e-3] {
             let x = try x0.scaled(by: t)
             let c = 1 / t

@@ -41,7 +41,7 @@ extension NachumClaims {
 
         // Corrected: variance 2/r² over the randomized family and the tight examples.
         var rng = ctx.stream("family").generator()
-        var pairs = try BoundsFamily.pairs(count: ctx.budget == .quick ? 600 : 3000, rng: &rng)
+        var pairs = try BoundsFamily.pairs(count: ctx.scope(quick: 600, full: 3000), rng: &rng)
         for rho in [0.0, 0.3, 0.7, 1.0] {
             pairs += try BoundsFamily.remark2(rho).map { BoundsFamily.Pair(x: $0.x, y: $0.y, filterSize: 1, kind: $0.label) }
         }
@@ -84,7 +84,7 @@ extension NachumClaims {
                 + "inequality holds unless ρ_ij = 1 or a patch is zero at every position (Remark 3)")
     ) { ctx in
         var rng = ctx.stream("family").generator()
-        let random = try BoundsFamily.pairs(count: ctx.budget == .quick ? 600 : 3000, rng: &rng)
+        let random = try BoundsFamily.pairs(count: ctx.scope(quick: 600, full: 3000), rng: &rng)
         let slacks = try BoundsFamily.slacks(random, nu: NachumInputs.reluNu)
         ctx.bound("min over the random pairs of ρ̄_out − max(ρ_in, 0)", route: .closedForm,
                   value: slacks.lower, error: 1e-12, region: .atLeast(0), resolution: 1e-10, samples: slacks.count)

@@ -24,7 +24,7 @@ extension NachumClaims {
     ) { ctx in
         let n = 16, r = 3, nu = NachumInputs.reluNu(filterSize: r)
         let rhos = [-0.8, 0.0, 0.5, 0.9]
-        let alpha = try ctx.reserveAlpha(1) / Double(rhos.count + 4)
+        let alpha = try ctx.reserveAlpha(1, splitOver: rhos.count + 4)
         for rho in rhos {
             try ctx.estimateMean("ρ = \(rho): E_{X,Y}[(8)] (exact over F), n = \(n), r = \(r), vs R̂(ρ)",
                                  region: .equal(try ReLUDualActivation.value(rho)),

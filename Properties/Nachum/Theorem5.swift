@@ -72,8 +72,8 @@ extension NachumClaims {
                     subject: .corrected, route: .closedForm, value: offBoundary, error: 1e-14, reference: 0,
                     referenceRoute: .closedForm, resolution: 1e-12, samples: pairs.count)
         // Monte Carlo through the convolution (filters anchored at a corner, eq. (4)) against the centered-window sum.
-        let radii = ctx.budget == .quick ? [1] : [1, 2]
-        let alpha = try ctx.reserveAlpha(1) / Double(radii.count)
+        let radii = ctx.scope(quick: [1], full: [1, 2])
+        let alpha = try ctx.reserveAlpha(1, splitOver: radii.count)
         for r in radii {
             let pair = try Theorem5Pair(g3a, g3b, radius: r)
             try ctx.estimateMean("G3, r = \(r): E⟨R(F*A),R(F*B)⟩ by Monte Carlo vs Σ t_ij = \(pair.expected) (⟨A,B⟩ = 35, |∂| = \(pair.boundary.count))",
@@ -109,8 +109,8 @@ extension NachumClaims {
         ctx.bound("min over \(pairs.count) pairs of ‖A−B‖² + 2|∂_r| − E‖R(F*A) − R(F*B)‖²", route: .closedForm,
                   value: upper, error: 1e-11, region: .atLeast(0), resolution: 1e-9, samples: pairs.count)
         let (g3a, g3b) = try NachumInputs.g3()
-        let radii = ctx.budget == .quick ? [1] : [1, 2]
-        let alpha = try ctx.reserveAlpha(1) / Double(radii.count)
+        let radii = ctx.scope(quick: [1], full: [1, 2])
+        let alpha = try ctx.reserveAlpha(1, splitOver: radii.count)
         for r in radii {
             let pair = try Theorem5Pair(g3a, g3b, radius: r)
             let (x, y, nu) = (g3a.image, g3b.image, Theorem5Pair.nu(r))

@@ -75,7 +75,7 @@ extension NachumClaims {
         let a0 = try BinaryImage(size: 8, pixels: (0..<64).map { _ in rng.nextUniform() < 0.5 })
         let b0 = try BinaryImage(size: 8, pixels: (0..<64).map { _ in rng.nextUniform() < 0.5 })
         let (g3a, g3b) = try NachumInputs.g3()
-        let factors = ctx.budget == .quick ? [2, 3, 4, 8, 16] : [2, 3, 4, 8, 16, 32]
+        let factors = ctx.scope(quick: [2, 3, 4, 8, 16], full: [2, 3, 4, 8, 16, 32])
         for (label, base) in [("Bernoulli 8×8", (a0, b0)), ("G3", (g3a, g3b))] {
             var counts: [Int] = [], ratios: [Double] = [], gaps: [Double] = [], rhoIns: [Double] = []
             for s in factors {

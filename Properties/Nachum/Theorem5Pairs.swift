@@ -7,7 +7,7 @@ extension NachumClaims {
     /// the exhaustive n = 3 grid otherwise, and G3.
     static func theorem5Pairs(_ ctx: ClaimContext) throws -> [Theorem5Pair] {
         var rng = ctx.stream("theorem 5 pairs").generator()
-        return try Theorem5Pair.probePairs(randomCount: ctx.budget == .quick ? 600 : 3000, exhaustive: ctx.budget != .quick,
+        return try Theorem5Pair.probePairs(randomCount: ctx.scope(quick: 600, full: 3000), exhaustive: ctx.budget != .quick,
                                            rng: &rng)
     }
 }

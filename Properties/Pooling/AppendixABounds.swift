@@ -21,7 +21,7 @@ extension PoolingClaims {
     ) { ctx in
         var rng = ctx.stream("pairs").generator()
         let sampler = NormalSampler()
-        let count = ctx.budget == .quick ? 20_000 : 200_000
+        let count = ctx.scope(quick: 20_000, full: 200_000)
         var identityGap = 0.0, firstSlack = Double.infinity, secondSlack = Double.infinity, equalNormSlack = 0.0
         for trial in 0..<count {
             let dimension = 1 + trial % 9

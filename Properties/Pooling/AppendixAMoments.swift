@@ -79,7 +79,7 @@ extension PoolingClaims {
                     route: .rootFinding, value: try ReLUDualActivation.value(rhoStar.value), error: rhoStar.upper - rhoStar.lower,
                     reference: 0.5, referenceRoute: .closedForm, resolution: 1e-12)
         let rhos = [-1.0, 0.0, rhoStar.value, 0.5]
-        let alpha = try ctx.reserveAlpha(1) / Double(2 * rhos.count)
+        let alpha = try ctx.reserveAlpha(1, splitOver: 2 * rhos.count)
         for rho in rhos {
             let exact = 1 - (try ReLUDualActivation.value(rho))
             let label = rho == rhoStar.value ? "ρ*" : "\(rho)"
@@ -119,7 +119,7 @@ extension PoolingClaims {
             let ax = try pooling.average(features.column(0)), ay = try pooling.average(features.column(1))
             return zip(ax, ay).map { 8 * ($0 - $1) * ($0 - $1) }
         }
-        let alpha = try ctx.reserveAlpha(1) / 4
+        let alpha = try ctx.reserveAlpha(1, splitOver: 4)
         for block in [0, 3] {
             try ctx.estimateMean("E T_\(block + 1) = 1 − r̂(−0.5) (block \(block + 1) of 4, BLAS layer)", region: .equal(exact),
                                  resolution: 0.04, alpha: alpha, pilotSamples: 2000, chunkSize: 2000) { rng, count in

@@ -32,7 +32,7 @@ extension PoolingClaims {
         ],
         kind: .probabilityBound, expectation: .holds
     ) { ctx in
-        let alpha = try ctx.reserveAlpha(1) / 4
+        let alpha = try ctx.reserveAlpha(1, splitOver: 4)
         for n in [10, 50, 100] {
             let pooling = try PartitionedPooling(groups: 20, poolSize: n)
             try ctx.estimateProportion(
@@ -73,7 +73,7 @@ extension PoolingClaims {
         ctx.compare("E A_i = E r(Z) by QUADPACK vs 1/√(2π)", route: .quadrature, value: mean.value,
                     error: mean.absoluteError, reference: 1 / (2 * Double.pi).squareRoot(), referenceRoute: .closedForm,
                     resolution: 1e-9)
-        let alpha = try ctx.reserveAlpha(1) / 3
+        let alpha = try ctx.reserveAlpha(1, splitOver: 3)
         let m = 20
         let pooling5 = try PartitionedPooling(groups: m, poolSize: 5)
         try ctx.estimateMean(

@@ -58,7 +58,7 @@ extension PoolingClaims {
                           ]))
         // Monte Carlo: the quadrature at ρ = −1 (n = 10, the tightest region), and ρ = 0.5 below the bound.
         let n = 10
-        let alpha = try ctx.reserveAlpha(1) / 2
+        let alpha = try ctx.reserveAlpha(1, splitOver: 2)
         let exact = try MaxOfGaussians.differenceSecondMomentAtMinusOne(poolSize: n).value
         try ctx.estimateMean("E(M − M′)² at n = 10, ρ = −1: Monte Carlo vs QUADPACK", region: .equal(exact),
                              resolution: 0.01, alpha: alpha, pilotSamples: 5000,
@@ -140,7 +140,7 @@ extension PoolingClaims {
             printed: "(13) ‖‖M(F(x)) − M(F(y))‖²‖_ψ1 ≤ nK² and (15) ‖‖M(F(x))‖²‖_ψ1 ≥ C n log n",
             corrected: "(13) ≤ mK² (triangle inequality over the m pools) and (15) ‖M(F(x))‖² ≥ c m log n with high probability")
     ) { ctx in
-        let alpha = try ctx.reserveAlpha(1) / 5
+        let alpha = try ctx.reserveAlpha(1, splitOver: 5)
         let kSquared = 12.0
         for n in [2, 50] {
             try ctx.estimateMean("(12): E exp((M_i(x) − M_i(y))²/K²) ≤ 2 with K² = 12, n = \(n), ρ = −1", region: .atMost(2),

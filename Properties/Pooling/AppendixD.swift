@@ -77,7 +77,7 @@ extension PoolingClaims {
         var rng = ctx.stream("images").generator()
         let geometry = try PatchGeometry(kernelSize: 3, boundary: .cyclic)
         let sampler = NormalSampler()
-        let alpha = try ctx.reserveAlpha(1) / 8
+        let alpha = try ctx.reserveAlpha(1, splitOver: 8)
         let two = try Image(size: 16, channels: 1, pixels: [Double](repeating: 2, count: 256))
         let twoPatches = try geometry.patches(of: two)
         let twoL = SingleKernelAveragePooling.lipschitzConstant(twoPatches)
@@ -136,7 +136,7 @@ extension PoolingClaims {
         let image = try Image.gaussian(size: 8, channels: 1, rng: &rng)
         let l = SingleKernelAveragePooling.lipschitzConstant(try geometry.patches(of: image))
         let mean = l / (2 * Double.pi).squareRoot()
-        let alpha = try ctx.reserveAlpha(1) / 3
+        let alpha = try ctx.reserveAlpha(1, splitOver: 3)
         let pooled: @Sendable (inout Xoshiro256) throws -> [Double] = { rng in
             try CenteredConvolution.gaussian(count: 2, geometry: geometry, variance: 1, rng: &rng).pooledFeatures(image).average
         }

@@ -25,7 +25,7 @@ extension PoolingClaims {
     ) { ctx in
         var rng = ctx.stream("fixed inputs").generator()
         let sampler = NormalSampler()
-        let alpha = try ctx.reserveAlpha(1) / 4
+        let alpha = try ctx.reserveAlpha(1, splitOver: 4)
         // (18) for fixed patches of R⁹.
         let pair = try Matrix.gaussian(rows: 2, columns: 9, variance: 1, rng: &rng)
         let a = Array(pair.storage[0..<9]), b = Array(pair.storage[9..<18])

@@ -27,7 +27,7 @@ extension PoolingClaims {
             ctx.bound("step (iii): (28)/d² = (2k − 1)²k² ≤ 2k⁴ at k = \(k)", route: .closedForm, value: square * Double(k * k),
                       region: .atMost(2 * pow(Double(k), 4)), resolution: 0.5)
         }
-        let alpha = try ctx.reserveAlpha(1) / 3
+        let alpha = try ctx.reserveAlpha(1, splitOver: 3)
         let k = 3, d = 12
         let b = try GaussianImageRoutes.overlapExcess(ctx, subject: .corrected, kernelSize: k, resolution: 0.02, alpha: alpha)
         let exact = (b.estimate, 9 / Double.pi * (b.interval.lower + 25), 9 / Double.pi * (b.interval.upper + 25))
@@ -74,7 +74,7 @@ extension PoolingClaims {
             ctx.bound("(31) as printed: its right side ≤ 1 (C ≤ 1), k = 3, d = \(d)", route: .quadrature, value: printed,
                       error: 4 * lambda.absoluteError, region: .atMost(1), resolution: 1e-9)
         }
-        let alpha = try ctx.reserveAlpha(1) / 3
+        let alpha = try ctx.reserveAlpha(1, splitOver: 3)
         let d = 12
         let disjoint = AppendixERoutes.positionSumSampler(size: d, kernelSize: k, part: .disjoint)
         try ctx.estimateMean("(30) as printed: (2)/d² = (d² − 9k²)ΛE[s]² at d = 12, k = 3 (Monte Carlo)",

@@ -45,7 +45,7 @@ extension PoolingClaims {
         // Corrected (§1): closed form against quadrature on the whole grid, a random ReLU FCN as in the
         // paper's experiments (He initialization), and the contraction.
         try ReLUDualRoutes.assertQuadratureAgreement(ctx, grid: RhoGrid.standard, subject: .corrected)
-        let alpha = try ctx.reserveAlpha(1) / 2
+        let alpha = try ctx.reserveAlpha(1, splitOver: 2)
         for rho in [-0.5, 0.5] {
             try ReLUDualRoutes.assertDenseLayerMeanSimilarity(ctx, rho: rho, inputs: 8, width: 32, variance: 2.0 / 8,
                                                               norms: (1, 1), alpha: alpha, subject: .corrected)

@@ -24,7 +24,7 @@ extension PoolingClaims {
             printed: "for any pair x, y: 1 − ρ(M_x, M_y) = O(1/log n)",
             corrected: "for independent Gaussian images (n = d²): 1 − ρ(M_x, M_y) = O(1/log n) (in fact about 1/log² n); for x = 1, y = −1 it stays 1")
     ) { ctx in
-        let sizes = ctx.budget == .quick ? [8, 16, 32] : [8, 16, 32, 64]
+        let sizes = ctx.scope(quick: [8, 16, 32], full: [8, 16, 32, 64])
         let x = sizes.map { log(log(Double($0 * $0))) }
         var rng = ctx.stream("counterexample").generator()
         var cyclicGaps: [Double] = []
@@ -42,8 +42,8 @@ extension PoolingClaims {
                   route: .enumeration, value: try WeightedLineFit(x: x, y: cyclicGaps.map(log), weights: x.map { _ in 1 }).slope, error: 1e-13,
                   region: .atMost(-0.9), resolution: 0.05, samples: sizes.count)
 
-        let alpha = try ctx.reserveAlpha(1) / 2
-        let draws = ctx.budget == .quick ? 12 : 24
+        let alpha = try ctx.reserveAlpha(1, splitOver: 2)
+        let draws = ctx.scope(quick: 12, full: 24)
         let padded = try PatchGeometry(kernelSize: 3, boundary: .zeroPadded)
         let paddedMoments = try sizes.map { d in
             let parts = try ctx.engine.run(samples: draws, chunkSize: 4, stream: ctx.stream("zero-padded d=\(d)")) { rng, count in

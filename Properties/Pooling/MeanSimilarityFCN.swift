@@ -23,7 +23,7 @@ extension PoolingClaims {
         // Route 2: the same ratio from QUADPACK moments of one unit.
         let (mean, square) = try ReLUUnitMoments.quadrature()
         let rhos = [-1.0, 0.0, 0.5]
-        let alpha = try ctx.reserveAlpha(1) / Double(2 * rhos.count)
+        let alpha = try ctx.reserveAlpha(1, splitOver: 2 * rhos.count)
         let sampler = NormalSampler()
         for n in [10, 50] {
             for rho in rhos {

@@ -26,7 +26,7 @@ extension PoolingClaims {
         let m = 20
         let pooling = try PartitionedPooling(groups: m, poolSize: 200)
         let sampler = NormalSampler()
-        let alpha = try ctx.reserveAlpha(1) / 4
+        let alpha = try ctx.reserveAlpha(1, splitOver: 4)
         try ctx.estimateMean("FCN n = 200, m = 20, ρ_in = 0: E[(1 − ρ(M)) − (1 − ρ(A))] < 0", region: .atMost(0),
                              resolution: 0.004, alpha: alpha, pilotSamples: 1000, chunkSize: 250) { rng, count in
             try RunningMoments.of(count: count) {
@@ -82,7 +82,7 @@ extension PoolingClaims {
         let n = 50
         let pooling = try PartitionedPooling(groups: 20, poolSize: n)
         let unitMean = 1 / (2 * Double.pi).squareRoot()
-        let alpha = try ctx.reserveAlpha(1) / 2
+        let alpha = try ctx.reserveAlpha(1, splitOver: 2)
         try ctx.estimateMean("average pooling keeps the mean: E A = 1/√(2π), n = 50", region: .equal(unitMean),
                              resolution: 0.004, alpha: alpha, pilotSamples: 2000, chunkSize: 1000,
                              sample: blockwiseSampler(pooling, rho: 1) { a, _ in a })
@@ -132,7 +132,7 @@ extension PoolingClaims {
     ) { ctx in
         let geometry = try PatchGeometry(kernelSize: 3, boundary: .cyclic)
         let sampler = NormalSampler()
-        let alpha = try ctx.reserveAlpha(1) / 4
+        let alpha = try ctx.reserveAlpha(1, splitOver: 4)
         let target = (Double.pi - 1).squareRoot()
         let spread = FunctionOfMeans(dimension: 2, value: { m in (m[1] / (m[0] * m[0]) - 1).squareRoot() }, gradient: { m in
             let r = (m[1] / (m[0] * m[0]) - 1).squareRoot()

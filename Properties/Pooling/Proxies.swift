@@ -37,7 +37,7 @@ extension PoolingClaims {
         ],
         kind: .empirical, expectation: .holds
     ) { ctx in
-        let alpha = try ctx.reserveAlpha(1) / 2
+        let alpha = try ctx.reserveAlpha(1, splitOver: 2)
         for (pairs, resolution) in [(ProxyPairs.gaussian(shift: 0), 0.001), (.smooth(shift: 0), 0.01)] {
             try proxyEstimate(ctx, "E[ρ̄_out − r̂(ρ_in)] within 0.01, \(pairs)", pairs: pairs, region: .between(-0.01, 0.01),
                               resolution: resolution, alpha: alpha) { input, output in output - (try ReLUDualActivation.value(input)) }
@@ -61,7 +61,7 @@ extension PoolingClaims {
         ],
         kind: .empirical, expectation: .holds
     ) { ctx in
-        let alpha = try ctx.reserveAlpha(1) / 4
+        let alpha = try ctx.reserveAlpha(1, splitOver: 4)
         try proxyEstimate(ctx, "μ = 0.25: E[ρ̄_out − r̂(ρ_in)] within 0.01 (small shift)", pairs: .smooth(shift: 0.25),
                           region: .between(-0.01, 0.01), resolution: 0.01, alpha: alpha) { input, output in
             output - (try ReLUDualActivation.value(input))
@@ -94,7 +94,7 @@ extension PoolingClaims {
     ) { ctx in
         let geometry = try PatchGeometry(kernelSize: 3, boundary: .cyclic)
         let d = 8
-        let alpha = try ctx.reserveAlpha(1) / 3
+        let alpha = try ctx.reserveAlpha(1, splitOver: 3)
         let b = try GaussianImageRoutes.overlapExcess(ctx, kernelSize: 3, resolution: 0.02, alpha: alpha)
         let c = try GaussianImageAveragePooling.meanSimilarity(imageSize: d, kernelSize: 3, overlapExcess: b.estimate)
         // C(d) is decreasing in B_3, so B_3's interval gives C's; |E|ρ̄ − C| − E|ρ̄ − ĉ|| ≤ |C − ĉ| ≤ spread.

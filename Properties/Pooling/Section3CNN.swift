@@ -23,7 +23,7 @@ extension PoolingClaims {
         kind: .empirical, expectation: .holds
     ) { ctx in
         let geometry = try PatchGeometry(kernelSize: 3, boundary: .zeroPadded)
-        let alpha = try ctx.reserveAlpha(1) / 5
+        let alpha = try ctx.reserveAlpha(1, splitOver: 5)
         let offset = CNNImageFamily.gaussianWithOffset(standardDeviation: 1)
         try CNNPoolingRoutes.estimate(ctx, "E ρ(A_x, A_y) ≥ 0.98, Gaussian images", size: 16, geometry: geometry,
                                       channels: 640, family: .gaussian, region: .atLeast(0.98), resolution: 0.005,
@@ -58,7 +58,7 @@ extension PoolingClaims {
     ) { ctx in
         let pooling = try PartitionedPooling(groups: 20, poolSize: 50)
         let sampler = NormalSampler()
-        let alpha = try ctx.reserveAlpha(1) / 6
+        let alpha = try ctx.reserveAlpha(1, splitOver: 6)
         for rho in [0.0, 0.9] {
             for (name, pick) in [("average", { @Sendable (c: PoolingCosines) in c.average }),
                                  ("max", { @Sendable (c: PoolingCosines) in c.maximum })] {

@@ -31,7 +31,7 @@ extension PoolingClaims {
             let weights = try Matrix.gaussian(rows: 1000, columns: batch.rows, variance: 2 / Double(batch.rows), rng: &rng)
             return try fcnCosines(weights: weights, inputs: batch, poolSize: 50)
         }
-        let alpha = try ctx.reserveAlpha(1) / 4
+        let alpha = try ctx.reserveAlpha(1, splitOver: 4)
         for (name, statistic, resolution) in [
             ("E ρ(A_x, A_y)", { @Sendable (c: PoolingCosines) in c.average }, 0.006),
             ("E ρ(M_x, M_y)", { @Sendable (c: PoolingCosines) in c.maximum }, 0.006),
@@ -88,7 +88,7 @@ extension PoolingClaims {
             let rho = Vector.dot(x, y) / (Vector.norm(x) * Vector.norm(y))
             return try FCNPoolingRoutes.definedCosines(try pooling.sample(inputCosine: rho, rng: &rng, sampler: sampler))
         }
-        let alpha = try ctx.reserveAlpha(1) / 5
+        let alpha = try ctx.reserveAlpha(1, splitOver: 5)
         for (name, pick) in [("ρ(A_x, A_y)", { @Sendable (c: PoolingCosines) in c.average }),
                              ("ρ(M_x, M_y)", { @Sendable (c: PoolingCosines) in c.maximum })] as [(String, @Sendable (PoolingCosines) -> Double)] {
             try ctx.estimateMean("E \(name) ≥ 0.95, Gaussian pairs (d_in = 3072)", region: .atLeast(0.95), resolution: 0.005,

@@ -82,8 +82,8 @@ extension PoolingClaims {
     ) { ctx in
         let valid = try PatchGeometry(kernelSize: 3, boundary: .valid)
         let cyclic = try PatchGeometry(kernelSize: 3, boundary: .cyclic)
-        let fitSizes = ctx.budget == .quick ? Array(30...46) : Array(26...80)
-        let alpha = try ctx.reserveAlpha(1) / 3
+        let fitSizes = ctx.scope(quick: Array(30...46), full: Array(26...80))
+        let alpha = try ctx.reserveAlpha(1, splitOver: 3)
         // ρ(x, y): network-free.
         for reading in [ToyPair.Reading.printed, .printedStandardized] {
             ctx.bound("ρ(x, y) column, \(reading): |ρ(x, y) + 0.9922| at κ = 5 (ρ(x, y) = −1 for every κ and d)",

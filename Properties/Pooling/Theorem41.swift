@@ -22,11 +22,11 @@ extension PoolingClaims {
         kind: .rate, expectation: .holds
     ) { ctx in
         let m = 20
-        let poolSizes = ctx.budget == .quick ? [25, 50, 100, 200, 400] : [25, 50, 100, 200, 400, 800]
+        let poolSizes = ctx.scope(quick: [25, 50, 100, 200, 400], full: [25, 50, 100, 200, 400, 800])
         // 1000 draws per point at every budget: with 300 (quick) the widened slope interval left the band at one seed in 100.
         let draws = 1000
         let rhos = [-1.0, 0.0, 0.5]
-        let slopeAlpha = try ctx.reserveAlpha(0.4) / Double(rhos.count)
+        let slopeAlpha = try ctx.reserveAlpha(0.4, splitOver: rhos.count)
         var series: [Figure.Series] = []
         for rho in rhos {
             let moments = try FCNPoolingRoutes.contraction(ctx, label: "rate", rho: rho, groups: m,
@@ -48,7 +48,7 @@ extension PoolingClaims {
             series: series + [.init(label: "first-order constant", style: .line, x: [25, Double(poolSizes.last!)], y: [1, 1])]))
 
         // The constant: n E[1 − ρ] / (π(1 − 1/m)(1 − r̂(ρ))) at n = 200 (its O(1/n) correction is about −1%).
-        let ratioAlpha = try ctx.reserveAlpha(0.3) / 2
+        let ratioAlpha = try ctx.reserveAlpha(0.3, splitOver: 2)
         for rho in [-1.0, 0.0] {
             let n = 200
             try FCNPoolingRoutes.estimateContractionRatio(
@@ -60,7 +60,7 @@ extension PoolingClaims {
         }
 
         // With high probability: P(n(1 − ρ) > 3 × the first-order constant) ≤ 1% at n = 50 and 200 (ρ_in = −1, the worst case).
-        let tailAlpha = try ctx.reserveAlpha(0.3) / 2
+        let tailAlpha = try ctx.reserveAlpha(0.3, splitOver: 2)
         for n in [50, 200] {
             let pooling = try PartitionedPooling(groups: m, poolSize: n)
             let threshold = 3 * (try FCNPoolingLimits.averageContractionFirstOrder(rho: -1, groups: m, poolSize: n))

@@ -27,7 +27,7 @@ extension PoolingClaims {
         let m = 20
         let (sizes, draws) = maxPoolingSizes(ctx.budget)
         let rhos = [-1.0, 0.0, 0.5]
-        let slopeAlpha = try ctx.reserveAlpha(0.6) / Double(rhos.count)
+        let slopeAlpha = try ctx.reserveAlpha(0.6, splitOver: rhos.count)
         var series: [Figure.Series] = []
         for rho in rhos {
             let moments = try FCNPoolingRoutes.contraction(ctx, label: "rate", rho: rho, groups: m, poolSizes: sizes,
@@ -50,7 +50,7 @@ extension PoolingClaims {
 
         // The first-order constant (QUADPACK) against the Monte Carlo at n = 256.
         let n = 256
-        let ratioAlpha = try ctx.reserveAlpha(0.4) / 2
+        let ratioAlpha = try ctx.reserveAlpha(0.4, splitOver: 2)
         for rho in [-1.0, 0.0] {
             try FCNPoolingRoutes.estimateContractionRatio(
                 ctx, "E[1 − ρ(M_x, M_y)] (Monte Carlo) / first order (QUADPACK) at n = 256, m = 20, ρ_in = \(rho)",

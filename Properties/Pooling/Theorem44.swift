@@ -27,7 +27,7 @@ extension PoolingClaims {
         let d = 8
         ctx.compare("dimension of (x, y) against the printed covariance I_{d²}, d = 8", route: .enumeration,
                     value: Double(2 * d * d), reference: Double(d * d), referenceRoute: .closedForm, resolution: 0.5)
-        let alpha = try ctx.reserveAlpha(1) / 4
+        let alpha = try ctx.reserveAlpha(1, splitOver: 4)
         let sampler = NormalSampler()
         let cosine: @Sendable (Int, inout Xoshiro256) -> Double = { d, rng in
             let x = (0..<(d * d)).map { _ in sampler.next(using: &rng) }, y = (0..<(d * d)).map { _ in sampler.next(using: &rng) }
@@ -78,7 +78,7 @@ extension PoolingClaims {
             let y = (0..<(d * d)).map { _ in max(0, sampler.next(using: &rng)) }
             return Vector.dot(x, y) / (Vector.norm(x) * Vector.norm(y))
         }
-        let alpha = try ctx.reserveAlpha(1) / 3
+        let alpha = try ctx.reserveAlpha(1, splitOver: 3)
         try ctx.estimateMean("E ρ(r(x), r(y)) at d = 32 within 0.002 of 1/π", region: .between(1 / Double.pi - 0.002, 1 / Double.pi + 0.002),
                              resolution: 0.002, alpha: alpha, pilotSamples: 2000, chunkSize: 1000) { rng, count in
             RunningMoments.of(count: count) { reluCosine(32, &rng) }
@@ -121,7 +121,7 @@ extension PoolingClaims {
     ) { ctx in
         let k = 3
         let geometry = try PatchGeometry(kernelSize: k, boundary: .cyclic)
-        let alpha = try ctx.reserveAlpha(1) / 7
+        let alpha = try ctx.reserveAlpha(1, splitOver: 7)
         // B_1 = π − 1: the raw per-kernel statistic πZ² − 1 by Monte Carlo.
         let sampler = NormalSampler()
         try ctx.estimateMean("B_1 = π − 1: Monte Carlo of the raw overlap statistic (k = 1)", subject: .corrected,

@@ -37,7 +37,7 @@ public enum ReLUDualRoutes {
     /// against the closed form, at each ρ of `rhos` (alpha split equally).
     public static func assertMonteCarlo(_ ctx: ClaimContext, rhos: [Double], alphaFraction: Double, resolution: Double,
                                  subject: Subject = .asPrinted) throws {
-        let alpha = try ctx.reserveAlpha(alphaFraction) / Double(rhos.count)
+        let alpha = try ctx.reserveAlpha(alphaFraction, splitOver: rhos.count)
         for rho in rhos {
             let reference = try ReLUDualActivation.value(rho)
             try ctx.estimateMean("2E[R(X)R(Y)] at ρ = \(rho), Monte Carlo pairs", subject: subject,
