@@ -46,6 +46,14 @@ struct HostileInputTests {
         (["diff", "", ""], "empty"),
         // anything else
         (["frobnicate"], "frobnicate"), (["run", "--unknown-flag"], "unknown-flag"), (["run", "extra"], "extra"),
+        // negative numbers reach the range checks; control characters are shown escaped; long jobs ask first
+        (["run", "--threads", "-1"], "between 1 and 1024, got -1"), (["bench", "--threads", "-2"], "got -2"),
+        (["calibrate", "--seeds", "-1e3"], "--seeds"), (["run", "--claim", "A\nB"], "'A\\nB'"),
+        (["run", "--claim", "\u{1B}[2J"], "'\\u{1B}[2J'"), (["diff", "-", "-"], "only once"),
+        (["calibrate", "--seeds", "100000", "--claim", "LN-B-ERF-LIN"], "--allow-long"),
+        (["calibrate", "--shard", "0/4", "--out", "/tmp"], "--shard"), (["calibrate", "--shard", "1/4"], "--out"),
+        (["calibrate", "--shard", "5/4", "--out", "/tmp"], "--shard"), (["calibrate", "--runs", "-", "-"], "only once"),
+        (["calibrate", "--runs", "/dev/null"], "empty"),
     ]
 
     @Test(arguments: usageErrors)
@@ -65,6 +73,10 @@ struct HostileInputTests {
         ("missing field", #"{"seed": 1, "budget": "quick", "suiteAlpha": 0.001}"#, "missing field 'claims'"),
         ("bad budget", #"{"seed": 1, "budget": "huge", "suiteAlpha": 0.001, "claims": []}"#, "invalid String value huge"),
         ("negative seed", #"{"seed": -1, "budget": "quick", "suiteAlpha": 0.001, "claims": []}"#, "not the JSON of"),
+        ("huge seed", #"{"seed": 1e999, "budget": "quick", "suiteAlpha": 0.001, "claims": []}"#, "the number 1e999 at .seed"),
+        ("fractional seed", #"{"seed": 1.5, "budget": "quick", "suiteAlpha": 0.001, "claims": []}"#, ".seed is 1.5"),
+        ("no claims", #"{"seed": 1, "budget": "quick", "suiteAlpha": 0.001, "claims": []}"#, "claims: empty"),
+        ("bad suite alpha", #"{"seed": 1, "budget": "quick", "suiteAlpha": 1.5, "claims": []}"#, "suiteAlpha: 1.5 is not in (0, 1)"),
     ]
 
     /// A truncated or corrupted baseline (or calibration run) is bad usage, named in one line.
@@ -78,31 +90,5 @@ struct HostileInputTests {
             #expect(code == 2 && out.isEmpty, "\(name) \(arguments): exit \(code)")
             #expect(err.contains(path) && err.contains(mention) && err.split(separator: "\n").count == 1, "\(name): \(err)")
         }
-    }
-
-    /// An unwritable output folder fails before any claim runs (exit 3), and
-    /// a failure while the new report is written leaves the previous one whole.
-    @Test func reportsAreNeverLeftHalfWritten() throws {
-        let unwritable = Capture.run(["report", "--out", "/dev/null/reports"])
-        #expect(unwritable.code == 3 && unwritable.err.hasPrefix("claims: error: ") && unwritable.out.isEmpty, "\(unwritable.err)")
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("claims-report-\(UUID().uuidString)")
-        defer { RegressionTests.removeFiles([folder.path]) }
-        let figures = folder.appendingPathComponent("figures")
-        try FileManager.default.createDirectory(at: figures, withIntermediateDirectories: true)
-        try "old report".write(to: folder.appendingPathComponent("claims.md"), atomically: true, encoding: .utf8)
-        try "<svg/>".write(to: figures.appendingPathComponent("old.svg"), atomically: true, encoding: .utf8)
-        // The second file cannot be written (its folder does not exist): nothing may change.
-        #expect(throws: (any Error).self) {
-            try ReportFolderWriter.write(files: ["claims.md": "new report", "missing/claims.json": "{}"],
-                                         figures: ["new.svg": "<svg/>"], to: folder)
-        }
-        #expect(try String(contentsOf: folder.appendingPathComponent("claims.md"), encoding: .utf8) == "old report")
-        #expect(try FileManager.default.contentsOfDirectory(atPath: figures.path) == ["old.svg"])
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["claims.md", "figures"])
-        // A good write replaces the report and the figures as a whole.
-        try ReportFolderWriter.write(files: ["claims.md": "new report"], figures: ["new.svg": "<svg/>"], to: folder)
-        #expect(try String(contentsOf: folder.appendingPathComponent("claims.md"), encoding: .utf8) == "new report")
-        #expect(try FileManager.default.contentsOfDirectory(atPath: figures.path) == ["new.svg"])
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["claims.md", "figures"])
     }
 }

@@ -3,6 +3,7 @@ import ClaimKit
 import Foundation
 import Randomness
 
+/// `--budget quick|standard|thorough`: a budget tier parses from its raw value.
 extension Budget: ExpressibleByArgument {}
 
 /// The seed and the thread count: what every command that draws random numbers takes.
@@ -10,12 +11,15 @@ public struct RandomnessOptions: ParsableArguments {
     /// An empty set of options (ArgumentParser fills them in).
     public init() {}
 
+    /// `--seed`: the suite seed, or nil to use the tool's seed variable, else `Runner.defaultSeed`.
     @Option(help: "The suite seed (default: the tool's seed variable, CLAIMS_SEED unless it names another, else \(Runner.defaultSeed)).")
     public var seed: UInt64?
 
+    /// `--threads`: the Monte Carlo worker threads (1 ... 1024), or nil for one per core.
     @Option(help: "Worker threads for Monte Carlo (default: all cores). Results do not depend on it.")
     public var threads: Int?
 
+    /// Throws ArgumentParser's `ValidationError` for a thread count outside 1 ... 1024.
     public func validate() throws { try Self.validate(threads: threads) }
 
     /// --threads must be 1 ... 1024 (a worker per thread is created).

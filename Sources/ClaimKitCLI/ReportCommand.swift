@@ -29,10 +29,7 @@ struct ReportCommand: ToolCommand {
     func execute(in tool: ClaimsTool, console: Console) throws -> Int32 {
         let runner = try options.runner(tool, console)
         let folder = URL(fileURLWithPath: out, isDirectory: true)
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true) // fail before the run
-        guard FileManager.default.isWritableFile(atPath: folder.path) else {
-            throw CocoaError(.fileWriteNoPermission, userInfo: [NSLocalizedDescriptionKey: "the folder \(folder.path) is not writable"])
-        }
+        try ReportFolderWriter.prepare(folder, fixedFiles: ["claims.md", "claims.json"]) // fail before the run
         let progress = Progress(console: console)
         let run = runner.run(tool.registry.claims) { index, total, claim in
             progress.claimStarting(index: index, of: total, id: claim.id)

@@ -18,9 +18,9 @@ import Testing
 /// @Test func samplerHasUnitVariance() throws {
 ///     try checkStatistically { ctx in
 ///         try ctx.estimateMean("E[Z²] = 1", region: .equal(1), resolution: 0.01, alpha: ctx.reserveAlpha(1)) { rng, n in
-///             var sampler = NormalSampler()
+///             let sampler = NormalSampler()
 ///             var m = RunningMoments()
-///             for _ in 0..<n { let z = sampler.next(&rng); m.add(z * z) }
+///             for _ in 0..<n { let z = sampler.next(using: &rng); m.add(z * z) }
 ///             return m
 ///         }
 ///     }

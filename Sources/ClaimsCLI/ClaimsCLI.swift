@@ -10,11 +10,15 @@ public enum ClaimsCLI {
         do {
             return try ClaimsTool(
                 name: "claims", abstract: "Numerical verification of the claims of five ML-theory papers.",
-                registry: Suite.registry, catalogs: Suite.catalogs, extraCommands: [BenchCommand.self])
+                registry: Suite.registry, catalogs: Suite.catalogs, extraCommands: [BenchCommand.self],
+                version: version)
         } catch {
             fatalError("the five papers' registry is malformed: \(error)") // a programming error, caught by RegistryTests
         }
     }()
+
+    /// The version `claims --version` prints.
+    public static let version = "1.0.0"
 
     /// Runs the command line on `arguments` (without the executable's name); returns the exit code.
     public static func main(_ arguments: [String], console: Console) -> Int32 {

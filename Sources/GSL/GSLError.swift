@@ -14,12 +14,14 @@ public struct GSLError: Error, Equatable, CustomStringConvertible, Sendable {
     /// The GSL routine that failed.
     public let function: String
 
+    /// An error for GSL routine `function` that returned `status` with `reason`.
     public init(status: Int, reason: String, function: String) {
         self.status = status
         self.reason = reason
         self.function = function
     }
 
+    /// "function failed (GSL status N, GSL's name for N): reason".
     public var description: String {
         let name = String(cString: gsl_strerror(Int32(truncatingIfNeeded: status)))
         return "\(function) failed (GSL status \(status), \(name)): \(reason)"

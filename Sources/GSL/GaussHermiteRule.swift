@@ -8,6 +8,7 @@ import Foundation
 /// X ~ N(0, 1); the rule is exact for polynomials of degree up to 2n - 1.
 /// It converges slowly for kinked integrands (ReLU): use QUADPACK there.
 public struct GaussHermiteRule: Sendable, Equatable {
+    /// The n nodes x_i: the roots of the probabilists' Hermite polynomial He_n.
     public let nodes: [Double]
     /// Weights summing to 1.
     public let weights: [Double]

@@ -2,9 +2,12 @@ import CGSL
 
 /// The value of an integral with QUADPACK's estimate of its absolute error.
 public struct IntegralResult: Sendable, Equatable {
+    /// QUADPACK's estimate of the integral.
     public var value: Double
+    /// QUADPACK's estimate of |value − true integral| (an estimate, not a bound).
     public var absoluteError: Double
 
+    /// An integral `value` with its estimated `absoluteError`.
     public init(value: Double, absoluteError: Double) {
         self.value = value
         self.absoluteError = absoluteError
@@ -18,11 +21,15 @@ public struct IntegralResult: Sendable, Equatable {
 
 /// Accuracy requested from an adaptive integrator.
 public struct QuadratureTolerance: Sendable, Equatable {
+    /// The absolute error requested (epsabs); 0 asks for the relative one alone.
     public var absolute: Double
+    /// The relative error requested (epsrel); the integrator stops when either is met.
     public var relative: Double
     /// Maximum number of subintervals QUADPACK may use.
     public var limit: Int
 
+    /// A tolerance of `absolute` or `relative` error with at most `limit` subintervals. Validated when an
+    /// integrator uses it: it throws `ParameterError` unless absolute > 0 or relative ≥ 50 ε, and limit ≥ 1.
     public init(absolute: Double = 1e-14, relative: Double = 1e-11, limit: Int = 2000) {
         self.absolute = absolute
         self.relative = relative

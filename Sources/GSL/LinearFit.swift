@@ -2,15 +2,20 @@ import CGSL
 
 /// Weighted least squares for a straight line, y = c0 + c1 x (`gsl_fit_wlinear`).
 public struct WeightedLineFit: Sendable, Equatable {
+    /// The fitted intercept c0.
     public let intercept: Double
+    /// The fitted slope c1.
     public let slope: Double
-    /// Covariance of (intercept, slope) computed from the weights alone
-    /// (weights are inverse variances of y).
+    /// Var(c0): the covariance matrix of (intercept, slope) is computed from the
+    /// weights alone (weights are inverse variances of y), not from the residuals.
     public let covariance00: Double
+    /// Cov(c0, c1), from the weights alone.
     public let covariance01: Double
+    /// Var(c1), from the weights alone: the slope's squared standard error when the weights are exact 1/σ².
     public let covariance11: Double
     /// Weighted residual sum of squares, Σ w_i (y_i - c0 - c1 x_i)^2.
     public let chiSquared: Double
+    /// The number of points fitted.
     public let count: Int
 
     /// Fits the line; `weights` are 1/σ_i^2. Throws `ParameterError` for unequal lengths, fewer than three

@@ -4,9 +4,13 @@ import CGSL
 public enum RootFinding {
     /// A root with the final bracket and the number of iterations used.
     public struct Root: Sendable, Equatable {
+        /// The root estimate (GSL's `gsl_root_fsolver_root`).
         public let value: Double
+        /// The lower end of the final bracket.
         public let lower: Double
+        /// The upper end of the final bracket.
         public let upper: Double
+        /// The Brent iterations used.
         public let iterations: Int
     }
 

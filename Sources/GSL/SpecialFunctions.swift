@@ -6,7 +6,9 @@ import Foundation
 public enum SpecialFunctions {
     /// A special-function value with GSL's absolute error estimate.
     public struct Value: Sendable, Equatable {
+        /// GSL's value of the function.
         public let value: Double
+        /// GSL's estimate of the absolute error of `value`.
         public let error: Double
     }
 

@@ -10,6 +10,7 @@ import Foundation
 /// therefore gives bit-identical results with any number of threads.
 /// Threads take chunks in a fixed stripe (worker w runs chunks w, w + T, ...).
 public struct MonteCarloEngine: Sendable {
+    /// The number of worker threads (at least 1); results never depend on it.
     public let threads: Int
 
     /// An engine with `threads` workers (>= 1).

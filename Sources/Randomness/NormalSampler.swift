@@ -11,6 +11,7 @@ public struct NormalSampler: @unchecked Sendable {
     @usableFromInline let x: UnsafePointer<Double>
     @usableFromInline let f: UnsafePointer<Double>
 
+    /// A sampler over the shared ziggurat tables (built once per process; creating a sampler is free).
     public init() {
         x = UnsafePointer(ZigguratTable.shared.x)
         f = UnsafePointer(ZigguratTable.shared.f)
@@ -77,9 +78,12 @@ public final class ZigguratTable: @unchecked Sendable {
     /// The area of each layer (unnormalized density exp(-x^2/2)).
     public static let v = 0.00492867323399
 
+    /// The process-wide tables every `NormalSampler` reads.
     public static let shared = ZigguratTable()
 
+    /// The 257 layer edges x_0 ... x_256 (x_1 = `r`, x_256 = 0; x_0 = v / f(r) is the base layer's pseudo-width).
     public let x: UnsafeMutablePointer<Double>
+    /// The unnormalized densities f(x_i) = exp(-x_i²/2) at the 257 layer edges.
     public let f: UnsafeMutablePointer<Double>
     /// |x_255 (1 - f(x_255)) - v| / v: how far the top layer's area is from
     /// the common area v; tiny when r and v are consistent (checked by the tests).

@@ -7,6 +7,7 @@
 /// Labels are hashed with FNV-1a over their UTF-8 bytes (Swift's `Hasher` is
 /// randomly seeded per process and must not be used here).
 public struct StreamSeed: Hashable, Sendable, CustomStringConvertible {
+    /// The 64-bit seed of this stream's `Xoshiro256` generator.
     public let value: UInt64
 
     /// The root of all streams of a run.
@@ -29,6 +30,7 @@ public struct StreamSeed: Hashable, Sendable, CustomStringConvertible {
     /// A generator for this stream.
     public func generator() -> Xoshiro256 { Xoshiro256(seed: value) }
 
+    /// The seed in hexadecimal.
     public var description: String { String(value, radix: 16) }
 
     /// 64-bit FNV-1a of the UTF-8 bytes of `text`.

@@ -32,6 +32,7 @@ public struct Xoshiro256: RandomNumberGenerator, Sendable {
     }
 
     @inlinable @inline(__always)
+    /// The next 64 random bits (the xoshiro256++ output rotl(s0 + s3, 23) + s0), advancing the state.
     public mutating func next() -> UInt64 {
         let result = rotl(s0 &+ s3, 23) &+ s0
         let t = s1 << 17
@@ -59,10 +60,13 @@ public struct Xoshiro256: RandomNumberGenerator, Sendable {
 /// SplitMix64 (Steele, Lea & Flood, 2014): a 64-bit mixer used to seed
 /// xoshiro and to derive stream seeds from labels.
 public struct SplitMix64: RandomNumberGenerator, Sendable {
+    /// The 64-bit counter, advanced by the golden-ratio increment 0x9E3779B97F4A7C15 per draw.
     public var state: UInt64
 
+    /// A mixer starting from `state`.
     public init(state: UInt64) { self.state = state }
 
+    /// The next output: the counter advanced, then mixed by two xor-shift-multiply rounds (Stafford's Mix13).
     @inlinable
     public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15

@@ -12,6 +12,7 @@ public struct ParameterError: Error, Equatable, CustomStringConvertible, Sendabl
     /// What the parameter must satisfy, e.g. "in [-1, 1]".
     public let requirement: String
 
+    /// An error saying that `parameter` = `value`, rejected in `context`, must satisfy `requirement`.
     public init(_ context: String, parameter: String, value: String, requirement: String) {
         self.context = context
         self.parameter = parameter
@@ -19,6 +20,7 @@ public struct ParameterError: Error, Equatable, CustomStringConvertible, Sendabl
         self.requirement = requirement
     }
 
+    /// One line: "context: parameter = value is invalid; it must be requirement".
     public var description: String {
         "\(context): \(parameter) = \(value) is invalid; it must be \(requirement)"
     }

@@ -13,7 +13,7 @@ public enum LogRMSRate {
     /// pilot, at most the budget's cap shared over the sizes), and fresh draws give the points. The plan is then
     /// applied to the main draws themselves, as `ClaimContext`'s planned estimates do: when the pilot under-stated
     /// the relative variances (d² is heavy-tailed) and the main draws ask for more, the shortfall at every size is
-    /// drawn on its own stream and merged, up to four times. `samples` counts every draw spent, pilots included.
+    /// drawn on its own stream and merged, up to four times (`TwoStageSampling`). `samples` counts every draw spent, pilots included.
     public static func estimate(
         _ ctx: ClaimContext, _ label: String, sizes: [Int], x: [Double], resolution: Double, alpha: Double,
         pilot: Int = 200, chunkSize: Int, deviation: @escaping @Sendable (inout Xoshiro256, Int) throws -> Double
@@ -28,21 +28,27 @@ public enum LogRMSRate {
             })
         }
         let relativeVariance = { (m: RunningMoments) in max(m.variance, .leastNormalMagnitude) / (m.mean * m.mean) }
-        let pilots = try sizes.map { try squares(pilot, "pilot", $0) }
-        let cap = ctx.budget.sampleCap / sizes.count
-        var draws = min(max(try plannedDraws(pilots.map(relativeVariance), x: x, resolution: resolution, alpha: alpha), pilot), cap)
-        var main = try sizes.map { try squares(draws, "main", $0) }
-        for round in 0..<4 {
-            let replanned = min(try plannedDraws(main.map(relativeVariance), x: x, resolution: resolution, alpha: alpha), cap)
-            guard replanned > draws else { break }
-            main = try zip(main, sizes).map { moments, size in
-                moments.merged(with: try squares(replanned - draws, "top-up \(round)", size))
-            }
-            draws = replanned
-        }
+        let outcome = try TwoStageSampling.run(
+            pilot: pilot, cap: ctx.budget.sampleCap / sizes.count, maxTopUps: 4,
+            draw: { stage, draws in try sizes.map { try squares(draws, Self.purpose(stage), $0) } },
+            merge: { old, new in zip(old, new).map { $0.merged(with: $1) } },
+            plan: { moments, _ in
+                try plannedDraws(moments.map(relativeVariance), x: x, resolution: resolution, alpha: alpha)
+            })
+        let main = outcome.draws
+        let draws = outcome.count
         let y = main.map { 0.5 * log($0.mean) }
         let errors = main.map { $0.standardError / (2 * $0.mean) }
         return (y, errors, (pilot + draws) * sizes.count)
+    }
+
+    /// The label part of a stage's streams ("pilot", "main", "top-up k").
+    private static func purpose(_ stage: TwoStageSampling.Stage) -> String {
+        switch stage {
+        case .pilot: "pilot"
+        case .main: "main"
+        case let .topUp(round): "top-up \(round)"
+        }
     }
 
     /// The draws per size that make the weighted slope's normal (1 − alpha) half-width at most resolution/2,

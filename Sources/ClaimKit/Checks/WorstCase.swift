@@ -7,15 +7,20 @@
 /// reaches least into the region (closest to refutation) and the one whose interval reaches furthest out
 /// of it (hardest to confirm). Both are recorded (one assertion when they coincide), with their labels.
 public struct WorstCase {
+    /// The side of the one-sided claim: every value is at least (`atLeast`) or at most (`atMost`) `bound`.
     public enum Side { case atLeast, atMost }
 
+    /// Whether the values are claimed at least or at most `bound`.
     public let side: Side
+    /// The claimed bound.
     public let bound: Double
+    /// The number of cases added (recorded as the assertions' sample count).
     public private(set) var count = 0
     private var closest: (value: Double, error: Double, label: String)?
     private var hardest: (value: Double, error: Double, label: String)?
     private let factor = NumericalTolerance.defaultSafetyFactor
 
+    /// An empty tally for the claim "every value ≥ `bound`" (`.atLeast`) or "every value ≤ `bound`" (`.atMost`).
     public init(_ side: Side, _ bound: Double = 0) {
         self.side = side
         self.bound = bound

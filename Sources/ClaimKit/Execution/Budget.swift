@@ -6,6 +6,8 @@ import GSL
 /// `quick` is what `swift test` runs; `standard` is the default of `claims run`
 /// and `claims report`; `thorough` halves every resolution (about 4x the samples).
 public enum Budget: String, CaseIterable, Sendable, Codable {
+    /// `quick`: resolutions doubled, at most 2²⁴ samples per assertion (what `swift test` runs);
+    /// `standard`: resolutions as declared, at most 2²⁷; `thorough`: resolutions halved, at most 2³⁰.
     case quick, standard, thorough
 
     /// Multiplies the resolution delta a Monte Carlo assertion declares.
@@ -37,9 +39,12 @@ public enum Budget: String, CaseIterable, Sendable, Codable {
 /// fractions of the claim's share (Bonferroni); reserving more than the whole
 /// share is an error.
 public struct ErrorBudget: Sendable, Equatable {
+    /// The default family-wise false-fail rate of a full run: 1e-3.
     public static let defaultSuiteAlpha = 1e-3
 
+    /// The family-wise false-fail rate of a full run of the registry, in (0, 1).
     public let suiteAlpha: Double
+    /// The number of claims in the registry (not in the subset run), so a claim's share never depends on the selection.
     public let claimCount: Int
 
     /// Throws `ParameterError` unless 0 < suiteAlpha < 1 and claimCount >= 1.

@@ -8,23 +8,37 @@ import Randomness
 ///
 /// Decision helpers (`compare`, `bound`, `estimateMean`, ...) build each
 /// assertion from its interval and record it; the check never decides a
-/// verdict by hand.
+/// verdict by hand. Each takes the assertion's key first: its stable identity
+/// within the claim (runs are matched by it, and a Monte Carlo estimate draws
+/// from streams labelled by it unless `label:` is given), shown in the report
+/// unless a `description` is given. Reword the description, never the key,
+/// and neither the numbers nor the matching change.
 public final class ClaimContext {
+    /// The ID of the claim being checked: the root of its random streams.
     public let claimID: String
+    /// The suite seed of the run.
     public let seed: UInt64
+    /// The run's budget tier: it scales Monte Carlo resolutions (`scaled(_:)`) and caps samples.
     public let budget: Budget
     /// This claim's share of the suite's false-fail budget.
     public let alpha: Double
+    /// The parallel Monte Carlo engine the estimates run on.
     public let engine: MonteCarloEngine
+    /// The numerical tolerance of deterministic comparisons (`compare`, `bound`).
     public let tolerance: NumericalTolerance
 
+    /// The assertions recorded so far, in order.
     public private(set) var assertions: [Assertion] = []
     /// Moves chosen claimed references before verdicts are decided (power tests only).
     package var perturbation: ReferencePerturbation?
+    /// The figures attached so far, in order.
     public private(set) var figures: [Figure] = []
     private var reservedFraction = 0.0
     private let root: StreamSeed
 
+    /// A context for the claim `claimID` at suite `seed` and `budget`, with the claim's share `alpha` of the
+    /// false-fail budget. Its streams are `StreamSeed(root: seed).child(claimID)` and below, so they depend
+    /// only on the seed and the claim ID. The `Runner` creates one per claim; `checkStatistically` one per test.
     public init(claimID: String, seed: UInt64, budget: Budget, alpha: Double, engine: MonteCarloEngine,
                 tolerance: NumericalTolerance = .init()) {
         self.claimID = claimID
@@ -50,12 +64,27 @@ public final class ClaimContext {
         return alpha * fraction
     }
 
+    /// Reserves `fraction` of this claim's alpha for `parts` assertions that
+    /// share it equally, and returns each one's share. Throws like
+    /// `reserveAlpha(_:)`, and `ParameterError` for fewer than one part.
+    public func reserveAlpha(_ fraction: Double, splitOver parts: Int) throws -> Double {
+        try Require.atLeast(parts, 1, "parts", in: "ClaimContext.reserveAlpha")
+        return try reserveAlpha(fraction) / Double(parts)
+    }
+
+    /// The scope of an exhaustive or property check by budget tier: `quick` in
+    /// the quick budget (what `swift test` runs, kept to seconds), `full` in the
+    /// standard and thorough ones. Monte Carlo precision is not set here: the
+    /// tier scales every Monte Carlo resolution itself (`scaled(_:)`).
+    public func scope<Value>(quick: Value, full: Value) -> Value { budget == .quick ? quick : full }
+
     /// The stream for a named piece of random work of this claim.
     public func stream(_ label: String) -> StreamSeed { root.child(label) }
 
     /// A Monte Carlo resolution scaled by the budget tier.
     public func scaled(_ delta: Double) -> Double { delta * budget.resolutionScale }
 
+    /// Attaches `figure` to the claim's evidence; the report renders it as SVG under figures/.
     public func attach(_ figure: Figure) { figures.append(figure) }
 
     /// Records an assertion built elsewhere (every helper records through here).
@@ -70,29 +99,31 @@ public final class ClaimContext {
 
     /// Records that a computed `value` (error estimate `error`) equals a
     /// `reference` (error `referenceError`): interval = value ± tolerance.
+    /// Spends no alpha; `resolution` is the δ of the decision rule (not scaled by the budget tier).
     @discardableResult
     public func compare(
-        _ name: String, subject: Subject = .asPrinted, route: Route, value: Double, error: Double = 0,
+        _ key: String, description: String? = nil, subject: Subject = .asPrinted, route: Route, value: Double, error: Double = 0,
         reference: Double, referenceRoute: Route, referenceError: Double = 0, resolution: Double,
         samples: Int = 1, note: String? = nil
     ) -> Assertion {
         let half = tolerance.halfWidth(value: value, error: error, reference: reference, referenceError: referenceError)
         return record(Assertion(
-            name: name, route: route, referenceRoute: referenceRoute, subject: subject,
+            name: description ?? key, key: key, route: route, referenceRoute: referenceRoute, subject: subject,
             rule: "numerical tolerance (\(formatFactor(tolerance.safetyFactor))x error estimate + rounding)",
             estimate: value, interval: Interval(center: value, halfWidth: half), region: .equal(reference),
             delta: resolution, alpha: 0, samples: samples, note: note))
     }
 
     /// Records that a computed `value` (error `error`) lies in `region`.
+    /// Spends no alpha; `resolution` (δ, default 0) is not scaled by the budget tier.
     @discardableResult
     public func bound(
-        _ name: String, subject: Subject = .asPrinted, route: Route, value: Double, error: Double = 0,
+        _ key: String, description: String? = nil, subject: Subject = .asPrinted, route: Route, value: Double, error: Double = 0,
         region: ClaimedRegion, resolution: Double = 0, samples: Int = 1, note: String? = nil
     ) -> Assertion {
         let half = tolerance.halfWidth(value: value, error: error, reference: region.reference, referenceError: 0)
         return record(Assertion(
-            name: name, route: route, subject: subject,
+            name: description ?? key, key: key, route: route, subject: subject,
             rule: "numerical tolerance (\(formatFactor(tolerance.safetyFactor))x error estimate + rounding)",
             estimate: value, interval: Interval(center: value, halfWidth: half), region: region,
             delta: resolution, alpha: 0, samples: samples, note: note))
@@ -105,22 +136,25 @@ public final class ClaimContext {
     /// deviation from above (chi-squared), half is the interval's; n makes the
     /// half-width at most (scaled) resolution / 2. `sample` returns the moments
     /// of `count` draws of the statistic using the generator it is given.
+    /// - Returns: The recorded assertion (route Monte Carlo, alpha spent `alpha`).
+    /// - Throws: `ParameterError` for a non-positive resolution, fewer than 2 pilot samples or an alpha outside
+    ///   (0, 1); `StatisticsError` for a non-finite sample mean or variance; anything `sample` throws.
     @discardableResult
     public func estimateMean(
-        _ name: String, subject: Subject = .asPrinted, region: ClaimedRegion, resolution: Double, alpha: Double,
+        _ key: String, description: String? = nil, subject: Subject = .asPrinted, region: ClaimedRegion, resolution: Double, alpha: Double,
         label: String? = nil, pilotSamples: Int = 20_000, chunkSize: Int = 1 << 14, note: String? = nil,
         sample: @escaping @Sendable (inout Xoshiro256, Int) throws -> RunningMoments
     ) throws -> Assertion {
         let delta = scaled(resolution)
         try Require.positive(delta, "resolution", in: "ClaimContext.estimateMean")
         try Require.atLeast(pilotSamples, 2, "pilotSamples", in: "ClaimContext.estimateMean")
-        let run = try pilotThenMain(label ?? name, pilotCount: pilotSamples, chunkSize: chunkSize, sample) { stage, _ in
+        let run = try pilotThenMain(label ?? key, pilotCount: pilotSamples, chunkSize: chunkSize, sample) { stage, _ in
             let sigma = try SampleSize.sigmaUpperBound(RunningMoments.merging(stage), alpha: alpha / 2)
             return try SampleSize.forMean(sigmaUpper: sigma, halfWidth: delta / 2, alpha: alpha / 2)
         }
         let main = RunningMoments.merging(run.main)
         return record(Assertion(
-            name: name, route: .monteCarlo, subject: subject, rule: "t-interval, n from pilot",
+            name: description ?? key, key: key, route: .monteCarlo, subject: subject, rule: "t-interval, n from pilot",
             estimate: main.mean, interval: try MeanInterval.student(main, alpha: alpha / 2), region: region,
             delta: delta, alpha: alpha, samples: pilotSamples + main.count, note: joined(note, run.note)))
     }
@@ -131,9 +165,13 @@ public final class ClaimContext {
     /// from a pilot like `estimateMean` (half of alpha each). The estimator's
     /// O(1/n) bias is far below the interval at the sizes planned. `sample`
     /// returns the joint moments of `count` draws of the vector.
+    /// - Returns: The recorded assertion.
+    /// - Throws: `ParameterError` for a non-positive resolution, fewer than 2 pilot samples or an alpha outside
+    ///   (0, 1); `StatisticsError` when `sample` returns moments of another dimension or g is not finite at
+    ///   the means; anything `sample` throws.
     @discardableResult
     public func estimateFunctionOfMeans(
-        _ name: String, subject: Subject = .asPrinted, function: FunctionOfMeans, region: ClaimedRegion,
+        _ key: String, description: String? = nil, subject: Subject = .asPrinted, function: FunctionOfMeans, region: ClaimedRegion,
         resolution: Double, alpha: Double, label: String? = nil, pilotSamples: Int = 20_000,
         chunkSize: Int = 1 << 14, note: String? = nil,
         sample: @escaping @Sendable (inout Xoshiro256, Int) throws -> JointMoments
@@ -142,7 +180,7 @@ public final class ClaimContext {
         try Require.positive(delta, "resolution", in: "ClaimContext.estimateFunctionOfMeans")
         try Require.atLeast(pilotSamples, 2, "pilotSamples", in: "ClaimContext.estimateFunctionOfMeans")
         let k = function.dimension
-        let run = try pilotThenMain(label ?? name, pilotCount: pilotSamples, chunkSize: chunkSize, sample) { stage, _ in
+        let run = try pilotThenMain(label ?? key, pilotCount: pilotSamples, chunkSize: chunkSize, sample) { stage, _ in
             let moments = try JointMoments.merging(stage, dimension: k)
             let factor = try SampleSize.upperBoundFactor(count: moments.count, alpha: alpha / 2)
             return try SampleSize.forMean(sigmaUpper: function.standardDeviation(moments) * factor,
@@ -153,10 +191,10 @@ public final class ClaimContext {
         let z = try Distributions.normalUpperQuantile(alpha / 4)
         let half = z * function.standardDeviation(main) / Double(max(main.count, 1)).squareRoot()
         guard estimate.isFinite, half.isFinite else {
-            throw StatisticsError("\(name): the function of the means is not finite (estimate \(estimate))")
+            throw StatisticsError("\(key): the function of the means is not finite (estimate \(estimate))")
         }
         return record(Assertion(
-            name: name, route: .monteCarlo, subject: subject, rule: "delta-method interval, n from pilot",
+            name: description ?? key, key: key, route: .monteCarlo, subject: subject, rule: "delta-method interval, n from pilot",
             estimate: estimate, interval: Interval(center: estimate, halfWidth: half), region: region, delta: delta,
             alpha: alpha, samples: pilotSamples + main.count, note: joined(note, run.note)))
     }
@@ -164,23 +202,26 @@ public final class ClaimContext {
     /// Estimates a probability by Monte Carlo with an exact Clopper–Pearson
     /// interval; n is planned from a pilot (half of alpha each). `trials`
     /// returns the number of successes among `count` independent trials.
+    /// - Returns: The recorded assertion.
+    /// - Throws: `ParameterError` for a non-positive resolution, no pilot trials, an alpha outside (0, 1) or a
+    ///   success count outside 0 ... count; anything `trials` throws.
     @discardableResult
     public func estimateProportion(
-        _ name: String, subject: Subject = .asPrinted, region: ClaimedRegion, resolution: Double, alpha: Double,
+        _ key: String, description: String? = nil, subject: Subject = .asPrinted, region: ClaimedRegion, resolution: Double, alpha: Double,
         label: String? = nil, pilotTrials: Int = 10_000, chunkSize: Int = 1 << 14, note: String? = nil,
         trials: @escaping @Sendable (inout Xoshiro256, Int) throws -> Int
     ) throws -> Assertion {
         let delta = scaled(resolution)
         try Require.positive(delta, "resolution", in: "ClaimContext.estimateProportion")
         try Require.atLeast(pilotTrials, 1, "pilotTrials", in: "ClaimContext.estimateProportion")
-        let run = try pilotThenMain(label ?? name, pilotCount: pilotTrials, chunkSize: chunkSize, trials) { stage, count in
+        let run = try pilotThenMain(label ?? key, pilotCount: pilotTrials, chunkSize: chunkSize, trials) { stage, count in
             let plausible = try ProportionInterval.clopperPearson(successes: stage.reduce(0, +), trials: count,
                                                                   alpha: alpha / 2)
             return try SampleSize.forProportion(plausible: plausible, halfWidth: delta / 2, alpha: alpha / 2)
         }
         let hits = run.main.reduce(0, +)
         return record(Assertion(
-            name: name, route: .monteCarlo, subject: subject, rule: "Clopper-Pearson, n from pilot",
+            name: description ?? key, key: key, route: .monteCarlo, subject: subject, rule: "Clopper-Pearson, n from pilot",
             estimate: Double(hits) / Double(run.n),
             interval: try ProportionInterval.clopperPearson(successes: hits, trials: run.n, alpha: alpha / 2),
             region: region, delta: delta, alpha: alpha, samples: pilotTrials + run.n, note: joined(note, run.note)))
@@ -190,9 +231,13 @@ public final class ClaimContext {
     /// anytime-valid confidence sequence, drawing rounds of chunks until the
     /// verdict is decided or the budget's sample cap is reached. `observe`
     /// returns `count` observations in order.
+    /// - Returns: The recorded assertion (its samples: the observations drawn before it stopped).
+    /// - Throws: `ParameterError` for a non-positive resolution, chunk size or round, an alpha outside (0, 1),
+    ///   an infinite or empty range, or an observation outside `range`; `StatisticsError` when `observe`
+    ///   returns another number of values than asked; anything `observe` throws.
     @discardableResult
     public func sequentialMean(
-        _ name: String, subject: Subject = .asPrinted, range: ClosedRange<Double>, region: ClaimedRegion,
+        _ key: String, description: String? = nil, subject: Subject = .asPrinted, range: ClosedRange<Double>, region: ClaimedRegion,
         resolution: Double, alpha: Double, label: String? = nil, chunkSize: Int = 256, chunksPerRound: Int = 8,
         maxSamples: Int? = nil, note: String? = nil,
         observe: @escaping @Sendable (inout Xoshiro256, Int) throws -> [Double]
@@ -202,7 +247,7 @@ public final class ClaimContext {
         try Require.atLeast(chunkSize, 1, "chunkSize", in: "ClaimContext.sequentialMean")
         try Require.atLeast(chunksPerRound, 1, "chunksPerRound", in: "ClaimContext.sequentialMean")
         let cap = min(maxSamples ?? budget.sampleCap, budget.sampleCap)
-        let seed = stream(label ?? name)
+        let seed = stream(label ?? key)
         var sequence = try ConfidenceSequence(range: range, alpha: alpha)
         let totalChunks = (cap + chunkSize - 1) / chunkSize
         var round = 0
@@ -213,7 +258,7 @@ public final class ClaimContext {
             for (offset, batch) in batches.enumerated() {
                 let expected = min(chunkSize, cap - (chunks.lowerBound + offset) * chunkSize)
                 guard batch.count == expected else {
-                    throw StatisticsError("\(name): observe returned \(batch.count) values for a chunk of \(expected)")
+                    throw StatisticsError("\(key): observe returned \(batch.count) values for a chunk of \(expected)")
                 }
                 for value in batch { try sequence.add(value) }
             }
@@ -221,16 +266,19 @@ public final class ClaimContext {
             round += 1
         }
         return record(Assertion(
-            name: name, route: .monteCarlo, subject: subject, rule: "empirical-Bernstein confidence sequence",
+            name: description ?? key, key: key, route: .monteCarlo, subject: subject, rule: "empirical-Bernstein confidence sequence",
             estimate: sequence.mean, interval: sequence.interval, region: region, delta: delta, alpha: alpha,
             samples: sequence.count, note: joined(note, decided ? nil : "stopped at the sample cap (\(cap))")))
     }
 
     /// Fits log-log (or any) y = c0 + slope x with weights 1/se^2 and records
     /// the slope's (1 - alpha) interval against the claimed region.
+    /// - Returns: The recorded assertion.
+    /// - Throws: `ParameterError` for an alpha outside (0, 1), a missing or non-positive standard error, or
+    ///   points `WeightedLineFit` rejects (fewer than three, one distinct x, non-finite values); `GSLError`.
     @discardableResult
     public func fitSlope(
-        _ name: String, subject: Subject = .asPrinted, route: Route = .monteCarlo, x: [Double], y: [Double],
+        _ key: String, description: String? = nil, subject: Subject = .asPrinted, route: Route = .monteCarlo, x: [Double], y: [Double],
         standardErrors: [Double], region: ClaimedRegion, resolution: Double, alpha: Double, samples: Int,
         note: String? = nil
     ) throws -> Assertion {
@@ -239,49 +287,43 @@ public final class ClaimContext {
             ? "interval widened by √(χ²/dof) = \(formatFactor(fit.scaleFactor)) (straight-line fit p = \(formatFactor(fit.goodnessOfFitPValue)))"
             : nil
         return record(Assertion(
-            name: name, route: route, subject: subject, rule: "weighted least-squares slope",
+            name: description ?? key, key: key, route: route, subject: subject, rule: "weighted least-squares slope",
             estimate: fit.slope, interval: fit.interval, region: region, delta: resolution, alpha: alpha,
             samples: samples, note: joined(note, fitNote)))
     }
 
-    /// A planned Monte Carlo estimate: a pilot of `pilotCount` draws on the
-    /// stream "<label>/pilot"; n planned from it — at least the pilot's size, so
-    /// a nearly constant statistic does not get a handful of draws and a huge
-    /// t quantile; at most the budget's cap — and that many fresh draws on
-    /// "<label>/main". The plan is then applied to the draws so far: when the
-    /// pilot under-stated the spread (heavy tails make its chi-squared bound
-    /// optimistic) and they ask for more, the shortfall is drawn on
-    /// "<label>/top-up/k" and merged, up to `maxTopUps` times, so the
-    /// interval's half-width meets its target and the false-fail rate stays at
-    /// most alpha (Stein's two-stage idea continued as in Chow–Robbins's
-    /// fixed-width procedure). `plan` gets the partial results of the draws so
-    /// far and their number.
+    /// A planned Monte Carlo estimate (`TwoStageSampling`): a pilot of
+    /// `pilotCount` draws on the stream "<label>/pilot", n planned from it on
+    /// "<label>/main", top-ups on "<label>/top-up/k", at most the budget's cap.
+    /// `plan` gets the partial results of the draws so far and their number.
     private func pilotThenMain<Partial: Sendable>(
         _ label: String, pilotCount: Int, chunkSize: Int,
         _ body: @escaping @Sendable (inout Xoshiro256, Int) throws -> Partial,
         plan: ([Partial], Int) throws -> Int
     ) throws -> (main: [Partial], n: Int, note: String?) {
         let seed = stream(label)
-        let cap = budget.sampleCap
-        let planned = try plan(try engine.run(samples: pilotCount, chunkSize: chunkSize, stream: seed.child("pilot"), body),
-                               pilotCount)
-        let n = min(max(planned, pilotCount), cap)
-        var main = try engine.run(samples: n, chunkSize: chunkSize, stream: seed.child("main"), body)
-        var drawn = n
-        for round in 0..<maxTopUps {
-            let replanned = min(try plan(main, drawn), cap)
-            guard replanned > drawn else { break }
-            main += try engine.run(samples: replanned - drawn, chunkSize: chunkSize,
-                                   stream: seed.child("top-up").child(round), body)
-            drawn = replanned
+        let outcome = try TwoStageSampling.run(
+            pilot: pilotCount, cap: budget.sampleCap,
+            draw: { stage, count in
+                try engine.run(samples: count, chunkSize: chunkSize, stream: Self.stream(of: stage, under: seed), body)
+            },
+            merge: +, plan: plan)
+        guard outcome.toppedUp else {
+            return (outcome.draws, outcome.count, outcome.planned > budget.sampleCap ? capNote(outcome.planned) : nil)
         }
-        guard drawn > n else { return (main, n, planned > cap ? capNote(planned) : nil) }
-        let topUp = "the main sample's spread exceeded the pilot's bound: topped up from \(n) to \(drawn) draws"
-        return (main, drawn, joined(topUp, drawn == cap ? "stopped at the \(budget.rawValue) budget's cap" : nil))
+        let topUp = "the main sample's spread exceeded the pilot's bound: topped up from \(outcome.mainCount) to \(outcome.count) draws"
+        return (outcome.draws, outcome.count,
+                joined(topUp, outcome.count == budget.sampleCap ? "stopped at the \(budget.rawValue) budget's cap" : nil))
     }
 
-    /// How many times a planned estimate re-plans from all its draws so far.
-    private let maxTopUps = 8
+    /// The stream of a planned estimate's stage: "pilot", "main" or "top-up/k" under `seed`.
+    private static func stream(of stage: TwoStageSampling.Stage, under seed: StreamSeed) -> StreamSeed {
+        switch stage {
+        case .pilot: seed.child("pilot")
+        case .main: seed.child("main")
+        case let .topUp(round): seed.child("top-up").child(round)
+        }
+    }
 
     private func capNote(_ planned: Int) -> String {
         "planned \(planned) samples, capped at \(budget.sampleCap) by the \(budget.rawValue) budget"

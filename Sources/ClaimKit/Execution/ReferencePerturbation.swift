@@ -8,17 +8,17 @@
 /// untouched (the region is moved when the assertion is recorded), except that
 /// a sequential estimate stops on the unmoved region.
 package struct ReferencePerturbation: Sendable, Equatable {
-    /// Relative shift per assertion name.
+    /// Relative shift per assertion key.
     package let shifts: [String: Double]
 
     package init(shifts: [String: Double]) { self.shifts = shifts }
 
     /// `assertion` judged against its moved region, or unchanged when it is not chosen.
     func apply(to assertion: Assertion) -> Assertion {
-        guard let relative = shifts[assertion.name] else { return assertion }
+        guard let relative = shifts[assertion.key] else { return assertion }
         let shift = relative * assertion.reference
         let moved = ClaimedRegion(lower: assertion.claimedLower + shift, upper: assertion.claimedUpper + shift)
-        return assertion.judged(as: assertion.name, subject: assertion.subject, against: moved,
+        return assertion.judged(as: assertion.key, description: assertion.name, subject: assertion.subject, against: moved,
                                 note: "reference moved by \(relative) of itself (perturbation test)")
     }
 }

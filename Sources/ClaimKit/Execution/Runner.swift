@@ -2,14 +2,20 @@ import Randomness
 
 /// Runs claims with one seed, budget and engine, and collects their results.
 public struct Runner: Sendable {
+    /// The claims this runner can run; its claim count sets each claim's share of the false-fail budget.
     public let registry: Registry
+    /// The suite seed: with the budget it fixes every random stream, so a run is reproducible bit for bit.
     public let seed: UInt64
+    /// The budget tier of every claim it runs.
     public let budget: Budget
+    /// The parallel Monte Carlo engine; its thread count never changes a result.
     public let engine: MonteCarloEngine
+    /// The suite's false-fail budget split over the registry's claims.
     public let errorBudget: ErrorBudget
     /// Moves chosen claimed references before verdicts are decided (power tests only; see `ReferencePerturbation`).
     package var perturbation: ReferencePerturbation?
 
+    /// The seed used when neither `--seed` nor the seed variable gives one: 20261123.
     public static let defaultSeed: UInt64 = 20_261_123
 
     /// Throws `ParameterError` for an empty registry or a suite alpha outside (0, 1).
@@ -59,6 +65,7 @@ public struct Runner: Sendable {
     }
 }
 
+/// Wall-clock durations in seconds, as results record them (`ClaimResult.seconds`).
 extension Duration {
     /// The duration in seconds, as a double.
     public var seconds: Double { Double(components.seconds) + Double(components.attoseconds) * 1e-18 }

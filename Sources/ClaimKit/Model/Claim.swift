@@ -39,6 +39,7 @@ public enum Expectation: Sendable, Equatable {
 public struct Claim: Sendable, Identifiable {
     /// The catalog's stable ID, e.g. `NACHUM-EQ2`.
     public let id: String
+    /// The paper the claim belongs to (registered in the same `Registry`).
     public let paper: Paper
     /// Where the claim is printed, e.g. "§1, eq. (2)".
     public let location: String
@@ -46,11 +47,15 @@ public struct Claim: Sendable, Identifiable {
     public let statement: String
     /// Every assumption the statement needs, including implicit ones.
     public let assumptions: [String]
+    /// What kind of statement it is (identity, inequality, rate, ...).
     public let kind: ClaimKind
+    /// What the project believes: it holds, it is an erratum, or it fails; the run checks the verdicts against it.
     public let expectation: Expectation
     /// Runs the routes and records assertions in the context.
     public let check: @Sendable (ClaimContext) throws -> Void
 
+    /// A claim with the catalog ID `id`, printed at `location` of `paper`, whose `check` records the
+    /// assertions that decide it. The registry rejects duplicate IDs (see `Registry.problems`).
     public init(
         id: String, paper: Paper, location: String, statement: String, assumptions: [String],
         kind: ClaimKind, expectation: Expectation, check: @escaping @Sendable (ClaimContext) throws -> Void

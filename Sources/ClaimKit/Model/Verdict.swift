@@ -21,15 +21,20 @@ public enum Verdict: String, Sendable, Codable, CaseIterable {
 /// Which statement an assertion tests: the claim as printed, or the corrected
 /// form stated in an `erratum` expectation.
 public enum Subject: String, Sendable, Codable {
+    /// The statement exactly as the paper prints it: the claim's verdict is decided by these assertions.
     case asPrinted = "as-printed"
+    /// The corrected form of an erratum (decides `ClaimResult.correctedVerdict`).
     case corrected
 }
 
 /// A closed interval of real numbers; bounds may be infinite.
 public struct Interval: Sendable, Equatable, Codable {
+    /// The lower end (may be −∞).
     public var lower: Double
+    /// The upper end (may be +∞).
     public var upper: Double
 
+    /// The interval [lower, upper]; not validated (a reversed interval decides nothing, see `ClaimedRegion.decide`).
     public init(lower: Double, upper: Double) {
         self.lower = lower
         self.upper = upper
@@ -40,15 +45,20 @@ public struct Interval: Sendable, Equatable, Codable {
         self.init(lower: center - halfWidth, upper: center + halfWidth)
     }
 
+    /// upper − lower: for an assertion's interval, its minimal detectable deviation.
     public var width: Double { upper - lower }
 }
 
 /// The set of values a statement allows for the quantity an assertion estimates:
 /// a point for identities, a half-line for bounds, an interval otherwise.
 public struct ClaimedRegion: Sendable, Equatable {
+    /// The smallest allowed value (−∞ for an upper bound).
     public let lower: Double
+    /// The largest allowed value (+∞ for a lower bound).
     public let upper: Double
 
+    /// The region [lower, upper]; either end may be infinite. The factories `equal`, `atMost`, `atLeast`
+    /// and `between` say the same more readably.
     public init(lower: Double, upper: Double) {
         self.lower = lower
         self.upper = upper

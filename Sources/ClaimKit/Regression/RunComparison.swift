@@ -3,7 +3,7 @@ import Foundation
 /// A run compared with a baseline run (both the JSON of `claims run --json`):
 /// the regression check for continuous integration.
 ///
-/// Assertions are matched by claim ID and name. An estimate has *moved* when
+/// Assertions are matched by claim ID and assertion key. An estimate has *moved* when
 /// the two estimates differ by more than the runs' combined statistical
 /// uncertainty: for a difference d = current − baseline, the root sum of
 /// squares of the baseline's interval side towards the current estimate and
@@ -12,33 +12,54 @@ import Foundation
 /// for deterministic routes). Same seed and unchanged code give identical
 /// estimates; another seed moves them within that uncertainty except with a
 /// probability of the order of the assertions' alphas. Every verdict change
-/// (assertion, claim, corrected form, error) and every claim or assertion
+/// (assertion, claim, corrected form, error), every claim whose recorded
+/// share of the false-fail budget changed, and every claim or assertion
 /// present in one run only is a difference too.
 public struct RunComparison: Sendable, Codable, Equatable {
+    /// What kind of difference was found (its raw value is what `claims diff` prints and its JSON holds).
     public enum Kind: String, Sendable, Codable {
+        /// An assertion's estimate moved beyond the runs' combined uncertainty.
         case estimateMoved = "estimate-moved"
+        /// A verdict changed: an assertion's, the claim's, the corrected form's, the expectation, or the check's error.
         case verdictChanged = "verdict-changed"
+        /// A claim or assertion of the baseline is missing from the current run.
         case onlyInBaseline = "only-in-baseline"
+        /// A claim or assertion of the current run is new (not in the baseline).
         case onlyInCurrent = "only-in-current"
+        /// The claim's recorded share of the false-fail budget differs: its
+        /// intervals are at other confidence levels (a registry that grew or
+        /// shrank, another suite alpha).
+        case alphaChanged = "alpha-changed"
     }
 
     /// One difference; `assertion` is nil for a claim-level one.
     public struct Difference: Sendable, Codable, Equatable {
+        /// What kind of difference it is.
         public let kind: Kind
+        /// The claim's ID.
         public let claim: String
+        /// The assertion's key (numbered "#2", ... when repeated), or nil for a claim-level difference.
         public let assertion: String?
+        /// What changed, e.g. "verdict confirmed → inconclusive" or the two estimates with |Δ| and the uncertainty.
         public let detail: String
     }
 
+    /// The seed of the baseline run.
     public let baselineSeed: UInt64
+    /// The seed of the current run.
     public let currentSeed: UInt64
+    /// The budget tier of the baseline run.
     public let baselineBudget: Budget
+    /// The budget tier of the current run.
     public let currentBudget: Budget
     /// Claims and assertions present in both runs.
     public let claimsCompared: Int
+    /// Assertions present in both runs (matched by claim ID and key).
     public let assertionsCompared: Int
+    /// Every difference, claim by claim in baseline order, then the claims new in the current run.
     public let differences: [Difference]
 
+    /// Compares `current` with `baseline`: claim by claim (by ID), then assertion by assertion (by key).
     public init(baseline: RunReport, current: RunReport) {
         var differences: [Difference] = []
         var claimsCompared = 0, assertionsCompared = 0
@@ -104,6 +125,10 @@ public struct RunComparison: Sendable, Codable, Equatable {
         change("corrected verdict", old.correctedVerdict?.rawValue ?? "none", new.correctedVerdict?.rawValue ?? "none")
         change("expectation", old.expectation, new.expectation)
         change("error", old.error ?? "none", new.error ?? "none")
+        if let a = old.alpha, let b = new.alpha, a != b {
+            found.append(Difference(kind: .alphaChanged, claim: old.id, assertion: nil, detail: String(
+                format: "the claim's share of the false-fail budget %.6g → %.6g: its intervals are at other confidence levels", a, b)))
+        }
         return found
     }
 

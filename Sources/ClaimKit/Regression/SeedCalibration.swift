@@ -21,23 +21,34 @@ import GSL
 public struct SeedCalibration: Sendable, Codable, Equatable {
     /// One assertion over the seeds.
     public struct AssertionTally: Sendable, Codable, Equatable {
+        /// The claim's ID.
         public let claim: String
+        /// The assertion's key within the claim (numbered "#2", ... when repeated), as runs are matched.
         public let name: String
+        /// As printed or corrected.
         public let subject: Subject
+        /// The false-fail rate the assertion spent (the largest over the seeds; 0 for a deterministic one).
         public let alpha: Double
+        /// The verdict counted as a hit: confirmed when alpha bounds the misses, else the verdict most seeds gave.
         public let expected: Verdict
         /// Whether alpha bounds the miss rate (expected confirmed).
         public let alphaBoundsMisses: Bool
+        /// The seeds at which the assertion was recorded.
         public let runs: Int
+        /// Seeds at which it was confirmed.
         public let confirmed: Int
+        /// Seeds at which it was refuted.
         public let refuted: Int
+        /// Seeds at which it was inconclusive.
         public let inconclusive: Int
         /// The smallest and largest estimate over the seeds (nil when none was a number).
         public let estimateMin: Double?
+        /// The largest estimate over the seeds (nil when none was a number).
         public let estimateMax: Double?
         /// P(K ≥ misses) for K ~ Binomial(runs, alpha), when alpha bounds the misses.
         public let upperTailProbability: Double?
 
+        /// Seeds at which the verdict was not `expected`.
         public var misses: Int { runs - count(expected) }
 
         func count(_ verdict: Verdict) -> Int {
@@ -51,8 +62,11 @@ public struct SeedCalibration: Sendable, Codable, Equatable {
 
     /// One claim over the seeds.
     public struct ClaimTally: Sendable, Codable, Equatable {
+        /// The claim's ID.
         public let id: String
+        /// "holds", "erratum" or "fails".
         public let expectation: String
+        /// The seeds at which the claim ran.
         public let runs: Int
         /// The claim's share of the suite budget, as its runs recorded it.
         public let alpha: Double
@@ -65,7 +79,9 @@ public struct SeedCalibration: Sendable, Codable, Equatable {
     /// The level of the binomial tests.
     public static let testLevel = 0.05
 
+    /// The budget tier every run used.
     public let budget: Budget
+    /// The runs' seeds, in the order given.
     public let seeds: [UInt64]
     /// The family-wise budget of the claims calibrated (their shares summed).
     public let familyAlpha: Double
@@ -75,7 +91,9 @@ public struct SeedCalibration: Sendable, Codable, Equatable {
     public let familyRateInterval: Interval
     /// P(K ≥ seedsWithMismatch.count) for K ~ Binomial(seeds.count, familyAlpha).
     public let familyUpperTailProbability: Double
+    /// One tally per claim, in the order the claims first appear.
     public let claims: [ClaimTally]
+    /// One tally per assertion, in the order they first appear.
     public let assertions: [AssertionTally]
     /// "CLAIM / assertion" for assertions whose misses exceed their alpha.
     public let flaggedAssertions: [String]
@@ -86,115 +104,202 @@ public struct SeedCalibration: Sendable, Codable, Equatable {
     }
 
     /// Builds the calibration from one run per seed (the JSON of `claims run`),
-    /// all at one budget. Each claim's share of the suite budget is the one its
-    /// runs recorded; `claimAlpha` stands in for claims of runs saved before
-    /// shares were recorded. Throws `ParameterError` for no runs, a repeated
-    /// seed, mixed budgets, a claim whose runs recorded different shares, or a
-    /// share outside (0, 1) or missing.
+    /// all at one budget and over one set of claims. Each claim's share of the
+    /// suite budget is the one its runs recorded; `claimAlpha` stands in for
+    /// claims of runs saved before shares were recorded. Throws
+    /// `ParameterError` for no runs, a repeated seed, mixed budgets, runs over
+    /// different claims, a claim whose runs recorded different shares, or a
+    /// share outside (0, 1) or missing. The runs are tallied one at a time
+    /// (see `Accumulator`).
     public init(runs: [RunReport], claimAlpha: Double? = nil) throws {
-        if let claimAlpha { try Require.openUnit(claimAlpha, "claimAlpha", in: "SeedCalibration") }
-        guard let first = runs.first else {
-            throw ParameterError("SeedCalibration", parameter: "runs", value: "none", requirement: "at least one run")
-        }
-        var seen = Set<UInt64>()
-        for run in runs {
-            guard run.budget == first.budget else {
-                throw ParameterError("SeedCalibration", parameter: "budget", value: run.budget.rawValue,
-                                     requirement: "the same in every run (\(first.budget.rawValue))")
-            }
-            guard seen.insert(run.seed).inserted else {
-                throw ParameterError("SeedCalibration", parameter: "seed", value: "\(run.seed)", requirement: "one run per seed")
-            }
-        }
-        budget = first.budget
-        seeds = runs.map(\.seed)
-        claims = try Self.claimTallies(runs, claimAlpha)
+        var accumulator = try Accumulator(claimAlpha: claimAlpha)
+        for run in runs { try accumulator.add(run) }
+        self = try accumulator.calibration()
+    }
+
+    init(budget: Budget, seeds: [UInt64], seedsWithMismatch: [UInt64], claims: [ClaimTally],
+         assertions: [AssertionTally]) throws {
+        self.budget = budget
+        self.seeds = seeds
+        self.claims = claims
         familyAlpha = min(1, claims.reduce(0) { $0 + $1.alpha })
-        seedsWithMismatch = runs.filter { !$0.allMatch }.map(\.seed)
-        familyRateInterval = try ProportionInterval.clopperPearson(successes: seedsWithMismatch.count, trials: runs.count,
+        self.seedsWithMismatch = seedsWithMismatch
+        familyRateInterval = try ProportionInterval.clopperPearson(successes: seedsWithMismatch.count, trials: seeds.count,
                                                                    alpha: Self.testLevel)
         familyUpperTailProbability = try Distributions.binomialUpperTail(
-            atLeast: seedsWithMismatch.count, trials: runs.count, probability: familyAlpha)
-        assertions = try Self.assertionTallies(runs)
+            atLeast: seedsWithMismatch.count, trials: seeds.count, probability: familyAlpha)
+        self.assertions = assertions
         let bounded = assertions.filter(\.alphaBoundsMisses)
         let level = Self.testLevel / Double(max(bounded.count, 1))
         flaggedAssertions = bounded.filter { tally in
             tally.alpha == 0 ? tally.misses > 0 : (tally.upperTailProbability ?? 1) < level
         }.map { "\($0.claim) / \($0.name)" }
     }
+}
 
-    private static func claimTallies(_ runs: [RunReport], _ claimAlpha: Double?) throws -> [ClaimTally] {
-        var order: [String] = []
-        var byID: [String: (expectation: String, alpha: Double, runs: Int, mismatched: [UInt64])] = [:]
-        for run in runs {
+extension SeedCalibration {
+    /// Builds a calibration one run at a time, keeping only tallies: counts of
+    /// verdicts per claim and assertion, the extreme estimates, and the seeds
+    /// (and the seeds at which something missed), so its memory does not grow
+    /// with the runs' evidence. `claims calibrate` feeds it each seed's run as
+    /// it finishes, and each saved run as it is read.
+    ///
+    /// ```swift
+    /// var accumulator = try SeedCalibration.Accumulator()
+    /// for seed in seeds { try accumulator.add(runner(seed).run(claims)) }
+    /// let calibration = try accumulator.calibration()
+    /// ```
+    public struct Accumulator: Sendable {
+        private struct ClaimCounts: Sendable {
+            var expectation: String, alpha: Double, runs = 0, mismatched: [UInt64] = []
+        }
+
+        private struct AssertionCounts: Sendable {
+            var subject: Subject, alpha: Double, boundsMisses: Bool
+            var confirmed = 0, refuted = 0, inconclusive = 0, low = Double.infinity, high = -Double.infinity, runs = 0
+
+            mutating func record(_ assertion: Assertion) {
+                runs += 1
+                switch assertion.verdict {
+                case .confirmed: confirmed += 1
+                case .refuted: refuted += 1
+                case .inconclusive: inconclusive += 1
+                }
+                alpha = max(alpha, assertion.alpha)
+                if !assertion.estimate.isNaN {
+                    low = min(low, assertion.estimate)
+                    high = max(high, assertion.estimate)
+                }
+            }
+        }
+
+        private let claimAlpha: Double?
+        private var budget: Budget?
+        private var claimIDs: Set<String> = []
+        private var seedSet: Set<UInt64> = []
+        /// The seeds of the runs added, in order.
+        public private(set) var seeds: [UInt64] = []
+        /// The seeds of the runs added at which a claim's verdict differed from its expectation.
+        public private(set) var seedsWithMismatch: [UInt64] = []
+        private var claimOrder: [String] = []
+        private var claimCounts: [String: ClaimCounts] = [:]
+        private var assertionOrder: [(claim: String, key: String)] = []
+        private var assertionCounts: [String: [String: AssertionCounts]] = [:]
+
+        /// An empty accumulator; `claimAlpha` stands in for the share of claims
+        /// whose runs did not record one. Throws `ParameterError` unless it is in (0, 1).
+        public init(claimAlpha: Double? = nil) throws {
+            if let claimAlpha { try Require.openUnit(claimAlpha, "claimAlpha", in: "SeedCalibration") }
+            self.claimAlpha = claimAlpha
+        }
+
+        /// The number of runs added.
+        public var count: Int { seeds.count }
+
+        /// Tallies `run`. `claimAlpha` stands in (for this run) for claims that
+        /// did not record a share, before the accumulator's own. Throws
+        /// `ParameterError`, leaving the tallies unchanged, for a seed already
+        /// added, another budget or another set of claims than the first run's,
+        /// a run without claims or with a claim twice, a share missing, outside
+        /// (0, 1) or other than the one earlier runs recorded.
+        public mutating func add(_ run: RunReport, claimAlpha runAlpha: Double? = nil) throws {
+            if let runAlpha { try Require.openUnit(runAlpha, "claimAlpha", in: "SeedCalibration") }
+            if let budget, run.budget != budget {
+                throw ParameterError("SeedCalibration", parameter: "budget", value: run.budget.rawValue,
+                                     requirement: "the same in every run (\(budget.rawValue))")
+            }
+            guard !seedSet.contains(run.seed) else {
+                throw ParameterError("SeedCalibration", parameter: "seed", value: "\(run.seed)", requirement: "one run per seed")
+            }
+            guard !run.claims.isEmpty else {
+                throw ParameterError("SeedCalibration", parameter: "claims", value: "none", requirement: "at least one claim per run")
+            }
+            let ids = run.claims.map(\.id)
+            let idSet = Set(ids)
+            guard idSet.count == ids.count else {
+                let repeated = ids.first { id in ids.count { $0 == id } > 1 } ?? ""
+                throw ParameterError("SeedCalibration", parameter: "claims", value: "\(repeated) twice",
+                                     requirement: "each claim once per run")
+            }
+            if !claimIDs.isEmpty && idSet != claimIDs {
+                let extra = idSet.subtracting(claimIDs).sorted(), missing = claimIDs.subtracting(idSet).sorted()
+                let what = (extra.isEmpty ? [] : ["\(extra.count) new (\(Self.sample(extra)))"])
+                    + (missing.isEmpty ? [] : ["\(missing.count) missing (\(Self.sample(missing)))"])
+                throw ParameterError("SeedCalibration", parameter: "claims of seed \(run.seed)",
+                                     value: what.joined(separator: ", "),
+                                     requirement: "the same claims in every run (\(claimIDs.count) in the first)")
+            }
+            var alphas: [String: Double] = [:]
             for claim in run.claims {
-                guard let alpha = claim.alpha ?? claimAlpha else {
+                guard let alpha = claim.alpha ?? runAlpha ?? claimAlpha else {
                     throw ParameterError("SeedCalibration", parameter: "alpha of \(claim.id)", value: "not recorded",
                                          requirement: "recorded in the run, or given as claimAlpha")
                 }
                 try Require.openUnit(alpha, "alpha of \(claim.id)", in: "SeedCalibration")
-                if byID[claim.id] == nil { order.append(claim.id) }
-                var entry = byID[claim.id] ?? (claim.expectation, alpha, 0, [])
-                guard entry.alpha == alpha else {
+                if let earlier = claimCounts[claim.id], earlier.alpha != alpha {
                     throw ParameterError("SeedCalibration", parameter: "alpha of \(claim.id)", value: "\(alpha)",
-                                         requirement: "the same in every run (\(entry.alpha))")
+                                         requirement: "the same in every run (\(earlier.alpha))")
                 }
-                entry.runs += 1
-                if !claim.matchesExpectation { entry.mismatched.append(run.seed) }
-                byID[claim.id] = entry
+                alphas[claim.id] = alpha
             }
-        }
-        return try order.compactMap { id in
-            guard let entry = byID[id] else { return nil }
-            let tail = try Distributions.binomialUpperTail(atLeast: entry.mismatched.count, trials: entry.runs,
-                                                           probability: entry.alpha)
-            return ClaimTally(id: id, expectation: entry.expectation, runs: entry.runs, alpha: entry.alpha,
-                              mismatchedSeeds: entry.mismatched,
-                              upperTailProbability: tail)
-        }
-    }
-
-    private struct Counts {
-        var subject: Subject, alpha: Double, boundsMisses: Bool
-        var verdicts: [Verdict: Int] = [:], low = Double.infinity, high = -Double.infinity, runs = 0
-    }
-
-    private static func assertionTallies(_ runs: [RunReport]) throws -> [AssertionTally] {
-        var order: [(claim: String, key: String)] = []
-        var counts: [String: [String: Counts]] = [:]
-        for run in runs {
+            // Checked: from here on nothing throws.
+            budget = run.budget
+            claimIDs = idSet
+            seedSet.insert(run.seed)
+            seeds.append(run.seed)
+            if !run.allMatch { seedsWithMismatch.append(run.seed) }
             for claim in run.claims {
+                if claimCounts[claim.id] == nil {
+                    claimOrder.append(claim.id)
+                    claimCounts[claim.id] = ClaimCounts(expectation: claim.expectation, alpha: alphas[claim.id] ?? 0)
+                }
+                claimCounts[claim.id]?.runs += 1
+                if !claim.matchesExpectation { claimCounts[claim.id]?.mismatched.append(run.seed) }
                 for (key, assertion) in claim.keyedAssertions {
-                    let boundsMisses = claim.expectation == Expectation.holds.key || assertion.subject == .corrected
-                    var entry = counts[claim.id]?[key]
-                        ?? Counts(subject: assertion.subject, alpha: assertion.alpha, boundsMisses: boundsMisses)
-                    if counts[claim.id]?[key] == nil { order.append((claim.id, key)) }
-                    entry.runs += 1
-                    entry.verdicts[assertion.verdict, default: 0] += 1
-                    entry.alpha = max(entry.alpha, assertion.alpha)
-                    if !assertion.estimate.isNaN {
-                        entry.low = min(entry.low, assertion.estimate)
-                        entry.high = max(entry.high, assertion.estimate)
+                    if assertionCounts[claim.id]?[key] == nil {
+                        assertionOrder.append((claim.id, key))
+                        let boundsMisses = claim.expectation == Expectation.holds.key || assertion.subject == .corrected
+                        assertionCounts[claim.id, default: [:]][key] = AssertionCounts(
+                            subject: assertion.subject, alpha: assertion.alpha, boundsMisses: boundsMisses)
                     }
-                    counts[claim.id, default: [:]][key] = entry
+                    assertionCounts[claim.id]?[key]?.record(assertion)
                 }
             }
         }
-        return try order.compactMap { claim, key in
-            guard let c = counts[claim]?[key] else { return nil }
-            let expected: Verdict = c.boundsMisses
-                ? .confirmed
-                : Verdict.allCases.max { (c.verdicts[$0] ?? 0) < (c.verdicts[$1] ?? 0) } ?? .refuted
-            let misses = c.runs - (c.verdicts[expected] ?? 0)
-            let tail = c.boundsMisses && c.alpha > 0
-                ? try Distributions.binomialUpperTail(atLeast: misses, trials: c.runs, probability: c.alpha)
-                : nil
-            return AssertionTally(
-                claim: claim, name: key, subject: c.subject, alpha: c.alpha, expected: expected,
-                alphaBoundsMisses: c.boundsMisses, runs: c.runs, confirmed: c.verdicts[.confirmed] ?? 0,
-                refuted: c.verdicts[.refuted] ?? 0, inconclusive: c.verdicts[.inconclusive] ?? 0,
-                estimateMin: c.low.isFinite ? c.low : nil, estimateMax: c.high.isFinite ? c.high : nil,
-                upperTailProbability: tail)
+
+        /// The calibration of the runs added so far. Throws `ParameterError` when none was.
+        public func calibration() throws -> SeedCalibration {
+            guard let budget, !seeds.isEmpty else {
+                throw ParameterError("SeedCalibration", parameter: "runs", value: "none", requirement: "at least one run")
+            }
+            let claims = try claimOrder.compactMap { id -> ClaimTally? in
+                guard let c = claimCounts[id] else { return nil }
+                let tail = try Distributions.binomialUpperTail(atLeast: c.mismatched.count, trials: c.runs, probability: c.alpha)
+                return ClaimTally(id: id, expectation: c.expectation, runs: c.runs, alpha: c.alpha,
+                                  mismatchedSeeds: c.mismatched, upperTailProbability: tail)
+            }
+            let assertions = try assertionOrder.compactMap { claim, key -> AssertionTally? in
+                guard let c = assertionCounts[claim]?[key] else { return nil }
+                let counts: [(Verdict, Int)] = [(.confirmed, c.confirmed), (.refuted, c.refuted), (.inconclusive, c.inconclusive)]
+                let expected: Verdict = c.boundsMisses
+                    ? .confirmed
+                    : counts.max { $0.1 < $1.1 }?.0 ?? .refuted
+                let misses = c.runs - (counts.first { $0.0 == expected }?.1 ?? 0)
+                let tail = c.boundsMisses && c.alpha > 0
+                    ? try Distributions.binomialUpperTail(atLeast: misses, trials: c.runs, probability: c.alpha)
+                    : nil
+                return AssertionTally(
+                    claim: claim, name: key, subject: c.subject, alpha: c.alpha, expected: expected,
+                    alphaBoundsMisses: c.boundsMisses, runs: c.runs, confirmed: c.confirmed, refuted: c.refuted,
+                    inconclusive: c.inconclusive, estimateMin: c.low.isFinite ? c.low : nil,
+                    estimateMax: c.high.isFinite ? c.high : nil, upperTailProbability: tail)
+            }
+            return try SeedCalibration(budget: budget, seeds: seeds, seedsWithMismatch: seedsWithMismatch, claims: claims,
+                                       assertions: assertions)
+        }
+
+        private static func sample(_ ids: [String]) -> String {
+            ids.prefix(3).joined(separator: ", ") + (ids.count > 3 ? ", …" : "")
         }
     }
 }

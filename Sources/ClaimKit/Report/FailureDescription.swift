@@ -5,6 +5,9 @@ import Foundation
 /// region, resolution and error rate, then the seed and the command that
 /// re-runs just that claim.
 public enum FailureDescription {
+    /// The lines for a mismatched `result` of a run at `seed`, ending with `rerun` (the command that re-runs
+    /// the claim). Lists the assertions that disagree with the expectation, each with its estimate, interval,
+    /// claimed region, reference, δ, α and samples.
     public static func describe(_ result: ClaimResult, seed: UInt64, rerun: String) -> String {
         var lines = ["\(result.id): verdict \(result.verdict.rawValue)"
             + (result.correctedVerdict.map { ", corrected form \($0.rawValue)" } ?? "")

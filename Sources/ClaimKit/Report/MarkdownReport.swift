@@ -3,14 +3,19 @@ import Foundation
 /// The claims report: per-paper tables, verdict counts, errata, expected
 /// failures, coverage against the catalogs, and figures.
 public struct MarkdownReport {
+    /// The run the report shows.
     public let run: RunReport
+    /// The registry the run came from (statements, assumptions and paper titles).
     public let registry: Registry
     /// How the report's command is invoked (`swift run -c release claims`), for the header.
     public let invocation: String
+    /// The coverage table's rows: `Coverage.rows(catalogs, registry:)`.
     public let coverage: [CoverageRow]
     /// Catalog IDs found in markdown catalogs (`report --catalogs`) that the registry's catalogs lack.
     public let catalogDrift: [String]
 
+    /// A report of `run` over `registry`, headed by `invocation`, with the catalog `coverage` rows and the
+    /// `catalogDrift` IDs (both may be empty).
     public init(run: RunReport, registry: Registry, invocation: String, coverage: [CoverageRow], catalogDrift: [String]) {
         self.run = run
         self.registry = registry
@@ -26,8 +31,11 @@ public struct MarkdownReport {
         }
     }
 
-    static func figureFile(_ id: String, _ figure: Figure) -> String { "\(id)-\(figure.name).svg" }
+    /// The file name of `figure` of claim `id` under figures/.
+    public static func figureFile(_ id: String, _ figure: Figure) -> String { "\(id)-\(figure.name).svg" }
 
+    /// The whole markdown document (claims.md): the header and how to read a verdict, the summary by paper,
+    /// one section per paper with each claim's assertions, then errata, expected failures and catalog coverage.
     public func render() -> String {
         var out = """
         # Claims report

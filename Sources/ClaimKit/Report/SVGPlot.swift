@@ -6,6 +6,7 @@ import Foundation
 public enum SVGPlot {
     static let palette = ["#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#17becf", "#7f7f7f"]
 
+    /// The SVG text of `figure`, `width` × `height` pixels. Non-finite values are left out of the axis ranges.
     public static func render(_ figure: Figure, width: Double = 640, height: Double = 420) -> String {
         let margin = (left: 70.0, right: 20.0, top: 40.0, bottom: 55.0)
         let plotW = width - margin.left - margin.right

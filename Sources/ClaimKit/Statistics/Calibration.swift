@@ -13,6 +13,7 @@ public enum Calibration {
         /// Exponential with mean 1 (skewness 2): the t-interval is only asymptotically exact.
         case exponential
 
+        /// The true mean of the distribution (0.25 or 1): what every interval should cover.
         public var mean: Double { self == .normal ? 0.25 : 1 }
 
         func draw(_ rng: inout Xoshiro256, _ sampler: NormalSampler) -> Double {
@@ -25,17 +26,24 @@ public enum Calibration {
 
     /// The outcome of one calibration.
     public struct Result: Sendable {
+        /// The rule calibrated and its data, e.g. "t-interval (normal)".
         public let rule: String
+        /// How many times the rule was run, each on fresh data.
         public let replicates: Int
+        /// The draws (or trials) each run used; for a planned estimate, the pilot's size.
         public let samplesPerReplicate: Int
+        /// The error rate the rule was asked for.
         public let alpha: Double
+        /// The runs whose interval missed the true mean (or, for a planned estimate, whose verdict was not confirmed).
         public let misses: Int
         /// The exact (1 - 1e-6) Clopper–Pearson interval of the miss rate.
         public let missRateInterval: Interval
         /// P(K >= misses) and P(K <= misses) for K ~ Binomial(replicates, alpha).
         public let upperTailProbability: Double
+        /// P(K ≤ misses) for K ~ Binomial(replicates, alpha): small when the rule is conservative.
         public let lowerTailProbability: Double
 
+        /// misses / replicates: the observed error rate.
         public var missRate: Double { Double(misses) / Double(replicates) }
     }
 

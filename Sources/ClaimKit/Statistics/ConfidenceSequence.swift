@@ -11,11 +11,14 @@ import GSL
 /// It adapts to the variance: for values that vary little it is far tighter
 /// than Hoeffding's. The running intersection is kept (also valid).
 public struct ConfidenceSequence: Sendable {
+    /// The range [a, b] every observation lies in.
     public let range: ClosedRange<Double>
+    /// The probability that the sequence ever excludes the mean, in (0, 1).
     public let alpha: Double
     /// The cap c on the betting fraction λ (the paper recommends 1/2 or 3/4).
     public let lambdaCap: Double
 
+    /// The observations added so far.
     public private(set) var count = 0
     private var sumLambda = 0.0
     private var sumLambdaX = 0.0
@@ -26,6 +29,9 @@ public struct ConfidenceSequence: Sendable {
     private var runningUpper = 1.0
     private let logTwoOverAlpha: Double
 
+    /// An empty sequence for values in `range` at error rate `alpha`, its betting fractions capped at
+    /// `lambdaCap`. Throws `ParameterError` unless alpha and lambdaCap lie in (0, 1) and `range` is finite
+    /// and non-degenerate.
     public init(range: ClosedRange<Double>, alpha: Double, lambdaCap: Double = 0.5) throws {
         try Require.openUnit(alpha, "alpha", in: "ConfidenceSequence")
         try Require.finite(range.lowerBound, "range.lowerBound", in: "ConfidenceSequence")

@@ -4,6 +4,8 @@ import GSL
 /// Hoeffding's interval for the mean of values bounded in [a, b]:
 /// mean ± (b - a) sqrt(log(2/alpha) / (2n)); valid for any distribution on [a, b].
 public enum HoeffdingInterval {
+    /// The two-sided (1 − alpha) interval around the sample `mean` of `count` values in `range`, clipped to the
+    /// range. Throws `ParameterError` for alpha outside (0, 1), count < 1, an infinite range or a mean outside it.
     public static func interval(mean: Double, count: Int, range: ClosedRange<Double>, alpha: Double) throws -> Interval {
         try Require.openUnit(alpha, "alpha", in: "HoeffdingInterval")
         try Require.atLeast(count, 1, "count", in: "HoeffdingInterval")

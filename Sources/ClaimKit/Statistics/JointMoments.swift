@@ -2,15 +2,19 @@
 /// vectors, updated one vector at a time and merged pairwise (Chan et al.),
 /// for statistics that are functions of several means (ratios, cosines).
 public struct JointMoments: Sendable, Equatable {
+    /// The number of vectors added.
     public private(set) var count = 0
+    /// The componentwise sample means.
     public private(set) var means: [Double]
     /// Row-major k x k.
     public private(set) var comoments: [Double]
 
+    /// The vectors' length k.
     public var dimension: Int { means.count }
     /// Set when a vector of the wrong length was added; `merging` then throws.
     public private(set) var isMalformed = false
 
+    /// Empty moments of vectors of length `dimension`.
     public init(dimension: Int) {
         means = [Double](repeating: 0, count: dimension)
         comoments = [Double](repeating: 0, count: dimension * dimension)
@@ -36,6 +40,8 @@ public struct JointMoments: Sendable, Equatable {
         count += 1
     }
 
+    /// The moments of both samples together (Chan et al.'s pairwise update of means and co-moments);
+    /// malformed when either part is, or when the dimensions differ.
     public func merged(with other: JointMoments) -> JointMoments {
         guard !isMalformed, !other.isMalformed, other.dimension == dimension else {
             var bad = self
@@ -79,10 +85,15 @@ public struct JointMoments: Sendable, Equatable {
 /// g(E X) is estimated by g(mean) with the delta-method variance
 /// ∇gᵀ Σ ∇g / n (e.g. the mean similarity E⟨X,Y⟩ / √(E‖X‖² E‖Y‖²)).
 public struct FunctionOfMeans: Sendable {
+    /// The length k of the random vector whose means g takes.
     public let dimension: Int
+    /// g(m) for a vector m of k means.
     public let value: @Sendable ([Double]) -> Double
+    /// ∇g(m), k partial derivatives.
     public let gradient: @Sendable ([Double]) -> [Double]
 
+    /// A function g of `dimension` means with its `gradient` (k components; a gradient of another length makes
+    /// `standardDeviation` NaN).
     public init(dimension: Int, value: @escaping @Sendable ([Double]) -> Double,
                 gradient: @escaping @Sendable ([Double]) -> [Double]) {
         self.dimension = dimension

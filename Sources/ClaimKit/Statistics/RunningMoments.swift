@@ -4,7 +4,9 @@
 /// Merging in a fixed order gives bit-identical results however the sample
 /// was split across threads.
 public struct RunningMoments: Sendable, Equatable {
+    /// The number of values.
     public var count: Int { storedCount }
+    /// The sample mean (0 when empty).
     public var mean: Double { storedMean }
     /// Σ (x_i - mean)^2.
     public var sumOfSquaredDeviations: Double { storedSquares }
@@ -13,6 +15,7 @@ public struct RunningMoments: Sendable, Equatable {
     @usableFromInline var storedMean = 0.0
     @usableFromInline var storedSquares = 0.0
 
+    /// Empty moments.
     public init() {}
 
     /// The moments of `values`.
@@ -20,6 +23,7 @@ public struct RunningMoments: Sendable, Equatable {
         for v in values { add(v) }
     }
 
+    /// Adds one value (Welford's update of the mean and the sum of squared deviations).
     @inlinable
     public mutating func add(_ x: Double) {
         let n = storedCount + 1
@@ -46,6 +50,7 @@ public struct RunningMoments: Sendable, Equatable {
 
     /// The unbiased sample variance (0 for fewer than two values).
     public var variance: Double { count > 1 ? sumOfSquaredDeviations / Double(count - 1) : 0 }
+    /// The sample standard deviation, √variance.
     public var standardDeviation: Double { variance.squareRoot() }
     /// The estimated standard error of the mean.
     public var standardError: Double { count > 0 ? (variance / Double(count)).squareRoot() : .infinity }

@@ -3,11 +3,15 @@ import GSL
 
 /// A fitted slope with its interval, for rate claims: log y = c0 + slope · log x.
 public struct SlopeEstimate: Sendable, Equatable {
+    /// The fitted slope (for a log-log fit, the rate's exponent).
     public let slope: Double
+    /// The fitted intercept.
     public let intercept: Double
+    /// The two-sided (1 − alpha) interval of the slope, widened by `scaleFactor`.
     public let interval: Interval
     /// χ² of the weighted fit and its p-value under the power-law model.
     public let chiSquared: Double
+    /// P(χ²_{n−2} > chiSquared): the straight line's goodness of fit under the weights.
     public let goodnessOfFitPValue: Double
     /// max(1, sqrt(χ²/(n − 2))): the factor the interval was widened by.
     public let scaleFactor: Double
@@ -27,6 +31,9 @@ public struct SlopeEstimate: Sendable, Equatable {
 /// assertion's tiny alpha rejects the line. With two points there is no
 /// residual and the known errors alone set the width.
 public enum SlopeInterval {
+    /// Fits y = c0 + slope · x with weights 1/se², and the slope's interval. Throws `ParameterError` for alpha
+    /// outside (0, 1), a standard error per y missing or not positive, or what `WeightedLineFit` rejects
+    /// (unequal lengths, fewer than three points, one distinct x, non-finite values); `GSLError` from GSL.
     public static func fit(x: [Double], y: [Double], standardErrors: [Double], alpha: Double) throws -> SlopeEstimate {
         try Require.openUnit(alpha, "alpha", in: "SlopeInterval.fit")
         guard standardErrors.count == y.count else {
