@@ -166,3 +166,23 @@ extension FrameworkTests {
         #expect(RunComparison(baseline: small.run([claim]), current: small.run([claim])).differences.isEmpty)
     }
 }
+
+extension FrameworkTests {
+    /// Error bars twice too wide move no estimate, but diff at the same seed flags them.
+    @Test func diffFlagsErrorBarsThatChangedAtTheSameSeed() throws {
+        let runner = try Runner(registry: Self.tool.registry, seed: 1, budget: .quick, engine: try MonteCarloEngine(threads: 2))
+        let report = runner.run([Self.claims[0]])
+        let a = report.claims[0].assertions[0]
+        let doubled = Assertion(name: a.name, key: a.key, route: a.route, subject: a.subject, rule: a.rule, estimate: a.estimate,
+                                interval: Interval(center: a.estimate, halfWidth: a.upper - a.lower), region: a.region,
+                                delta: a.delta, alpha: a.alpha, samples: a.samples)
+        let claim = try #require(Self.tool.registry.claims.first)
+        let widened = RunReport(seed: 1, budget: .quick, suiteAlpha: report.suiteAlpha, claims: [
+            ClaimResult(claim: claim, assertions: [doubled], figures: [], seconds: 0, error: nil, alpha: report.claims[0].alpha),
+        ])
+        let comparison = RunComparison(baseline: report, current: widened)
+        #expect(comparison.count(.widthChanged) == 1 && comparison.count(.estimateMoved) == 0)
+        let otherSeed = RunReport(seed: 2, budget: .quick, suiteAlpha: report.suiteAlpha, claims: widened.claims)
+        #expect(RunComparison(baseline: report, current: otherSeed).count(.widthChanged) == 0)
+    }
+}

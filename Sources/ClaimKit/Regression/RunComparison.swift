@@ -12,7 +12,9 @@ import Foundation
 /// for deterministic routes). Same seed and unchanged code give identical
 /// estimates; another seed moves them within that uncertainty except with a
 /// probability of the order of the assertions' alphas. Every verdict change
-/// (assertion, claim, corrected form, error), every claim whose recorded
+/// (assertion, claim, corrected form, error), every interval whose width
+/// changed beyond rounding at the same seed and budget (error bars that
+/// moved: a different rule, a wrong standard error), every claim whose recorded
 /// share of the false-fail budget changed, and every claim or assertion
 /// present in one run only is a difference too.
 public struct RunComparison: Sendable, Codable, Equatable {
@@ -30,6 +32,9 @@ public struct RunComparison: Sendable, Codable, Equatable {
         /// intervals are at other confidence levels (a registry that grew or
         /// shrank, another suite alpha).
         case alphaChanged = "alpha-changed"
+        /// At the same seed and budget, an interval's width changed beyond its
+        /// rounding: the error bars moved even if the estimate did not.
+        case widthChanged = "width-changed"
     }
 
     /// One difference; `assertion` is nil for a claim-level one.
@@ -82,7 +87,8 @@ public struct RunComparison: Sendable, Codable, Equatable {
                     continue
                 }
                 assertionsCompared += 1
-                differences += Self.assertionLevel(old.id, key, a, b)
+                differences += Self.assertionLevel(old.id, key, a, b,
+                                                   sameDraws: baseline.seed == current.seed && baseline.budget == current.budget)
             }
             for (key, _) in newAssertions where !oldKeys.contains(key) {
                 differences.append(Difference(kind: .onlyInCurrent, claim: old.id, assertion: key, detail: "assertion new in the current run"))
@@ -132,7 +138,31 @@ public struct RunComparison: Sendable, Codable, Equatable {
         return found
     }
 
-    private static func assertionLevel(_ claim: String, _ key: String, _ a: Assertion, _ b: Assertion) -> [Difference] {
+    /// The relative change of an interval's width that counts as a change of
+    /// its error bars: machines with other BLAS kernels can move a Monte Carlo
+    /// width by a few parts in 10⁴ at the same seed (a discrete outcome that
+    /// rounding tips), a wrong standard-error formula by tens of percent.
+    public static let widthTolerance = 1e-2
+
+    /// Widths below 1e-9 of the estimate's scale are rounding themselves (a
+    /// solver's bracket); their changes are not error bars moving.
+    public static let widthFloor = 1e-9
+
+    /// Whether the interval's width changed beyond rounding: by more than
+    /// `widthTolerance` of itself and more than `widthFloor` × max(1, |estimate|)
+    /// (infinite widths must agree).
+    public static func widthChanged(baseline a: Assertion, current b: Assertion) -> Bool {
+        let (wa, wb) = (a.upper - a.lower, b.upper - b.lower)
+        if wa.isNaN || wb.isNaN { return wa.isNaN != wb.isNaN }
+        if wa == wb { return false }
+        if !wa.isFinite || !wb.isFinite { return true }
+        let scale = max(1, abs(a.estimate.isFinite ? a.estimate : 0), abs(b.estimate.isFinite ? b.estimate : 0))
+        let change = abs(wb - wa)
+        return change > widthTolerance * max(abs(wa), abs(wb)) && change > widthFloor * scale
+    }
+
+    private static func assertionLevel(_ claim: String, _ key: String, _ a: Assertion, _ b: Assertion,
+                                       sameDraws: Bool) -> [Difference] {
         var found: [Difference] = []
         if a.verdict != b.verdict {
             found.append(Difference(kind: .verdictChanged, claim: claim, assertion: key,
@@ -143,6 +173,10 @@ public struct RunComparison: Sendable, Codable, Equatable {
             found.append(Difference(kind: .estimateMoved, claim: claim, assertion: key, detail: String(
                 format: "estimate %.10g → %.10g (|Δ| %.3g > combined uncertainty %.3g)",
                 a.estimate, b.estimate, d, combinedUncertainty(baseline: a, current: b))))
+        }
+        if sameDraws && widthChanged(baseline: a, current: b) {
+            found.append(Difference(kind: .widthChanged, claim: claim, assertion: key, detail: String(
+                format: "interval width %.6g → %.6g at the same seed and budget", a.upper - a.lower, b.upper - b.lower)))
         }
         return found
     }

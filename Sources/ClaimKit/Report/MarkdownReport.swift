@@ -45,8 +45,11 @@ public struct MarkdownReport {
         \(registry.claims.count) registered claims and, within a claim, over its statistical assertions.
         Results are identical for a given seed and budget whatever the thread count; only the times vary.
 
-        **How to read a verdict.** Every assertion has an interval (a (1 − α) confidence interval, or a
-        value ± its numerical error), the region the paper claims, and a resolution δ. *Confirmed*: the
+        **How to read a verdict.** Every assertion has an interval (a confidence interval, or a value ±
+        its numerical error), the region the paper claims, and a resolution δ. An assertion spends α of
+        the false-fail budget: a Monte Carlo estimate whose sample size a pilot planned ("n from pilot")
+        spends α/2 on the pilot's bound and has a (1 − α/2) interval; the other statistical rules have a
+        (1 − α) interval. *Confirmed*: the
         interval lies inside the claimed region widened by δ. *Refuted*: the interval misses the region.
         *Inconclusive*: neither. A claim's verdict is that of its as-printed assertions; an *erratum* is a
         claim refuted as printed whose corrected form is confirmed. "MDD" is the minimal detectable
