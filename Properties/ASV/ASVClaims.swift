@@ -5,7 +5,7 @@ import Randomness
 
 /// Claims of Henmi, Zara, Hirohashi, Kato, "Adaptive Signal Variances: CNN
 /// initialization through modern architectures" (catalog:
-/// ../shared/claims/layernorm-asv.md, ASV part).
+/// Catalog.swift, drawn from layernorm-asv.md, ASV part).
 public enum ASVClaims {
     /// Every claim of this paper, in catalog order.
     public static let all: [Claim] = [

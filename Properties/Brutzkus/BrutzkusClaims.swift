@@ -1,7 +1,7 @@
 import ClaimKit
 
 /// Claims of Brutzkus & Globerson, "An Optimization and Generalization
-/// Analysis for Max-Pooling Networks" (catalog: ../shared/claims/brutzkus-maxpool.md).
+/// Analysis for Max-Pooling Networks" (its catalog: Catalog.swift, drawn from brutzkus-maxpool.md).
 public enum BrutzkusClaims {
     /// In the order of the catalog's index.
     /// Every claim of this paper, in catalog order.

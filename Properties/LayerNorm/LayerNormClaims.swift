@@ -3,7 +3,7 @@ import GSL
 import RandomNetworks
 
 /// Claims of the anonymous submission "Gradient explosion and representation
-/// shrinkage in infinite networks" (catalog: ../shared/claims/layernorm-asv.md, LN part).
+/// shrinkage in infinite networks" (its catalog: Catalog.swift, drawn from layernorm-asv.md, LN part).
 public enum LayerNormClaims {
     /// Every claim of this paper, in catalog order.
     public static let all: [Claim] = [

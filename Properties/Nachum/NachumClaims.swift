@@ -1,7 +1,7 @@
 import ClaimKit
 
 /// Claims of Nachum, Hązła, Gastpar & Khina, "A Johnson–Lindenstrauss framework
-/// for randomly initialized CNNs" (catalog: ../shared/claims/pooling-nachum.md).
+/// for randomly initialized CNNs" (its catalog: Catalog.swift, drawn from pooling-nachum.md).
 public enum NachumClaims {
     /// Every claim of this paper, in catalog order.
     public static let all: [Claim] = [

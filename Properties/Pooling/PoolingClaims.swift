@@ -1,7 +1,7 @@
 import ClaimKit
 
 /// Claims of the anonymous submission "Contraction property of pooling layer"
-/// (catalog: ../shared/claims/pooling-nachum.md, POOL part), in the order of the paper.
+/// (its catalog: Catalog.swift, drawn from pooling-nachum.md, POOL part), in the order of the paper.
 public enum PoolingClaims {
     /// Every claim of this paper, in catalog order.
     public static let all: [Claim] = [

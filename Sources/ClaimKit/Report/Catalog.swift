@@ -1,6 +1,6 @@
 import Foundation
 
-/// One entry of a paper's claim catalog (../shared/claims/*.md, index section).
+/// One entry of a paper's claim catalog: one claim of the paper, encoded or not.
 public struct CatalogEntry: Sendable, Equatable {
     /// The entry's ID as the catalog prints it (e.g. `NACHUM-EQ2`); a claim with the same ID encodes it.
     public let id: String
@@ -22,7 +22,7 @@ public struct CatalogEntry: Sendable, Equatable {
 public struct PaperCatalog: Sendable {
     /// The paper the catalog lists the claims of.
     public let paper: Paper
-    /// The catalog file under ../shared/claims/.
+    /// The name of the markdown catalog the entries were drawn from (what `report --catalogs DIR` reads in DIR).
     public let file: String
     /// Every claim the paper makes, encoded or not, in catalog order.
     public let entries: [CatalogEntry]
