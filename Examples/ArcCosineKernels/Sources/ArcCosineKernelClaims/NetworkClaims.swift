@@ -42,12 +42,7 @@ extension ArcCosineKernelClaims {
                 ) { rng, count in
                     let sampler = NormalSampler()
                     return RunningMoments.of(count: count) {
-                        var wx = 0.0, wy = 0.0
-                        for j in 0..<x.count {
-                            let w = sampler.next(using: &rng)
-                            wx += w * x[j]
-                            wy += w * y[j]
-                        }
+                        let (wx, wy) = ThresholdNetwork.projections(x, y, rng: &rng, sampler: sampler)
                         return 2 * ArcCosineKernel.activation(n, wx) * ArcCosineKernel.activation(n, wy)
                     }
                 }
@@ -82,12 +77,7 @@ extension ArcCosineKernelClaims {
                 let sampler = NormalSampler()
                 var hits = 0
                 for _ in 0..<count {
-                    var wx = 0.0, wy = 0.0
-                    for j in 0..<x.count {
-                        let w = sampler.next(using: &rng)
-                        wx += w * x[j]
-                        wy += w * y[j]
-                    }
+                    let (wx, wy) = ThresholdNetwork.projections(x, y, rng: &rng, sampler: sampler)
                     if wx > 0 && wy > 0 { hits += 1 }
                 }
                 return hits

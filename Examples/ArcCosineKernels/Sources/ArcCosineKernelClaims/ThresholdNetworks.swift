@@ -3,18 +3,27 @@ import Foundation
 
 /// Random threshold networks of §2: f(x) = g_n(W x), W with i.i.d. N(0, 1) entries.
 public enum ThresholdNetwork {
+    /// (w·x, w·y) for one weight vector w ~ N(0, I_d), drawn coordinate by coordinate from `rng`:
+    /// the pre-activations of one hidden unit on the two inputs.
+    @inlinable
+    public static func projections(_ x: [Double], _ y: [Double], rng: inout Xoshiro256,
+                                   sampler: NormalSampler) -> (Double, Double) {
+        var wx = 0.0, wy = 0.0
+        for j in 0..<x.count {
+            let w = sampler.next(using: &rng)
+            wx += w * x[j]
+            wy += w * y[j]
+        }
+        return (wx, wy)
+    }
+
     /// The single-layer network's normalized inner product (2/m) f(x)·f(y) for one draw of the
     /// m × d weight matrix W (§2, single-layer threshold networks).
     public static func innerProduct(_ n: Int, _ x: [Double], _ y: [Double], width m: Int,
                                     rng: inout Xoshiro256, sampler: NormalSampler = NormalSampler()) -> Double {
         var sum = 0.0
         for _ in 0..<m {
-            var wx = 0.0, wy = 0.0
-            for j in 0..<x.count {
-                let w = sampler.next(using: &rng)
-                wx += w * x[j]
-                wy += w * y[j]
-            }
+            let (wx, wy) = ThresholdNetwork.projections(x, y, rng: &rng, sampler: sampler)
             sum += ArcCosineKernel.activation(n, wx) * ArcCosineKernel.activation(n, wy)
         }
         return 2 * sum / Double(m)
@@ -59,12 +68,7 @@ public enum ThresholdNetwork {
         for _ in 0..<layers {
             var nx = [Double](repeating: 0, count: m), ny = nx
             for i in 0..<m {
-                var wx = 0.0, wy = 0.0
-                for j in 0..<hx.count {
-                    let w = sampler.next(using: &rng)
-                    wx += w * hx[j]
-                    wy += w * hy[j]
-                }
+                let (wx, wy) = ThresholdNetwork.projections(hx, hy, rng: &rng, sampler: sampler)
                 nx[i] = scale * ArcCosineKernel.activation(n, wx)
                 ny[i] = scale * ArcCosineKernel.activation(n, wy)
             }

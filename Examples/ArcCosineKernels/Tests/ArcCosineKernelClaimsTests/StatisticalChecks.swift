@@ -19,12 +19,7 @@ import Testing
                                  alpha: ctx.reserveAlpha(1)) { rng, count in
                 let sampler = NormalSampler()
                 return RunningMoments.of(count: count) {
-                    var wx = 0.0, wy = 0.0
-                    for j in 0..<x.count {
-                        let w = sampler.next(using: &rng)
-                        wx += w * x[j]
-                        wy += w * y[j]
-                    }
+                    let (wx, wy) = ThresholdNetwork.projections(x, y, rng: &rng, sampler: sampler)
                     return 2 * max(wx, 0) * max(wy, 0)
                 }
             }
@@ -42,12 +37,7 @@ import Testing
                     let sampler = NormalSampler()
                     var hits = 0
                     for _ in 0..<count {
-                        var wx = 0.0, wy = 0.0
-                        for j in 0..<x.count {
-                            let w = sampler.next(using: &rng)
-                            wx += w * x[j]
-                            wy += w * y[j]
-                        }
+                        let (wx, wy) = ThresholdNetwork.projections(x, y, rng: &rng, sampler: sampler)
                         if wx > 0 && (!both || wy > 0) { hits += 1 }
                     }
                     return hits
@@ -65,12 +55,7 @@ import Testing
                                  resolution: 0.005, alpha: ctx.reserveAlpha(1)) { rng, count in
                 let sampler = NormalSampler()
                 return RunningMoments.of(count: count) {
-                    var wx = 0.0, wy = 0.0
-                    for j in 0..<x.count {
-                        let w = sampler.next(using: &rng)
-                        wx += w * x[j]
-                        wy += w * y[j]
-                    }
+                    let (wx, wy) = ThresholdNetwork.projections(x, y, rng: &rng, sampler: sampler)
                     return max(wx, 0) * max(wy, 0)
                 }
             }
