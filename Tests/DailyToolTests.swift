@@ -258,23 +258,25 @@ struct DailyToolTests {
 
     // MARK: 5. Reading pipes, /dev/null and standard input
 
+    /// Writes all of `data` to `descriptor` (the writing end of a pipe or fifo), then closes it.
+    static func writeAll(_ data: Data, to descriptor: Int32) {
+        data.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let n = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if n <= 0 { break }
+                offset += n
+            }
+        }
+        close(descriptor)
+    }
+
     @Test func runFilesAreReadFromPipesAndDevNull() throws {
         let fifo = FileManager.default.temporaryDirectory.appendingPathComponent("claims-fifo-\(UUID().uuidString)").path
         #expect(mkfifo(fifo, 0o600) == 0)
         defer { unlink(fifo) }
         let baseline = try Data(contentsOf: URL(fileURLWithPath: RegressionTests.baselinePath))
-        let writer = Thread {
-            let descriptor = open(fifo, O_WRONLY)
-            baseline.withUnsafeBytes { buffer in
-                var offset = 0
-                while offset < buffer.count {
-                    let n = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                    if n <= 0 { break }
-                    offset += n
-                }
-            }
-            close(descriptor)
-        }
+        let writer = Thread { Self.writeAll(baseline, to: open(fifo, O_WRONLY)) }
         writer.start()
         let piped = Capture.run(["diff", fifo, RegressionTests.baselinePath])
         #expect(piped.code == 0 && piped.out.contains("0 differences"), "\(piped.err)")
@@ -292,17 +294,7 @@ struct DailyToolTests {
         dup2(pipe[0], STDIN_FILENO)
         close(pipe[0])
         let writeEnd = pipe[1]
-        let writer = Thread {
-            baseline.withUnsafeBytes { buffer in
-                var offset = 0
-                while offset < buffer.count {
-                    let n = write(writeEnd, buffer.baseAddress! + offset, buffer.count - offset)
-                    if n <= 0 { break }
-                    offset += n
-                }
-            }
-            close(writeEnd)
-        }
+        let writer = Thread { Self.writeAll(baseline, to: writeEnd) }
         writer.start()
         let result = Capture.run(["diff", "-", RegressionTests.baselinePath])
         dup2(saved, STDIN_FILENO)
