@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import Synchronization
 
 
 /// Deterministic parallel Monte Carlo.
@@ -8,7 +9,9 @@ import Foundation
 /// own stream `stream.child(i)`, whatever thread runs it, and partial results
 /// are returned (and merged by the caller) in chunk order. The same seed
 /// therefore gives bit-identical results with any number of threads.
-/// Threads take chunks in a fixed stripe (worker w runs chunks w, w + T, ...).
+/// Workers take the next chunk not yet taken (dynamic scheduling, so chunks of
+/// unequal cost keep every worker busy); which worker runs a chunk never
+/// changes its result.
 public struct MonteCarloEngine: Sendable {
     /// The number of worker threads (at least 1); results never depend on it.
     public let threads: Int
@@ -34,7 +37,7 @@ public struct MonteCarloEngine: Sendable {
         try Require.atLeast(chunkSize, 1, "chunkSize", in: "MonteCarloEngine.run")
         let totalChunks = samples / chunkSize + (samples % chunkSize == 0 ? 0 : 1) // ⌈samples / chunkSize⌉ without overflow
         let range = (chunks ?? 0..<totalChunks).clamped(to: 0..<totalChunks)
-        return try stripe(range.count) { k in
+        return try distribute(range.count) { k in
             let chunk = range.lowerBound + k
             var rng = stream.child(chunk).generator()
             return try body(&rng, min(chunkSize, samples - chunk * chunkSize))
@@ -47,28 +50,36 @@ public struct MonteCarloEngine: Sendable {
     /// the thread count; then neither do the results.
     public func forEachBlock(_ blocks: Int, _ body: @escaping @Sendable (Int) throws -> Void) throws {
         try Require.atLeast(blocks, 0, "blocks", in: "MonteCarloEngine.forEachBlock")
-        _ = try stripe(blocks, body)
+        _ = try distribute(blocks, body)
     }
 
-    /// `body(k)` for k in 0 ..< count, worker w taking k = w, w + T, ...; results in k order.
-    private func stripe<Partial: Sendable>(_ count: Int, _ body: @escaping @Sendable (Int) throws -> Partial) throws -> [Partial] {
+    /// `body(k)` for k in 0 ..< count, each worker taking the next k not yet taken; results in k order.
+    private func distribute<Partial: Sendable>(_ count: Int, _ body: @escaping @Sendable (Int) throws -> Partial) throws -> [Partial] {
         guard count > 0 else { return [] }
         let slots = ChunkSlots<Partial>(count: count)
         let workers = min(threads, count)
-        let work: @Sendable (Int) -> Void = { worker in
-            var k = worker
-            while k < count {
-                slots.store(k, Result { try body(k) })
-                k += workers
-            }
-        }
         if workers == 1 {
-            work(0)
+            for k in 0..<count { slots.store(k, Result { try body(k) }) }
         } else {
-            DispatchQueue.concurrentPerform(iterations: workers, execute: work)
+            let next = ChunkCounter()
+            DispatchQueue.concurrentPerform(iterations: workers) { _ in
+                while true {
+                    let k = next.take()
+                    guard k < count else { break }
+                    slots.store(k, Result { try body(k) })
+                }
+            }
         }
         return try slots.results()
     }
+}
+
+/// The next chunk index to hand out, shared by the workers.
+private final class ChunkCounter: @unchecked Sendable {
+    private let value = Atomic<Int>(0)
+
+    /// The next index (0, 1, 2, ...), each handed out once.
+    func take() -> Int { value.wrappingAdd(1, ordering: .relaxed).oldValue }
 }
 
 /// Write-once result slots, one per chunk; each slot is written by exactly one

@@ -89,9 +89,35 @@ public struct NetworkSimulation: Sendable {
     }
 
     /// The share of pooling windows whose pre-activations are all negative (ReLU then max gives 0).
+    /// The windows are those of `WindowPooling.window(of:)`, visited in place (no array per window).
     private func negativeWindowShare(_ u: [Double], _ layer: ConvPoolLayer) throws -> Double {
+        let pooling = layer.pooling, input = pooling.input, output = pooling.output
+        try input.validate(u, "u", in: "NetworkSimulation.negativeWindowShare")
         var negative = 0
-        for t in 0..<layer.outputCount where try layer.pooling.window(of: t).allSatisfy({ u[$0] < 0 }) { negative += 1 }
+        if pooling.windowSize == 1 {
+            // No pooling: every unit is its own window.
+            u.withUnsafeBufferPointer { u in
+                for v in u { negative &+= v < 0 ? 1 : 0 }
+            }
+            return Double(negative) / Double(layer.outputCount)
+        }
+        u.withUnsafeBufferPointer { u in
+            for k in 0..<output.channels {
+                for j in 0..<output.height {
+                    for i in 0..<output.width {
+                        var allNegative = true
+                        windows: for x2 in 0..<pooling.windowHeight {
+                            for x1 in 0..<pooling.windowWidth
+                            where !(u[input.unchecked(pooling.windowWidth * i + x1, pooling.windowHeight * j + x2, k)] < 0) {
+                                allNegative = false
+                                break windows
+                            }
+                        }
+                        if allNegative { negative += 1 }
+                    }
+                }
+            }
+        }
         return Double(negative) / Double(layer.outputCount)
     }
 }

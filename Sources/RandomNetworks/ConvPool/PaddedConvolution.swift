@@ -28,8 +28,8 @@ public struct PaddedConvolution: Sendable {
             throw ParameterError("PaddedConvolution", parameter: "biases", value: "\(biases.count) entries",
                                  requirement: "d' = \(geometry.output.channels) entries")
         }
-        for v in weights.storage { try Require.finite(v, "weight", in: "PaddedConvolution") }
-        for v in biases { try Require.finite(v, "bias", in: "PaddedConvolution") }
+        if !Vector.allFinite(weights.storage) { for v in weights.storage { try Require.finite(v, "weight", in: "PaddedConvolution") } }
+        if !Vector.allFinite(biases) { for v in biases { try Require.finite(v, "bias", in: "PaddedConvolution") } }
         self.geometry = geometry
         self.weights = weights
         self.biases = biases

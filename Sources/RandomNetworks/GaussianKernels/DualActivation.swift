@@ -61,8 +61,8 @@ public enum DualActivation {
             throw ParameterError(context, parameter: "x, y", value: "sizes \(x.count), \(y.count)",
                                  requirement: "non-empty and of equal size")
         }
-        for v in x { try Require.finite(v, "x entry", in: context) }
-        for v in y { try Require.finite(v, "y entry", in: context) }
+        if !Vector.allFinite(x) { for v in x { try Require.finite(v, "x entry", in: context) } }
+        if !Vector.allFinite(y) { for v in y { try Require.finite(v, "y entry", in: context) } }
         let nx = Vector.norm(x), ny = Vector.norm(y)
         let rho = nx > 0 && ny > 0 ? min(1, max(-1, Vector.dot(x, y) / (nx * ny))) : 0
         return (nx, ny, rho)

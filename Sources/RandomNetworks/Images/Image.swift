@@ -18,7 +18,7 @@ public struct Image: Sendable, Equatable {
             throw ParameterError("Image", parameter: "pixels", value: "\(pixels.count) values",
                                  requirement: "size² · channels = \(count) values")
         }
-        for v in pixels { try Require.finite(v, "pixel", in: "Image") }
+        if !Vector.allFinite(pixels) { for v in pixels { try Require.finite(v, "pixel", in: "Image") } }
         self.size = size
         self.channels = channels
         self.pixels = pixels

@@ -75,11 +75,14 @@ public struct SharedBoundary: Sendable, Equatable {
     /// The extremum of `values` over every cyclic (2r+1) × (2r+1) window, rows then columns.
     private static func windowExtremum(_ values: [Double], _ n: Int, _ r: Int,
                                        _ pick: (Double, Double) -> Double) -> [Double] {
+        // wrapped[j · (2r + 1) + r + b] = (j + b) mod n for b = −r … r, computed once (no division in the loops).
+        let side = 2 * r + 1
+        let wrapped = (0..<(n * side)).map { e in ((e / side + e % side - r) % n + n) % n }
         var rows = values
         for u in 0..<n {
             for j in 0..<n {
                 var e = values[u * n + j]
-                for b in -r...r { e = pick(e, values[u * n + ((j + b) % n + n) % n]) }
+                for b in 0..<side { e = pick(e, values[u * n + wrapped[j * side + b]]) }
                 rows[u * n + j] = e
             }
         }
@@ -87,7 +90,7 @@ public struct SharedBoundary: Sendable, Equatable {
         for i in 0..<n {
             for j in 0..<n {
                 var e = rows[i * n + j]
-                for a in -r...r { e = pick(e, rows[(((i + a) % n + n) % n) * n + j]) }
+                for a in 0..<side { e = pick(e, rows[wrapped[i * side + a] * n + j]) }
                 out[i * n + j] = e
             }
         }

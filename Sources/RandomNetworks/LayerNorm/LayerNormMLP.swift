@@ -145,8 +145,17 @@ public struct LayerNormMLP: Sendable {
             let values = input.pointer, target = activated.pointer, factor = factors.pointer
             for row in (block * Self.rowBlock)..<min((block + 1) * Self.rowBlock, inputWidth) {
                 let offset = row * columns
-                for column in 0..<valueColumns {
-                    target[offset + column] = activation(values[offset + column] * factor[column])
+                if case let .erf(beta) = activation {
+                    // The hot case: erf inlined with its tables read once (the same values as `activation`).
+                    let series = Erf.series.pointer, taylor = Erf.taylor.pointer
+                    for column in 0..<valueColumns {
+                        target[offset + column] = Erf.value(beta * (values[offset + column] * factor[column]),
+                                                            series: series, taylor: taylor)
+                    }
+                } else {
+                    for column in 0..<valueColumns {
+                        target[offset + column] = activation(values[offset + column] * factor[column])
+                    }
                 }
                 guard columns > valueColumns else { continue }
                 let first = values[offset], slope = activation.derivative(first * factor[0])

@@ -37,9 +37,19 @@ extension LayerNormMLP {
         var correlations: [Double] = []
         for layer in layers {
             var aa = 0.0, ab = 0.0, bb = 0.0
-            for i in za.indices {
-                let a = layer.activation(za[i]), b = layer.activation(zb[i])
-                aa += a * a; ab += a * b; bb += b * b
+            if case let .erf(beta) = layer.activation {
+                // The hot case: erf inlined with its tables read once (the same values as `layer.activation`).
+                let series = Erf.series.pointer, taylor = Erf.taylor.pointer
+                for i in za.indices {
+                    let a = Erf.value(beta * za[i], series: series, taylor: taylor)
+                    let b = Erf.value(beta * zb[i], series: series, taylor: taylor)
+                    aa += a * a; ab += a * b; bb += b * b
+                }
+            } else {
+                for i in za.indices {
+                    let a = layer.activation(za[i]), b = layer.activation(zb[i])
+                    aa += a * a; ab += a * b; bb += b * b
+                }
             }
             let n = Double(za.count)
             let (l11, l21, l22) = Self.cholesky(layer.weightVariance * aa / n + layer.biasVariance,

@@ -14,17 +14,24 @@ public enum Erf {
     /// erf(x), within 2.6 ulp; NaN for NaN, ±1 for |x| ≥ 6.
     @inlinable
     public static func value(_ x: Double) -> Double {
+        value(x, series: series.pointer, taylor: taylor.pointer)
+    }
+
+    /// erf(x) from the tables `series` and `taylor` (their pointers, read once by a caller's loop): the same
+    /// operations as `value(_:)`, inlined into the loop.
+    @inlinable @inline(__always)
+    static func value(_ x: Double, series s: UnsafePointer<Double>, taylor: UnsafePointer<Double>) -> Double {
         let a = abs(x)
         guard a < 6 else { return a.isNaN ? x : Double(signOf: x, magnitudeOf: 1) }
         if a < 0.0625 {
-            let s = series.pointer, x2 = x * x
+            let x2 = x * x
             var r = s[7]
             for n in stride(from: 6, through: 0, by: -1) { r = r * x2 + s[n] }
             return x * r
         }
         let i = Int(a * 4)
         let t = a - (Double(i) * 0.25 + 0.125)
-        let c = taylor.pointer + i * 14
+        let c = taylor + i * 14
         let t2 = t * t, t4 = t2 * t2, t8 = t4 * t4
         let q0 = (c[0] + c[1] * t) + (c[2] + c[3] * t) * t2
         let q1 = (c[4] + c[5] * t) + (c[6] + c[7] * t) * t2

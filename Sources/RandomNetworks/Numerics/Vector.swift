@@ -7,6 +7,20 @@ public enum Vector {
         return s
     }
 
+    /// Whether every entry is finite: a branch-free pass (v − v is 0 exactly for finite v, NaN otherwise) for
+    /// the validation of parameter vectors in training loops.
+    public static func allFinite(_ x: [Double]) -> Bool {
+        x.withUnsafeBufferPointer { x in
+            var good = SIMDMask<SIMD4<Int64>>(repeating: true), i = 0
+            while i + 4 <= x.count {
+                let v = UnsafeRawPointer(x.baseAddress! + i).loadUnaligned(as: SIMD4<Double>.self)
+                good = good .& ((v - v) .== 0)
+                i += 4
+            }
+            return all(good) && x[i...].allSatisfy(\.isFinite)
+        }
+    }
+
     /// ||x||.
     public static func norm(_ x: [Double]) -> Double { dot(x, x).squareRoot() }
 

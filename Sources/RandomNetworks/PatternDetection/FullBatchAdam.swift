@@ -56,11 +56,45 @@ public struct FullBatchAdam: Sendable, Equatable {
             let (loss, gradient) = try model.logisticLossAndGradient(inputs, labels: labels)
             losses.append(loss)
             let correction1 = 1 - pow(beta1, Double(t)), correction2 = 1 - pow(beta2, Double(t))
-            for (slot, index) in range.enumerated() {
-                let g = gradient[index]
-                first[slot] = beta1 * first[slot] + (1 - beta1) * g
-                second[slot] = beta2 * second[slot] + (1 - beta2) * g * g
-                theta[index] -= learningRate * (first[slot] / correction1) / ((second[slot] / correction2).squareRoot() + epsilon)
+            guard gradient.count >= range.upperBound else {
+                throw ParameterError("FullBatchAdam.train", parameter: "gradient", value: "\(gradient.count) entries",
+                                     requirement: "one per parameter (\(theta.count))")
+            }
+            let (beta1, beta2, rate, epsilon) = (beta1, beta2, learningRate, epsilon)
+            gradient.withUnsafeBufferPointer { gradient in
+                theta.withUnsafeMutableBufferPointer { theta in
+                    first.withUnsafeMutableBufferPointer { first in
+                        second.withUnsafeMutableBufferPointer { second in
+                            // Element by element (the same operations in the same order, without bounds checks).
+                            let g = gradient.baseAddress! + range.lowerBound, p = theta.baseAddress! + range.lowerBound
+                            let m = first.baseAddress!, v = second.baseAddress!
+                            // Two parameters at a time (SIMD lanes: IEEE division and square root round each lane
+                            // exactly as the scalar operations do).
+                            typealias Pair = SIMD2<Double>
+                            var slot = 0
+                            while slot + 2 <= range.count {
+                                let gradient = UnsafeRawPointer(g + slot).loadUnaligned(as: Pair.self)
+                                let first = Pair(repeating: beta1) * UnsafeRawPointer(m + slot).loadUnaligned(as: Pair.self)
+                                    + Pair(repeating: 1 - beta1) * gradient
+                                let second = Pair(repeating: beta2) * UnsafeRawPointer(v + slot).loadUnaligned(as: Pair.self)
+                                    + Pair(repeating: 1 - beta2) * gradient * gradient
+                                let step = Pair(repeating: rate) * (first / Pair(repeating: correction1))
+                                    / ((second / Pair(repeating: correction2)).squareRoot() + Pair(repeating: epsilon))
+                                let updated = UnsafeRawPointer(p + slot).loadUnaligned(as: Pair.self) - step
+                                UnsafeMutableRawPointer(m + slot).storeBytes(of: first, as: Pair.self)
+                                UnsafeMutableRawPointer(v + slot).storeBytes(of: second, as: Pair.self)
+                                UnsafeMutableRawPointer(p + slot).storeBytes(of: updated, as: Pair.self)
+                                slot += 2
+                            }
+                            while slot < range.count {
+                                m[slot] = beta1 * m[slot] + (1 - beta1) * g[slot]
+                                v[slot] = beta2 * v[slot] + (1 - beta2) * g[slot] * g[slot]
+                                p[slot] -= rate * (m[slot] / correction1) / ((v[slot] / correction2).squareRoot() + epsilon)
+                                slot += 1
+                            }
+                        }
+                    }
+                }
             }
             try model.setParameters(theta)
         }

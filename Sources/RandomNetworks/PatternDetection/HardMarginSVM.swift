@@ -50,7 +50,7 @@ public struct HardMarginSVM: Sendable, Equatable {
         try Require.positive(tolerance, "tolerance", in: context)
         try Require.atLeast(maxSweeps, 0, "maxSweeps", in: context)
         guard box > 0 else { throw ParameterError(context, parameter: "box", value: "\(box)", requirement: "> 0") }
-        for v in gram.storage { try Require.finite(v, "Gram entry", in: context) }
+        if !Vector.allFinite(gram.storage) { for v in gram.storage { try Require.finite(v, "Gram entry", in: context) } }
         let scale = (0..<n).map { gram[$0, $0] }.max() ?? 0
         for i in 0..<n where !(gram[i, i] > 0) {
             throw ParameterError(context, parameter: "example \(i)", value: "x · x = \(gram[i, i])", requirement: "> 0")

@@ -106,10 +106,11 @@ public struct LayerwiseTrainer: Sendable, Equatable {
         observe: ((SecondLayerState) throws -> Void)? = nil
     ) throws -> PatternDetectionNetwork {
         try requireChannels(network, "trainSecondLayer")
-        let features = try network.pooled(secondHalf.inputs).features
+        let features = try network.pooledFeatures(secondHalf.inputs)
         let labels = secondHalf.labels
         let m = labels.count, k = channels
-        let gram = try features.gram()
+        // The Gram matrix is needed only for the steps (T2 = 0: the features and the initial loss alone).
+        let gram = secondLayerSteps > 0 ? try features.gram() : features
         let step = secondLayerRate / Double(m)
         var scores = try network.outputs(features: features)
         var accumulated = [Double](repeating: 0, count: m)
@@ -125,11 +126,15 @@ public struct LayerwiseTrainer: Sendable, Equatable {
                                           features: features, initial: network.outputWeights,
                                           accumulated: accumulated, stepSize: step))
             guard t < secondLayerSteps else { break }
-            for b in 0..<m {
-                accumulated[b] += coefficients[b]
-                var change = 0.0
-                for c in 0..<m { change += gram.storage[b * m + c] * coefficients[c] }
-                scores[b] -= step * change
+            gram.storage.withUnsafeBufferPointer { g in
+                coefficients.withUnsafeBufferPointer { u in
+                    for b in 0..<m {
+                        accumulated[b] += u[b]
+                        var change = 0.0
+                        for c in 0..<m { change += g[b * m + c] * u[c] }
+                        scores[b] -= step * change
+                    }
+                }
             }
         }
         var trained = network

@@ -22,8 +22,8 @@ public struct LeakyReLUNetwork: Sendable, Equatable {
         guard slope >= 0, slope < 1 else {
             throw ParameterError("LeakyReLUNetwork", parameter: "slope", value: "\(slope)", requirement: "in [0, 1)")
         }
-        for v in hidden.storage { try Require.finite(v, "hidden weight", in: "LeakyReLUNetwork") }
-        for v in outputWeights { try Require.finite(v, "output weight", in: "LeakyReLUNetwork") }
+        if !Vector.allFinite(hidden.storage) { for v in hidden.storage { try Require.finite(v, "hidden weight", in: "LeakyReLUNetwork") } }
+        if !Vector.allFinite(outputWeights) { for v in outputWeights { try Require.finite(v, "output weight", in: "LeakyReLUNetwork") } }
         self.hidden = hidden
         self.outputWeights = outputWeights
         self.slope = slope
@@ -82,7 +82,7 @@ extension LeakyReLUNetwork: LogisticClassifier {
     public mutating func setParameters(_ values: [Double]) throws {
         let split = hidden.storage.count
         try Shape.requireCount(values.count, split + outputWeights.count, "parameters", in: "LeakyReLUNetwork.setParameters")
-        for v in values { try Require.finite(v, "parameter", in: "LeakyReLUNetwork.setParameters") }
+        if !Vector.allFinite(values) { for v in values { try Require.finite(v, "parameter", in: "LeakyReLUNetwork.setParameters") } }
         hidden.storage = Array(values[0..<split])
         outputWeights = Array(values[split...])
     }

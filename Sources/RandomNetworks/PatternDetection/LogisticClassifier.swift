@@ -25,7 +25,7 @@ extension PatternDetectionNetwork: LogisticClassifier {
         let split = filters.storage.count
         try Shape.requireCount(values.count, split + outputWeights.count, "parameters",
                                in: "PatternDetectionNetwork.setParameters")
-        for v in values { try Require.finite(v, "parameter", in: "PatternDetectionNetwork.setParameters") }
+        if !Vector.allFinite(values) { for v in values { try Require.finite(v, "parameter", in: "PatternDetectionNetwork.setParameters") } }
         filters.storage = Array(values[0..<split])
         outputWeights = Array(values[split...])
     }

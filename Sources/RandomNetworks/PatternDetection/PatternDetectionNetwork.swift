@@ -15,8 +15,8 @@ public struct PatternDetectionNetwork: Sendable, Equatable {
     /// θ = (W, a) of eq. (1); throws unless a has one weight per filter and every entry is finite.
     public init(filters: Matrix, outputWeights: [Double]) throws {
         try Shape.requireCount(outputWeights.count, filters.rows, "outputWeights", in: "PatternDetectionNetwork")
-        for v in filters.storage { try Require.finite(v, "filter entry", in: "PatternDetectionNetwork") }
-        for v in outputWeights { try Require.finite(v, "output weight", in: "PatternDetectionNetwork") }
+        if !Vector.allFinite(filters.storage) { for v in filters.storage { try Require.finite(v, "filter entry", in: "PatternDetectionNetwork") } }
+        if !Vector.allFinite(outputWeights) { for v in outputWeights { try Require.finite(v, "output weight", in: "PatternDetectionNetwork") } }
         self.filters = filters
         self.outputWeights = outputWeights
     }
@@ -43,55 +43,206 @@ public struct PatternDetectionNetwork: Sendable, Equatable {
     /// b·n + j holds the k channels at pattern x_b[j], by one GEMM.
     public func preActivations(_ batch: PatternBatch) throws -> Matrix {
         try requireDimension(batch, "preActivations")
-        var out = [Double](repeating: 0, count: batch.rows.rows * channels)
+        let rows = batch.rows.rows, k = channels
+        let out = [Double](unsafeUninitializedCapacity: rows * k) { buffer, initialized in
+            gemmActivations(batch, into: buffer.baseAddress!)
+            initialized = rows * k
+        }
+        return try Matrix(rows: rows, columns: k, storage: out)
+    }
+
+    /// The GEMM of `preActivations` into `c` ((m·n) × k, every entry written: beta = 0).
+    private func gemmActivations(_ batch: PatternBatch, into c: UnsafeMutablePointer<Double>) {
         batch.rows.storage.withUnsafeBufferPointer { x in
             filters.storage.withUnsafeBufferPointer { w in
-                out.withUnsafeMutableBufferPointer { c in
-                    BLAS.gemm(transposeB: true, m: batch.rows.rows, n: channels, k: dimension, a: x.baseAddress!,
-                              lda: dimension, b: w.baseAddress!, ldb: dimension, c: c.baseAddress!, ldc: channels)
-                }
+                BLAS.gemm(transposeB: true, m: batch.rows.rows, n: channels, k: dimension, a: x.baseAddress!,
+                          lda: dimension, b: w.baseAddress!, ldb: dimension, c: c, ldc: channels)
             }
         }
-        return try Matrix(rows: batch.rows.rows, columns: channels, storage: out)
+    }
+
+    /// For a batch whose every row is a standard basis vector e_q (exactly one entry 1, the others ±0: the inputs
+    /// of D with o_i = e_i), the index q of each row; nil otherwise, or when some filter entry is 0 or not finite.
+    /// Then w_i · x[j] = W[i, q] exactly, whatever order a GEMM sums the products in (every other product is a
+    /// zero of a finite, non-zero filter entry), so the activations can be read from W instead of multiplied.
+    private func basisIndices(_ batch: PatternBatch) -> [Int]? {
+        let d = dimension, rows = batch.rows.rows
+        let usable: Bool = filters.storage.withUnsafeBufferPointer { w in
+            // Non-zero and finite (v − v is 0 exactly for finite v, NaN otherwise), four entries at a time.
+            var good = SIMDMask<SIMD4<Int64>>(repeating: true), i = 0
+            while i + 4 <= w.count {
+                let v = UnsafeRawPointer(w.baseAddress! + i).loadUnaligned(as: SIMD4<Double>.self)
+                good = good .& (v .!= 0) .& ((v - v) .== 0)
+                i += 4
+            }
+            return all(good) && w[i...].allSatisfy { $0 != 0 && $0.isFinite }
+        }
+        guard usable else { return nil }
+        var indices = [Int](repeating: 0, count: rows)
+        let found: Bool = batch.rows.storage.withUnsafeBufferPointer { x in
+            for r in 0..<rows {
+                var position = -1
+                for c in 0..<d {
+                    let v = x[r * d + c]
+                    if v == 1 && position < 0 {
+                        position = c
+                    } else if v != 0 {
+                        return false
+                    }
+                }
+                guard position >= 0 else { return false }
+                indices[r] = position
+            }
+            return true
+        }
+        return found ? indices : nil
     }
 
     /// The pooled features z_i(x) = max_j σ(w_i · x[j]) (eq. (1) inside the sum;
     /// §5 Part 3) and the maximizing slots j_i(x) = argmax_j w_i · x[j] (§3,
     /// smallest j on ties), both m × k.
     public func pooled(_ batch: PatternBatch) throws -> PooledFeatures {
-        let activations = try preActivations(batch)
-        let m = batch.count, n = batch.patternsPerInput, k = channels
-        var features = [Double](repeating: 0, count: m * k)
-        var slots = [Int](repeating: 0, count: m * k)
-        activations.storage.withUnsafeBufferPointer { act in
-            for b in 0..<m {
-                for i in 0..<k {
-                    var best = act[b * n * k + i], slot = 0
-                    for j in 1..<max(n, 1) where act[(b * n + j) * k + i] > best {
-                        best = act[(b * n + j) * k + i]
-                        slot = j
+        let (features, slots, _) = try pool(batch, slots: true)
+        return PooledFeatures(features: try Matrix(rows: batch.count, columns: channels, storage: features), slots: slots!)
+    }
+
+    /// The pooled features z(x) alone (m × k), the same numbers as `pooled(_:).features`.
+    public func pooledFeatures(_ batch: PatternBatch) throws -> Matrix {
+        try Matrix(rows: batch.count, columns: channels, storage: pool(batch, slots: false).features)
+    }
+
+    /// z (m × k, row-major), when `wantSlots` the slots j_i(x), and the rows' `basisIndices` if they are basis vectors.
+    private func pool(_ batch: PatternBatch, slots wantSlots: Bool) throws
+        -> (features: [Double], slots: [Int]?, basis: [Int]?) {
+        try requireDimension(batch, "preActivations")
+        let m = batch.count, n = batch.patternsPerInput, k = channels, d = dimension
+        // The activations of slot s are the k values at table + offsets[s]: a row of the (m·n) × k GEMM, or for
+        // standard-basis patterns a row of Wᵀ (the same numbers exactly, see `basisIndices`).
+        let table: [Double], offsets: [Int]
+        let basis = basisIndices(batch)
+        if let basis {
+            table = [Double](unsafeUninitializedCapacity: d * k) { transposed, initialized in
+                filters.storage.withUnsafeBufferPointer { w in
+                    for i in 0..<k {
+                        for c in 0..<d { transposed[c * k + i] = w[i * d + c] }
                     }
-                    features[b * k + i] = max(0, best)
-                    slots[b * k + i] = slot
+                }
+                initialized = d * k
+            }
+            offsets = basis.map { $0 * k }
+        } else {
+            let rows = batch.rows.rows
+            table = [Double](unsafeUninitializedCapacity: rows * k) { buffer, initialized in
+                gemmActivations(batch, into: buffer.baseAddress!)
+                initialized = rows * k
+            }
+            offsets = (0..<rows).map { $0 * k }
+        }
+        // Every entry is written below (input by input, channel by channel).
+        var features = [Double](unsafeUninitializedCapacity: m * k) { _, initialized in initialized = m * k }
+        var slots = [Int](unsafeUninitializedCapacity: wantSlots ? m * k : 0) { _, initialized in
+            initialized = wantSlots ? m * k : 0
+        }
+        table.withUnsafeBufferPointer { act in
+            features.withUnsafeMutableBufferPointer { zBuffer in
+                slots.withUnsafeMutableBufferPointer { slotBuffer in
+                    let a = act.baseAddress!
+                    var rows = [UnsafePointer<Double>](repeating: a, count: n)
+                    for b in 0..<m {
+                        // Channel by channel: best = slot 0, then slots j = 1 … n − 1 in order replace it when strictly
+                        // larger (the smallest j on ties); z = max(0, best).
+                        let z = zBuffer.baseAddress! + b * k
+                        for j in 0..<n { rows[j] = a + offsets[b * n + j] }
+                        var i = 0
+                        // Four channels at a time (SIMD lanes), each lane the same sequential comparisons.
+                        if wantSlots {
+                            let s = slotBuffer.baseAddress! + b * k
+                            while i + 4 <= k {
+                                var best = UnsafeRawPointer(rows[0] + i).loadUnaligned(as: SIMD4<Double>.self)
+                                var slot = SIMD4<Double>(repeating: 0)
+                                for j in 1..<max(n, 1) {
+                                    let value = UnsafeRawPointer(rows[j] + i).loadUnaligned(as: SIMD4<Double>.self)
+                                    let larger = value .> best
+                                    best.replace(with: value, where: larger)
+                                    slot.replace(with: Double(j), where: larger)
+                                }
+                                for lane in 0..<4 {
+                                    z[i + lane] = best[lane]
+                                    s[i + lane] = Int(slot[lane])
+                                }
+                                i += 4
+                            }
+                            while i < k {
+                                var best = rows[0][i], slot = 0
+                                for j in 1..<max(n, 1) where rows[j][i] > best {
+                                    best = rows[j][i]
+                                    slot = j
+                                }
+                                z[i] = best
+                                s[i] = slot
+                                i += 1
+                            }
+                        } else {
+                            while i + 4 <= k {
+                                var best = UnsafeRawPointer(rows[0] + i).loadUnaligned(as: SIMD4<Double>.self)
+                                for j in 1..<max(n, 1) {
+                                    let value = UnsafeRawPointer(rows[j] + i).loadUnaligned(as: SIMD4<Double>.self)
+                                    best.replace(with: value, where: value .> best)
+                                }
+                                for lane in 0..<4 { z[i + lane] = best[lane] }
+                                i += 4
+                            }
+                            while i < k {
+                                var best = rows[0][i]
+                                for j in 1..<max(n, 1) where rows[j][i] > best { best = rows[j][i] }
+                                z[i] = best
+                                i += 1
+                            }
+                        }
+                        for i in 0..<k { z[i] = max(0, z[i]) }
+                    }
                 }
             }
         }
-        return PooledFeatures(features: try Matrix(rows: m, columns: k, storage: features), slots: slots)
+        return (features, wantSlots ? slots : nil, basis)
     }
 
     /// N_CNN[θ](x) for every input of the batch (eq. (1)).
     public func outputs(_ batch: PatternBatch) throws -> [Double] {
-        try outputs(features: pooled(batch).features)
+        try outputs(features: pooledFeatures(batch))
     }
 
     /// N(x) = a · z(x) from the pooled features z (one row per input, m × k).
     public func outputs(features: Matrix) throws -> [Double] {
         try Shape.requireCount(features.columns, channels, "features.columns", in: "PatternDetectionNetwork.outputs")
-        let k = channels
-        return (0..<features.rows).map { b in
-            var s = 0.0
-            for i in 0..<k { s += outputWeights[i] * features.storage[b * k + i] }
-            return s
+        let k = channels, rows = features.rows
+        return outputWeights.withUnsafeBufferPointer { a in
+            features.storage.withUnsafeBufferPointer { z in
+                [Double](unsafeUninitializedCapacity: rows) { out, initialized in
+                    // Each N(x) is the sum in channel order; four rows at a time run four independent chains.
+                    var b = 0
+                    while b + 4 <= rows {
+                        let z0 = z.baseAddress! + b * k, z1 = z0 + k, z2 = z1 + k, z3 = z2 + k
+                        var s0 = 0.0, s1 = 0.0, s2 = 0.0, s3 = 0.0
+                        for i in 0..<k {
+                            let w = a[i]
+                            s0 += w * z0[i]
+                            s1 += w * z1[i]
+                            s2 += w * z2[i]
+                            s3 += w * z3[i]
+                        }
+                        (out[b], out[b + 1], out[b + 2], out[b + 3]) = (s0, s1, s2, s3)
+                        b += 4
+                    }
+                    while b < rows {
+                        var s = 0.0
+                        for i in 0..<k { s += a[i] * z[b * k + i] }
+                        out[b] = s
+                        b += 1
+                    }
+                    initialized = rows
+                }
+            }
         }
     }
 
@@ -116,9 +267,9 @@ public struct PatternDetectionNetwork: Sendable, Equatable {
     /// eq. (15)), ∂L/∂a_i = (1/|A|) Σ ℓ'(y N(x)) y z_i(x).
     public func lossAndGradient(_ sample: LabeledPatterns) throws -> NetworkGradient {
         let batch = sample.inputs
-        let pool = try pooled(batch)
-        let out = try outputs(features: pool.features)
+        let pool = try self.pool(batch, slots: true)
         let m = batch.count, n = batch.patternsPerInput, k = channels, d = dimension
+        let out = try outputs(features: Matrix(rows: m, columns: k, storage: pool.features))
         var loss = 0.0
         var coefficients = [Double](repeating: 0, count: m)
         for b in 0..<m {
@@ -128,21 +279,88 @@ public struct PatternDetectionNetwork: Sendable, Equatable {
         }
         var filterGradient = [Double](repeating: 0, count: k * d)
         var outputGradient = [Double](repeating: 0, count: k)
-        pool.features.storage.withUnsafeBufferPointer { z in
-            batch.rows.storage.withUnsafeBufferPointer { x in
-                for b in 0..<m {
-                    let g = coefficients[b]
-                    for i in 0..<k where z[b * k + i] > 0 {
-                        outputGradient[i] += g * z[b * k + i]
-                        let scale = g * outputWeights[i]
-                        let source = (b * n + pool.slots[b * k + i]) * d
-                        for c in 0..<d { filterGradient[i * d + c] += scale * x[source + c] }
+        let slots = pool.slots!
+        // For basis-vector patterns p_i(x) = e_q, so the row update adds g a_i to entry q alone: the products with
+        // the other coordinates are ±0 and adding them changes nothing (an accumulator starting at +0 never becomes
+        // −0), provided g a_i is finite. For the same reason ∂L/∂a_i may add g z_i(x) over every channel (z_i = 0
+        // adds ±0) when g is finite. The sums are the general loop's, term for term.
+        let finite = coefficients.allSatisfy(\.isFinite) && outputWeights.allSatisfy(\.isFinite)
+        pool.features.withUnsafeBufferPointer { zBuffer in
+            batch.rows.storage.withUnsafeBufferPointer { xBuffer in
+                slots.withUnsafeBufferPointer { slots in
+                    outputWeights.withUnsafeBufferPointer { a in
+                        filterGradient.withUnsafeMutableBufferPointer { fw in
+                            outputGradient.withUnsafeMutableBufferPointer { fa in
+                                let z = zBuffer.baseAddress!, x = xBuffer.baseAddress!
+                                if let basis = pool.basis, finite {
+                                    for b in 0..<m {
+                                        let g = coefficients[b], zb = z + b * k
+                                        for i in 0..<k { fa[i] += g * zb[i] }
+                                        for i in 0..<k where zb[i] > 0 {
+                                            fw[i * d + basis[b * n + slots[b * k + i]]] += g * a[i]
+                                        }
+                                    }
+                                    return
+                                }
+                                if d == 10 {
+                                    Self.accumulateRows(SIMD8<Double>.self, SIMD2<Double>.self, m: m, n: n, k: k, z: z, x: x,
+                                                        slots: slots.baseAddress!, a: a.baseAddress!, coefficients: coefficients,
+                                                        filterGradient: fw.baseAddress!, outputGradient: fa.baseAddress!)
+                                    return
+                                }
+                                if d == 20 {
+                                    Self.accumulateRows(SIMD16<Double>.self, SIMD4<Double>.self, m: m, n: n, k: k, z: z, x: x,
+                                                        slots: slots.baseAddress!, a: a.baseAddress!, coefficients: coefficients,
+                                                        filterGradient: fw.baseAddress!, outputGradient: fa.baseAddress!)
+                                    return
+                                }
+                                for b in 0..<m {
+                                    let g = coefficients[b]
+                                    for i in 0..<k where z[b * k + i] > 0 {
+                                        fa[i] += g * z[b * k + i]
+                                        let scale = g * a[i]
+                                        let source = x + (b * n + slots[b * k + i]) * d
+                                        let target = fw.baseAddress! + i * d
+                                        for c in 0..<d { target[c] += scale * source[c] }
+                                    }
+                                }
+                            }
+                        }
                     }
                 }
             }
         }
         return NetworkGradient(loss: loss / Double(m), filters: try Matrix(rows: k, columns: d, storage: filterGradient),
                                outputWeights: outputGradient)
+    }
+
+    /// The general gradient loop of `lossAndGradient` channel by channel, for d = Low.scalarCount +
+    /// High.scalarCount: row i of ∂L/∂W and ∂L/∂a_i stay in registers while the inputs b = 0 … m − 1 are added in
+    /// order, so every entry is the same sum, term for term and in the same order, as in the loop over inputs.
+    private static func accumulateRows<Low: SIMD, High: SIMD>(
+        _: Low.Type, _: High.Type, m: Int, n: Int, k: Int, z: UnsafePointer<Double>, x: UnsafePointer<Double>,
+        slots: UnsafePointer<Int>, a: UnsafePointer<Double>, coefficients: [Double],
+        filterGradient: UnsafeMutablePointer<Double>, outputGradient: UnsafeMutablePointer<Double>
+    ) where Low.Scalar == Double, High.Scalar == Double {
+        let d = Low.scalarCount + High.scalarCount, split = Low.scalarCount
+        coefficients.withUnsafeBufferPointer { coefficients in
+            let g = coefficients.baseAddress!
+            for i in 0..<k {
+                var low = Low(), high = High(), output = 0.0
+                let weight = a[i]
+                for b in 0..<m where z[b * k + i] > 0 {
+                    output += g[b] * z[b * k + i]
+                    let scale = g[b] * weight
+                    let source = UnsafeRawPointer(x + (b * n + slots[b * k + i]) * d)
+                    low += Low(repeating: scale) * source.loadUnaligned(as: Low.self)
+                    high += High(repeating: scale) * source.loadUnaligned(fromByteOffset: split * 8, as: High.self)
+                }
+                outputGradient[i] = output
+                let target = UnsafeMutableRawPointer(filterGradient + i * d)
+                target.storeBytes(of: low, as: Low.self)
+                target.storeBytes(of: high, toByteOffset: split * 8, as: High.self)
+            }
+        }
     }
 
     private func requireDimension(_ batch: PatternBatch, _ function: String) throws {

@@ -25,7 +25,7 @@ public struct CenteredConvolution: Sendable {
             throw ParameterError("CenteredConvolution", parameter: "kernels", value: "\(kernels.columns) columns",
                                  requirement: "k² c = \(geometry.patchLength) columns")
         }
-        for v in kernels.storage { try Require.finite(v, "kernel entry", in: "CenteredConvolution") }
+        if !Vector.allFinite(kernels.storage) { for v in kernels.storage { try Require.finite(v, "kernel entry", in: "CenteredConvolution") } }
         self.kernels = kernels
         self.geometry = geometry
     }

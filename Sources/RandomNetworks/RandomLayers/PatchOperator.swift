@@ -86,20 +86,30 @@ public struct PatchOperator: Sendable, Equatable {
 
     /// s_ij = Σ_{a,b < size} q_{i−offset+a, j−offset+b} (mod n), rows then columns.
     private func boxSums(_ q: [Double], _ n: Int) -> [Double] {
+        // wrapped[j · size + b] = (j − offset + b) mod n, computed once (no division in the loops below).
+        let wrapped = (0..<(n * size)).map { e in ((e / size - offset + e % size) % n + n) % n }
         var rows = [Double](repeating: 0, count: n * n)
-        for u in 0..<n {
-            for j in 0..<n {
-                var s = 0.0
-                for b in 0..<size { s += q[u * n + ((j - offset + b) % n + n) % n] }
-                rows[u * n + j] = s
+        q.withUnsafeBufferPointer { q in
+            wrapped.withUnsafeBufferPointer { wrapped in
+                for u in 0..<n {
+                    for j in 0..<n {
+                        var s = 0.0
+                        for b in 0..<size { s += q[u * n + wrapped[j * size + b]] }
+                        rows[u * n + j] = s
+                    }
+                }
             }
         }
         var out = [Double](repeating: 0, count: n * n)
-        for i in 0..<n {
-            for j in 0..<n {
-                var s = 0.0
-                for a in 0..<size { s += rows[(((i - offset + a) % n + n) % n) * n + j] }
-                out[i * n + j] = s
+        rows.withUnsafeBufferPointer { rows in
+            wrapped.withUnsafeBufferPointer { wrapped in
+                for i in 0..<n {
+                    for j in 0..<n {
+                        var s = 0.0
+                        for a in 0..<size { s += rows[wrapped[i * size + a] * n + j] }
+                        out[i * n + j] = s
+                    }
+                }
             }
         }
         return out

@@ -100,7 +100,7 @@ public struct RepresentationRun: Sendable {
 
         let classes = try distribution.supportClasses()
         let representatives = try distribution.representatives(of: classes)
-        let z = try network.pooled(representatives.inputs).features
+        let z = try network.pooledFeatures(representatives.inputs)
         var minMargin = Double.infinity, minLucky = Double.infinity, maxOpposite = -Double.infinity, maxNorm = 0.0
         for b in 0..<z.rows {
             let y = representatives.labels[b]
@@ -113,7 +113,7 @@ public struct RepresentationRun: Sendable {
         let proofBound = min(c * (Double(lucky.positive.count) * eta * t1 / 9 - Double(lucky.negative.count) * r),
                              c * (Double(lucky.negative.count) * eta * t1 / 9 - Double(lucky.positive.count) * r))
 
-        let training = try network.pooled(s2.inputs).features
+        let training = try network.pooledFeatures(s2.inputs)
         let power = try PowerIteration.largestEigenvalue(of: training.gram())
         let trainingMargins = (0..<training.rows).map { b in
             s2.labels[b] * Vector.dot(Array(training.storage[(b * k)..<((b + 1) * k)]), vStar)

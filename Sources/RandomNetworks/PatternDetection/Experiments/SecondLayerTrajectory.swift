@@ -37,7 +37,7 @@ public struct SecondLayerTrajectory: Sendable {
         let start = try trainer.initialize(dimension: d, rng: &rng)
         let (s1, s2) = try distribution.sample(count: setting.sampleSize, rng: &rng).halves()
         let first = try trainer.trainFirstLayer(start, on: s1)
-        let features = try first.pooled(s2.inputs).features
+        let features = try first.pooledFeatures(s2.inputs)
         let svm = try HardMarginSVM.fit(features: features, labels: s2.labels)
         let aHat = try svm.weights(features: features, labels: s2.labels)
         let aHatNorm = Vector.norm(aHat)

@@ -15,7 +15,7 @@ public enum TheoremRun {
         let start = try trainer.initialize(dimension: d, rng: &rng)
         let (s1, s2) = try distribution.sample(count: m, rng: &rng).halves()
         let network = try trainer.trainFirstLayer(start, on: s1)
-        let features = try network.pooled(s2.inputs).features
+        let features = try network.pooledFeatures(s2.inputs)
         let svm = try HardMarginSVM.fit(features: features, labels: s2.labels)
         var previous = Double.infinity, monotone = true, finalErrors = 0
         _ = try trainer.trainSecondLayer(network, on: s2) { state in
@@ -26,7 +26,7 @@ public enum TheoremRun {
         var limit = network
         limit.outputWeights = try svm.weights(features: features, labels: s2.labels)
         let classes = try distribution.supportClasses()
-        let z = try network.pooled(distribution.representatives(of: classes).inputs).features
+        let z = try network.pooledFeatures(distribution.representatives(of: classes).inputs)
         return (svm.converged && (svm.margins.min() ?? 0) > 0, monotone && finalErrors == 0,
                 try distribution.exactError(outputs: limit.outputs(features: z), classes: classes))
     }
