@@ -32,14 +32,15 @@ extension LayerNormClaims {
                   region: .atLeast(0), resolution: 1e-9)
         var rng = ctx.stream("crops").generator()
         let negative = PowerSeriesCrop.random(&rng, count: ctx.scope(quick: 200, full: 1000), lower: -0.8...0)
-        var inClass = 0, violating = 0
+        var inClass = 0, violating: [PowerSeriesCrop] = []
         for crop in negative where try ExcessConvexity.classViolation(crop.cropped.value) >= -1e-12 {
             inClass += 1
-            if try crop.leftSide().value < crop.rightSide * (1 - 1e-9) { violating += 1 }
+            if try crop.leftSide().value < crop.rightSide * (1 - 1e-9) { violating.append(crop) }
         }
         ctx.bound("random crops with a < 0 in the class that violate the inequality",
-                  route: .enumeration, value: Double(violating), region: .atMost(0), resolution: 0.5, samples: inClass,
-                  note: "\(violating) of \(inClass) crops in the class")
+                  route: .enumeration, value: Double(violating.count), region: .atMost(0), resolution: 0.5, samples: inClass,
+                  note: "\(violating.count) of \(inClass) crops in the class")
+        if let first = violating.first { try recordMinimalCrop(ctx, shrinking: first) }
         // Corrected: 0 ≤ a < b.
         let crops = PowerSeriesCrop.random(&rng, count: ctx.scope(quick: 300, full: 3000), lower: 0...0.9, minimumWidth: 0.02)
         var worst = WorstCase(.atLeast), identity = WorstCase(.atMost)
@@ -87,6 +88,32 @@ extension LayerNormClaims {
         }
         ctx.compare("k = 2 bracket identity failing in exact arithmetic (289 points)", subject: .corrected,
                     route: .enumeration, value: Double(failures), reference: 0, referenceRoute: .closedForm, resolution: 0.5)
+    }
+
+    /// How far `crop` violates Property 6's inequality, 1 − 10⁻⁹ − LHS/RHS (positive: violated beyond the
+    /// rounding the random-crop count allows); nil for a crop outside the class (g̃ not increasing and convex).
+    static func croppingViolation(_ crop: PowerSeriesCrop) throws -> Double? {
+        guard crop.rightSide > 0, try ExcessConvexity.classViolation(crop.cropped.value) >= -1e-12 else { return nil }
+        return 1 - 1e-9 - (try crop.leftSide().value) / crop.rightSide
+    }
+
+    /// Shrinks a violating random crop (fewer terms, rounder coefficients and ends), then bisects a toward 0 (where
+    /// the corrected form holds) to show where the inequality starts to fail, and records the shrunk crop's slack.
+    static func recordMinimalCrop(_ ctx: ClaimContext, shrinking crop: PowerSeriesCrop) throws {
+        guard let shrunk = try MinimalCounterexample.shrink(crop, violation: croppingViolation, simpler: \.simplerVariants)
+        else { return }
+        let small = shrunk.input
+        let boundary = try MinimalCounterexample.towardBoundary({ t in
+            PowerSeriesCrop(coefficients: small.coefficients, a: t * small.a, b: small.b)
+        }, violation: croppingViolation, tolerance: 1e-4)
+        let (lhs, lhsError, _) = try small.leftSide()
+        let edge = boundary.map { "; on the path a → 0 the inequality holds from a = \(String(format: "%.4f", $0.holdingAt * small.a)) on" }
+        ctx.bound("minimal counterexample among the violating random crops: LHS/RHS − 1", route: .rootFinding,
+                  value: lhs / small.rightSide - 1, error: lhsError / small.rightSide + 1e-13, region: .atLeast(0),
+                  resolution: 1e-9,
+                  note: "g = \(ConvexFamilies.format(small.coefficients)) on [\(small.a), \(small.b)], shrunk from "
+                      + "\(ConvexFamilies.format(crop.coefficients)) on [\(crop.a), \(crop.b)] in \(shrunk.steps) steps"
+                      + (edge ?? ""))
     }
 
     static let croppingMonotoneTerms = Claim(
