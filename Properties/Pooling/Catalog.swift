@@ -29,7 +29,7 @@ extension Catalogs {
             CatalogEntry("POOL-T4.4a", "RT", "Gaussian images: ρ(x,y) ≈ 0 (SD 1/d)."),
             CatalogEntry("POOL-T4.4b", "RT", "ρ(r(x),r(y)) ≈ 1/π."),
             CatalogEntry("POOL-T4.4c", "RT", "C = \"1 − O(d)\" (meant 1 − O(1/d)); exact 1 − C = B_k/(d²+B_k)."),
-            CatalogEntry("POOL-PE-17-19", "EX", "expansion of C (double sum; missing factor 1/2)."),
+            CatalogEntry("POOL-PE-17-19", "EX", "expansion of C (double sum; the ½ cancels in the ratio (18))."),
             CatalogEntry("POOL-PE-20", "EX+IN", "numerator d⁴ΛE[s]², Λ ≥ 1/π; exact Λ = k²/(π(Eχ_{k²})²)."),
             CatalogEntry("POOL-PE-COUNT", "EX", "(2k−1)² overlapping patches (paper also uses 9k²)."),
             CatalogEntry("POOL-PE-29", "IN", "dependent part ≤ 2k⁴d² (intermediate step false)."),
