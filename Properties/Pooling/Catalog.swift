@@ -44,7 +44,7 @@ extension Catalogs {
             CatalogEntry("POOL-TABLE2-QUAL", "QL", "avg-pool cosine varies with κ, relu/max do not."),
             CatalogEntry("POOL-S5-NONCENTER", "EM/QL", "non-centering explains Nachum's near-isometry (mean-shift experiment)."),
             CatalogEntry("POOL-S5-AVGVAR", "QL", "CNN average-pooling features have SD ~ mean (data-dependent)."),
-            CatalogEntry("POOL-S5-MAXOPT", "QL", "max bound not optimal; \"max concentrates more than avg\" (not generally true)."),
+            CatalogEntry("POOL-S5-MAXOPT", "QL", "max bound not optimal; \"max concentrates more than avg\" (at n = 50 only for ρ_in ≤ 0)."),
             CatalogEntry("POOL-CONCL-VARRED", "EX/QL", "pooling reduces variance keeping the mean (true for avg, false for max)."),
             CatalogEntry("POOL-S5-ACC", "EM", "CIFAR-10 accuracies 96.4/95.8/95.2/93.5 %."),
             CatalogEntry("POOL-FIG1", "EM", "deep models' penultimate-layer contraction."),
