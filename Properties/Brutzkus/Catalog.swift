@@ -27,7 +27,7 @@ extension Catalogs {
             CatalogEntry("BG-A.1", "asymptotic rate", "normalized max-margin of D_z is (order) 1/√d; O(d) iterations suffice (Ji & Telgarsky)"),
             CatalogEntry("BG-FN5", "asymptotic", "confidence factor e^{−d} improvable to e^{−Θ(k)}"),
             CatalogEntry("BG-S6.1", "exact", "D linearly separable in x; R² = n; bound O(‖w*‖²R²) independent of k"),
-            CatalogEntry("BG-P6.1", "exact (optimization)", "min ‖w‖² s.t. y w·x ≥ 1 on supp D satisfies ‖ŵ‖² ≥ n (true value: exactly 2n)"),
+            CatalogEntry("BG-P6.1", "exact (optimization)", "min ‖w‖² s.t. y w·x ≥ 1 on supp D satisfies ‖ŵ‖² ≥ n (finding: exactly 2n, loose by a factor 2)"),
             CatalogEntry("BG-S6.2", "derived", "best FCN/SVM bound is Ω(n²); n = Θ(d^r) ⇒ Ω(d^{2r}) vs CNN O(d)"),
             CatalogEntry("BG-X7.0", "empirical", "layer-wise training ≈ standard (end-to-end Adam) training"),
             CatalogEntry("BG-X7.1", "empirical", "d=20, n=10, k=500: ConvPool beats MLP and SVM; all have zero train error"),

@@ -44,9 +44,9 @@ extension BrutzkusClaims {
         ŵ[i] · (o_1 − o_2) ≥ 2 (12), "but since |ŵ[i] · (o_1 − o_2)| ≤ 2‖ŵ[i]‖, we have by Eq. 12 ‖ŵ[i]‖ ≥ 1, which is a contradiction."
         """,
         assumptions: [
+            "FINDING — the printed bound is loose by a factor 2: ‖ŵ‖² = 2n exactly, not just ≥ n. Derivation: the proof's last step, |ŵ[i] · (o_1 − o_2)| ≤ 2‖ŵ[i]‖, discards a factor √2; by Cauchy–Schwarz with ‖o_1 − o_2‖ = √2 (orthonormal patterns), eq. (12) gives 2 ≤ √2 ‖ŵ[i]‖, so ‖ŵ[i]‖² ≥ 2 in every slot and ‖ŵ‖² ≥ 2n; the separator (o_1 − o_2, …, o_1 − o_2) of BG-S6.1 has margin exactly 1 on the support and norm² 2n, so the minimum is 2n. Checked below: ‖ŵ‖² = 2n on the enumerated supports (n = 2 … 4) and by the witness/separator bracket (n = 5, 10, 20), ‖ŵ[i]‖² = 2 and ŵ[i] · (o_1 − o_2)/‖ŵ[i]‖ = √2 (Cauchy–Schwarz attained, not 2) in every slot. Consequence: the best margin bound of BG-S6.2 is 2n², not n²",
             "\"∀(x, y) ~ D\" = every point of the support, enumerated (n = 2 … 4, d = l = 3 … 5, o_i = e_i and Haar-random patterns)",
             "ŵ by dual coordinate ascent + active-set refinement; ‖ŵ‖² is bracketed rigorously by weak duality and a feasible rescaling",
-            "derived here and checked as well: ‖ŵ‖² = 2n exactly (Cauchy–Schwarz with ‖o_1 − o_2‖ = √2 gives ‖ŵ[i]‖² ≥ 2; the separator (o_1 − o_2, …) attains 2n); so the proposition holds with a factor 2 to spare",
             "for n = 5 … 20 (support too large to enumerate) the witness pairs give the lower bound and the separator the upper bound",
         ],
         kind: .inequality, expectation: .holds
@@ -56,7 +56,9 @@ extension BrutzkusClaims {
             ctx.bound("\(label): ‖ŵ‖² ≥ n (lower bracket of ‖ŵ‖²)", route: .iterativeSolver,
                       value: solved.svm.normSquaredLowerBound, region: .atLeast(n), resolution: 1e-9)
             let bracket = solved.svm.normSquaredUpperBound - solved.svm.normSquaredLowerBound
-            ctx.compare("\(label): ‖ŵ‖² = 2n (derived; bracket width as the error)", route: .iterativeSolver,
+            ctx.compare("\(label): ‖ŵ‖² = 2n (derived; bracket width as the error)",
+                        description: "FINDING, \(label): ‖ŵ‖² = 2n exactly, so the printed ‖ŵ‖² ≥ n is loose by a factor 2 (bracket width as the error)",
+                        route: .iterativeSolver,
                         value: (solved.svm.normSquaredUpperBound + solved.svm.normSquaredLowerBound) / 2, error: bracket / 2,
                         reference: 2 * n, referenceRoute: .closedForm, resolution: 1e-8 * n)
             // Both are equalities at the optimum (tight); the solver's optimality violation is their error.
@@ -67,6 +69,15 @@ extension BrutzkusClaims {
             ctx.bound("\(label): min over slots of ‖ŵ[i]‖² ≥ 2 (eq. (12) with ‖o_1 − o_2‖ = √2; equality at the optimum)",
                       route: .iterativeSolver, value: blocks.map(\.normSquared).min() ?? .nan, error: solverError,
                       region: .atLeast(2), resolution: 1e-8)
+            // The ratio p/√N moves by at most e/√N + p e/(2N^{3/2}) when p and N each move by the solver error e.
+            let cauchySchwarz = blocks.map { $0.projection / $0.normSquared.squareRoot() }
+            let ratioError = blocks.map { solverError / $0.normSquared.squareRoot()
+                + abs($0.projection) * solverError / (2 * pow($0.normSquared, 1.5)) }.max() ?? .nan
+            ctx.compare("\(label): max over slots of ŵ[i] · (o_1 − o_2)/‖ŵ[i]‖ = √2 = ‖o_1 − o_2‖",
+                        description: "FINDING, \(label): the proof's |ŵ[i] · (o_1 − o_2)| ≤ 2‖ŵ[i]‖ is loose: the ratio is √2 in every slot (Cauchy–Schwarz attained)",
+                        route: .iterativeSolver, value: cauchySchwarz.max() ?? .nan, error: ratioError,
+                        reference: 2.0.squareRoot(), referenceRoute: .closedForm, resolution: 1e-8,
+                        note: "min over slots \(cauchySchwarz.min() ?? .nan)")
         }
         for (n, lower, upper) in try MaxMarginOnSupport.largeNormBounds([5, 10, 20]) {
             ctx.bound("n = \(n), d = l = 5: ‖ŵ‖² ≥ (SVM on the 2n witness pairs) ≥ n", route: .iterativeSolver, value: lower,

@@ -9,7 +9,7 @@ extension Catalogs {
             CatalogEntry("NACHUM-INTRO-JL", "PR", "JL: P(|ρ_out−ρ_in|<ε) ≥ 1−δ for N > c log(1/δ)/ε²; exact Beta law at ρ_in=0."),
             CatalogEntry("NACHUM-EQ2", "EX+RT", "ReLU FNN: ρ̄_out = R̂(ρ_in); ρ_out concentrates."),
             CatalogEntry("NACHUM-INTRO-CONTRACT", "IN", "R̂(ρ) > ρ for ρ<1; deep collapse (1−ρ_L ~ 44.41/L², derived)."),
-            CatalogEntry("NACHUM-INTRO-BOUNDS", "IN", "eq. (3): max(ρ_in,0) ≤ ρ̄_out ≤ (1+ρ_in)/2 (\"contracting\" really means non-expanding)."),
+            CatalogEntry("NACHUM-INTRO-BOUNDS", "IN", "eq. (3): max(ρ_in,0) ≤ ρ̄_out ≤ (1+ρ_in)/2 (\"contracting\": non-expanding, equality case of Remarks 2–3)."),
             CatalogEntry("NACHUM-FIG1", "EM", "Gaussian pairs follow R̂; natural images ρ_out ≈ ρ_in, fit slope 0.97 (100 filters, 200 pairs)."),
             CatalogEntry("NACHUM-DEF1", "DF+EX", "dual activation; σ̂(1)=1; ν_R² = 1/2; closed form of R̂."),
             CatalogEntry("NACHUM-PROP-RHAT", "IN", "a ≤ R̂(a); R̂ convex, R̂(±1) ∈ {1,0}; R̂(ρ) ≤ (1+ρ)/2."),

@@ -114,7 +114,7 @@ extension NachumClaims {
     }
 
     /// Remark 3's condition in exact integer arithmetic: at every position ρ_ij = 1 or a patch is zero.
-    private static func conditionHolds(_ x: Image, _ y: Image, filterSize r: Int) throws -> Bool {
+    static func conditionHolds(_ x: Image, _ y: Image, filterSize r: Int) throws -> Bool {
         let patches = try PatchOperator(size: r)
         for i in 0..<x.size {
             for j in 0..<x.size {

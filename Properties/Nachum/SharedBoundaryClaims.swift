@@ -54,7 +54,11 @@ extension NachumClaims {
                 + "wrap around (e.g. two full-width stripes): then |∂_r| ≠ 4r(e + f)",
             "corrected hypothesis: A and B lie at least r pixels from the image border (no window sees both sides); "
                 + "then ∂_r = dilate_r(A∩B) \\ erode_r(A∩B) and |∂_r| = (e+2r)(f+2r) − (e−2r)₊(f−2r)₊, which is "
-                + "4r(e + f) exactly when e, f ≥ 2r (e = f = 1, r = 1 gives 9, not 8: the printed condition is needed)",
+                + "4r(e + f) when e, f ≥ 2r",
+            "the requirement e, f ≥ 2r, isolated (derived, and checked on the same random rectangles and two fixed "
+                + "pairs): when it fails, |∂_r| − 4r(e + f) = (e − 2r)(f − 2r), so the printed count is wrong unless "
+                + "the other side is exactly 2r (e = f = 1, r = 1: 9, not 8; e = 1, f = 2, r = 1: 12 = 4r(e + f)); the "
+                + "requirement is sufficient, and necessary up to that boundary case",
         ],
         kind: .identity,
         expectation: .erratum(
@@ -94,6 +98,7 @@ extension NachumClaims {
 
         // Corrected: rectangles at least r from the border; the general count and the printed one for e, f ≥ 2r.
         var printedChecked = 0, printedFailures = 0, generalFailures = 0
+        var violating = 0, violatingFailures = 0, excessFailures = 0, unexplainedEqualities = 0
         for _ in 0..<trials {
             let n = Int.random(in: 10...28, using: &rng), r = Int.random(in: 1...3, using: &rng)
             let sides = 1...(n - 2 * r)
@@ -109,6 +114,12 @@ extension NachumClaims {
             if rows >= 2 * r && columns >= 2 * r {
                 printedChecked += 1
                 if count != 4 * r * (rows + columns) { printedFailures += 1 }
+            } else {
+                violating += 1
+                let excess = count - 4 * r * (rows + columns)
+                if excess != 0 { violatingFailures += 1 }
+                if excess != (rows - 2 * r) * (columns - 2 * r) { excessFailures += 1 }
+                if excess == 0 && rows != 2 * r && columns != 2 * r { unexplainedEqualities += 1 }
             }
         }
         ctx.compare("rectangles ≥ r from the border, e, f ≥ 2r: pairs with |∂_r| ≠ 4r(e + f)",
@@ -117,6 +128,21 @@ extension NachumClaims {
         ctx.compare("rectangles ≥ r from the border, any e, f: pairs with |∂_r| ≠ (e+2r)(f+2r) − (e−2r)₊(f−2r)₊",
                     subject: .corrected, route: .enumeration, value: Double(generalFailures), reference: 0,
                     referenceRoute: .closedForm, resolution: 0.5, samples: trials)
+        // The requirement e, f ≥ 2r, isolated: what the count does when it fails.
+        ctx.compare("rectangles ≥ r from the border, e < 2r or f < 2r: pairs with |∂_r| − 4r(e + f) ≠ (e − 2r)(f − 2r)",
+                    subject: .corrected, route: .enumeration, value: Double(excessFailures), reference: 0,
+                    referenceRoute: .closedForm, resolution: 0.5, samples: violating)
+        ctx.compare("rectangles ≥ r from the border, e < 2r or f < 2r: pairs with |∂_r| = 4r(e + f) and neither side 2r",
+                    subject: .corrected, route: .enumeration, value: Double(unexplainedEqualities), reference: 0,
+                    referenceRoute: .closedForm, resolution: 0.5, samples: violating,
+                    note: "the printed count failed in \(violatingFailures) of the \(violating) pairs that violate e, f ≥ 2r, "
+                        + "and in \(printedFailures) of the \(printedChecked) that satisfy it")
+        for (e, f) in [(1, 1), (1, 2)] {
+            let a = try BinaryImage.rectangle(size: 12, row: 5, column: 5, height: e, width: f)
+            ctx.compare("r = 1, A = B an \(e) × \(f) rectangle (e < 2r): |∂_1| = (e + 2)(f + 2), against 4r(e + f) = \(4 * (e + f))",
+                        subject: .corrected, route: .enumeration, value: Double(try SharedBoundary(a, a, radius: 1).count),
+                        reference: Double((e + 2) * (f + 2)), referenceRoute: .closedForm, resolution: 0.5)
+        }
         let (g3a, g3b) = try NachumInputs.g3()
         for r in [1, 2] {
             ctx.compare("G3 (intersection 5 × 7), r = \(r): |∂_r| vs 4r(e + f) = \(4 * r * 12)", subject: .corrected,

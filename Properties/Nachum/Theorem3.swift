@@ -61,9 +61,10 @@ extension NachumClaims {
             sample: FilterMonteCarlo.innerProduct(gx, gy, activation: .relu, filterSize: 3, nu: NachumInputs.reluNu(filterSize: 3)))
     }
 
-    /// NACHUM-INTRO-BOUNDS: eq. (3), the normalized form of Theorem 3, and the "contracting" conclusion.
+    /// NACHUM-INTRO-BOUNDS: eq. (3), the normalized form of Theorem 3, and the "contracting" conclusion, read with
+    /// the equality case the paper itself states in Remarks 2 (iii) and 3.
     static let introductionBounds = Claim(
-        id: "NACHUM-INTRO-BOUNDS", paper: Papers.nachum, location: "§1.1, eq. (3) and the sentence after it",
+        id: "NACHUM-INTRO-BOUNDS", paper: Papers.nachum, location: "§1.1, eq. (3) and the sentence after it; §3.2, Remarks 2–3",
         statement: """
         For randomly initialized ReLU CNNs, we derive the following tight upper and lower bounds for ρ̄_out in terms of \
         ρ_in in theorem 3: max{ρ_in, 0} ≤ ρ̄_out ≤ (1 + ρ_in)/2 (3). These bounds imply, in turn, that for ρ_in ≠ 1 \
@@ -71,17 +72,19 @@ extension NachumClaims {
         """,
         assumptions: [
             "ρ̄_out is eq. (12) (expectation over the filters, cyclic convolution); it is ν-free",
-            "\"contracting\" as in §1 for the FNN: ρ̄_out > ρ_in whenever ρ_in ≠ 1",
-            "strict non-expansion is probed on the random family's Gaussian pairs whose patches have more than one entry "
-                + "(r²d > 1): with r = d = 1 every ρ_ij is ±1 and Remark 3's exception occurs with positive probability",
-            "counterexample: Remark 2 (iii) with integer entries, x = (3, 4, 0), y = (0, 4, 3) as pixels, r = 1: "
-                + "ρ_in = 16/25 and ρ̄_out = 16/25 in exact arithmetic",
+            "\"contracting\" read as the paper itself qualifies it for CNNs: the lower bound of (3) gives ρ̄_out ≥ ρ_in "
+                + "(non-expansion; §3.2 before Theorem 3: \"every layer … is contracting in expectation\"); Remark 2 (iii) "
+                + "states that it is attained (\"All bounds in theorem 3 are tight … ⟨x, y⟩ = E[σ(F * x)σ(F * y)] = ρ\") and "
+                + "Remark 3 that it is strict \"in most typical scenarios\", with equality \"iff ρ_ij = 1 ∨ [x]^r_ij = 0 ∨ "
+                + "[y]^r_ij = 0\" at every (i, j). The strict reading ρ̄_out > ρ_in for every ρ_in ≠ 1 (the FNN's sense of §1) "
+                + "is what the intro sentence says taken alone; the paper's own remarks two pages later exclude it, so it "
+                + "is not the claim tested (an earlier version of this check reported it as an erratum)",
+            "equality case: Remark 2 (iii) with integer entries, x = (3, 4, 0), y = (0, 4, 3) as pixels, r = 1: "
+                + "ρ_in = ρ̄_out = 16/25 in exact arithmetic, and Remark 3's condition holds at every pixel",
+            "strictness is probed on the random family's Gaussian pairs whose patches have more than one entry "
+                + "(r²d > 1): with r = d = 1 every ρ_ij is ±1 and Remark 3's equality case occurs with positive probability",
         ],
-        kind: .inequality,
-        expectation: .erratum(
-            printed: "the bounds (3) imply that every ReLU CNN layer is contracting (ρ̄_out > ρ_in) for ρ_in ≠ 1",
-            corrected: "(3) implies non-expansion, ρ̄_out ≥ ρ_in; equality is possible (Remark 2 (iii)), strict "
-                + "inequality holds unless ρ_ij = 1 or a patch is zero at every position (Remark 3)")
+        kind: .inequality, expectation: .holds
     ) { ctx in
         var rng = ctx.stream("family").generator()
         let random = try BoundsFamily.pairs(count: ctx.scope(quick: 600, full: 3000), rng: &rng)
@@ -91,19 +94,21 @@ extension NachumClaims {
         ctx.bound("min over the random pairs of (1 + ρ_in)/2 − ρ̄_out", route: .closedForm,
                   value: slacks.upper, error: 1e-12, region: .atLeast(0), resolution: 1e-10, samples: slacks.count)
 
-        // "Contracting": exactly representable integers make the equality case exact.
+        // The equality case: exactly representable integers make it exact.
         let x = try NachumInputs.pixels([3, 4, 0], size: 2), y = try NachumInputs.pixels([0, 4, 3], size: 2)
         let rhoIn = try x.cosine(y) ?? .nan
         let rhoOut = try CNNDualFormula.meanSimilarity(.relu, x, y, filterSize: 1) ?? .nan
-        ctx.bound("Remark 2 (iii), x = (3,4,0), y = (0,4,3), r = 1: ρ̄_out − ρ_in > 0 (contraction)", route: .closedForm,
-                  value: rhoOut - rhoIn, region: .atLeast(Double.leastNonzeroMagnitude),
-                  note: "exact arithmetic: every quantity is a small integer or 16/25")
-        try ctx.estimateMean("same pair: Monte Carlo E⟨R(F*x),R(F*y)⟩ (ν² = 2) vs ⟨x,y⟩ = 16", subject: .corrected,
+        ctx.compare("same pair: ρ̄_out − ρ_in = 0 (equality case of the lower bound)",
+                    description: "Remark 2 (iii), x = (3,4,0), y = (0,4,3), r = 1: ρ̄_out − ρ_in = 0 (the stated equality case)",
+                    route: .closedForm, value: rhoOut - rhoIn, reference: 0, referenceRoute: .closedForm, resolution: 1e-13,
+                    note: "exact arithmetic: every quantity is a small integer or 16/25")
+        ctx.compare("same pair: pixels violating Remark 3's equality condition (ρ_ij = 1 or a zero patch)",
+                    route: .enumeration, value: try conditionHolds(x, y, filterSize: 1) ? 0 : 1, reference: 0,
+                    referenceRoute: .enumeration, resolution: 0.5)
+        try ctx.estimateMean("same pair: Monte Carlo E⟨R(F*x),R(F*y)⟩ (ν² = 2) vs ⟨x,y⟩ = 16",
                              region: .equal(16), resolution: 0.2, alpha: try ctx.reserveAlpha(1), pilotSamples: 400,
                              chunkSize: 256,
                              sample: FilterMonteCarlo.innerProduct(x, y, activation: .relu, filterSize: 1, nu: 2.0.squareRoot()))
-        ctx.compare("same pair: ρ̄_out − ρ_in = 0 (equality case of the lower bound)", subject: .corrected,
-                    route: .closedForm, value: rhoOut - rhoIn, reference: 0, referenceRoute: .closedForm, resolution: 1e-13)
         // Generic: Gaussian pairs whose patches have more than one entry. With r = 1 and one channel every local cosine is
         // ±1, and when all pixel products are positive (probability 2^{−n²}) the pair is Remark 3's equality case exactly
         // (it happened at one seed in 100).
@@ -112,7 +117,8 @@ extension NachumClaims {
         }
         let genericSlacks = try BoundsFamily.slacks(generic, nu: NachumInputs.reluNu)
         ctx.bound("min over the generic Gaussian pairs of ρ̄_out − ρ_in (strict non-expansion)",
-                  subject: .corrected, route: .closedForm, value: genericSlacks.expansion, error: 1e-12,
+                  description: "min over the generic Gaussian pairs of ρ̄_out − ρ_in > 0 (strict, Remark 3's typical case)",
+                  route: .closedForm, value: genericSlacks.expansion, error: 1e-12,
                   region: .atLeast(Double.leastNonzeroMagnitude), resolution: 0, samples: genericSlacks.count,
                   note: "resolution 0: the interval must exclude 0, so a slack within rounding of 0 is not confirmed")
 

@@ -6,44 +6,74 @@ import Randomness
 
 extension PoolingClaims {
     /// POOL-S5-MAXOPT: "the bound for max pooling seems not optimal since max pooling has heavier concentration
-    /// than average pooling in both architectures".
+    /// than average pooling in both architectures", decided at the paper's own setting (§3: FCN pools of n = 50,
+    /// CNN with 640 kernels on natural images), with the comparison outside it recorded as findings.
     static let maxPoolingNotOptimal = Claim(
-        id: "POOL-S5-MAXOPT", paper: Papers.pooling, location: "§5, paragraph after Fig. 4",
+        id: "POOL-S5-MAXOPT", paper: Papers.pooling, location: "§5, paragraph after Fig. 4; §3 (setup)",
         statement: """
         According to the experiments, the theoretical bound for max pooling seems not optimal since the \
         maxpooling has heavier concentration than average pooling in both architectures.
         """,
         assumptions: [
-            "heavier concentration = E[1 − ρ(M_x, M_y)] < E[1 − ρ(A_x, A_y)] (pooled cosine closer to 1)",
-            "FCN: m = 20 pools of n (the paper's n = 50 and larger), ρ_in = 0; CNN: 640 kernels, k = 3, zero padding, Gaussian 16×16 images",
-            "not optimal: the slope of log E[1 − ρ(M_x, M_y)] on log log n is well below −1 (the bound's O(1/log n)); the derived first-order law is Θ(1/log² n)",
+            "heavier concentration = E[1 − ρ(M_x, M_y)] ≤ E[1 − ρ(A_x, A_y)] (pooled cosine closer to 1), decided at resolution δ: a tie within δ confirms \"at least as heavy\", not a strict inequality",
+            "the experiments are those of §3: \"For FCN, the width of the hidden layer is 1000 … 1D average pooling with kernel size = 50\" (m = 20 pools of n = 50) and \"For CNN, the output channel is 640 … global pooling\", on CIFAR-10/100 and Gaussian data; the as-printed verdict rests on this setting only",
+            "FCN: its pooled cosines depend on an input pair only through ρ_in (data-independent, Theorem 4.1's setting), and random pairs of centred images have input cosines of either sign: ρ_in = −0.5, 0, 0.5",
+            "CNN: CIFAR is not available offline; the natural-image proxy is POOL-S31-CNN's, i.i.d. N(0, 1) images plus a per-image offset μ ~ N(0, 1) (what global average pooling sees of natural images is their mean brightness), 640 kernels, k = 3, zero padding, d = 16 (32 in the paper; cost); centred smooth fields (correlation length 3 px) are checked too, as a finding: smoothness without an offset does not reproduce the paper's observation",
+            "findings outside the setting (corrected form): small pools (n = 10), large pools (n = 200, where average pooling's Θ(1/n) wins), centred Gaussian and smooth images in the CNN; 'not optimal': the slope of log E[1 − ρ(M_x, M_y)] on log log n is well below −1 (the bound's O(1/log n)); the derived first-order law is Θ(1/log² n)",
+            "an earlier version of this check decided the printed statement at n = 200 only, outside the paper's setting",
         ],
         kind: .qualitative,
         expectation: .erratum(
-            printed: "max pooling concentrates more than average pooling in both architectures",
-            corrected: "the O(1/log n) bound is not tight (1 − ρ(M) ≈ Θ(1/log² n)), but max concentrates more than average only for small pools: average pooling's Θ(1/n) wins for n ≳ 50 (m = 20), and on Gaussian images in the CNN")
+            printed: "at the paper's setting (FCN pools of n = 50, CNN on natural images) max pooling concentrates at least as much as average pooling, in both architectures",
+            corrected: """
+            the O(1/log n) bound is not tight (1 − ρ(M) ≈ Θ(1/log² n)), but max pooling concentrates more only in part \
+            of the paper's setting: FCN at n = 50 for ρ_in < 0, tied at ρ_in = 0, average heavier at ρ_in = 0.5; CNN on \
+            images with a per-image offset (the natural-image proxy), not on centred Gaussian or smooth images; for \
+            small pools (n = 10) max, for large pools (n = 200) average concentrates more
+            """)
     ) { ctx in
         let m = 20
-        let pooling = try PartitionedPooling(groups: m, poolSize: 200)
         let sampler = NormalSampler()
-        let alpha = try ctx.reserveAlpha(1, splitOver: 4)
-        try ctx.estimateMean("FCN n = 200, m = 20, ρ_in = 0: E[(1 − ρ(M)) − (1 − ρ(A))] < 0", region: .atMost(0),
-                             resolution: 0.004, alpha: alpha, pilotSamples: 1000, chunkSize: 250) { rng, count in
-            try RunningMoments.of(count: count) {
-                let c = try FCNPoolingRoutes.definedCosines(try pooling.sample(inputCosine: 0, rng: &rng, sampler: sampler))
-                return c.average - c.maximum
+        let alpha = try ctx.reserveAlpha(1, splitOver: 11)
+        /// E[(1 − ρ(M)) − (1 − ρ(A))] for m = 20 pools of `n` units at input cosine `rho`.
+        @discardableResult
+        func fcn(_ key: String, subject: Subject = .asPrinted, n: Int, rho: Double, region: ClaimedRegion,
+                 resolution: Double) throws -> Assertion {
+            let pooling = try PartitionedPooling(groups: m, poolSize: n)
+            return try ctx.estimateMean(key, subject: subject, region: region, resolution: resolution, alpha: alpha,
+                                        pilotSamples: 1000, chunkSize: 250) { rng, count in
+                try RunningMoments.of(count: count) {
+                    let c = try FCNPoolingRoutes.definedCosines(try pooling.sample(inputCosine: rho, rng: &rng, sampler: sampler))
+                    return c.average - c.maximum
+                }
             }
         }
-        try CNNPoolingRoutes.estimate(ctx, "CNN, Gaussian images: E[(1 − ρ(M)) − (1 − ρ(A))] < 0", size: 16,
-                                      geometry: try PatchGeometry(kernelSize: 3, boundary: .zeroPadded), channels: 640,
-                                      family: .gaussian, region: .atMost(0), resolution: 0.008, alpha: alpha) { $1.average - $1.maximum }
-        let small = try PartitionedPooling(groups: m, poolSize: 10)
-        try ctx.estimateMean("FCN n = 10, m = 20, ρ_in = 0: E[(1 − ρ(M)) − (1 − ρ(A))] < 0 (small pools)", subject: .corrected,
-                             region: .atMost(0), resolution: 0.02, alpha: alpha, pilotSamples: 1000, chunkSize: 250) { rng, count in
-            try RunningMoments.of(count: count) {
-                let c = try FCNPoolingRoutes.definedCosines(try small.sample(inputCosine: 0, rng: &rng, sampler: sampler))
-                return c.average - c.maximum
-            }
+        let zeroPadded = try PatchGeometry(kernelSize: 3, boundary: .zeroPadded)
+        // The paper's setting.
+        try fcn("FCN n = 50, m = 20, ρ_in = −0.5: E[(1 − ρ(M)) − (1 − ρ(A))] ≤ 0", n: 50, rho: -0.5, region: .atMost(0),
+                resolution: 0.004)
+        let tie = try fcn("FCN n = 50, m = 20, ρ_in = 0: E[(1 − ρ(M)) − (1 − ρ(A))] ≤ 0", n: 50, rho: 0,
+                          region: .atMost(0), resolution: 0.004)
+        let positive = try fcn("FCN n = 50, m = 20, ρ_in = 0.5: E[(1 − ρ(M)) − (1 − ρ(A))] ≤ 0", n: 50, rho: 0.5,
+                               region: .atMost(0), resolution: 0.004)
+        let offset = CNNImageFamily.gaussianWithOffset(standardDeviation: 1)
+        try CNNPoolingRoutes.estimate(ctx, "CNN, 640 kernels, \(offset) (natural-image proxy): E[(1 − ρ(M)) − (1 − ρ(A))] ≤ 0",
+                                      size: 16, geometry: zeroPadded, channels: 640, family: offset, region: .atMost(0),
+                                      resolution: 0.05, alpha: alpha) { $1.average - $1.maximum }
+        // The same intervals judged against the corrected reading (their alpha is counted again, conservatively).
+        ctx.record(tie.judged(as: "FCN n = 50, ρ_in = 0: a tie, |E[(1 − ρ(M)) − (1 − ρ(A))]| ≤ δ", subject: .corrected,
+                              against: .equal(0)))
+        ctx.record(positive.judged(as: "FCN n = 50, ρ_in = 0.5: average heavier, E[(1 − ρ(M)) − (1 − ρ(A))] ≥ 0",
+                                   subject: .corrected, against: .atLeast(0)))
+        // Outside the paper's setting.
+        try fcn("FCN n = 10, m = 20, ρ_in = 0: E[(1 − ρ(M)) − (1 − ρ(A))] < 0 (small pools)", subject: .corrected, n: 10,
+                rho: 0, region: .atMost(0), resolution: 0.02)
+        try fcn("FCN n = 200, m = 20, ρ_in = 0: E[(1 − ρ(M)) − (1 − ρ(A))] ≥ 0 (large pools: average heavier)",
+                subject: .corrected, n: 200, rho: 0, region: .atLeast(0), resolution: 0.004)
+        for family in [CNNImageFamily.gaussian, .smooth(correlationLength: 3)] {
+            try CNNPoolingRoutes.estimate(ctx, "CNN, 640 kernels, \(family): E[(1 − ρ(M)) − (1 − ρ(A))] ≥ 0 (average heavier)",
+                                          subject: .corrected, size: 16, geometry: zeroPadded, channels: 640, family: family,
+                                          region: .atLeast(0), resolution: 0.008, alpha: alpha) { $1.average - $1.maximum }
         }
         let (sizes, draws) = maxPoolingSizes(ctx.budget)
         let moments = try FCNPoolingRoutes.contraction(ctx, label: "rates", rho: 0, groups: m, poolSizes: sizes, draws: draws)

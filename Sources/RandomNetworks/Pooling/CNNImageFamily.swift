@@ -7,17 +7,24 @@ public enum CNNImageFamily: Sendable, CustomStringConvertible {
     /// Gaussian images plus a per-image constant μ ~ N(0, s²): a mean (DC) offset that varies from
     /// image to image, the one feature of natural images that matters for average pooling here.
     case gaussianWithOffset(standardDeviation: Double)
+    /// Centred, standardized smooth fields (`SmoothGaussianField`, Gaussian blur of white noise): spatial
+    /// correlation without a per-image offset.
+    case smooth(correlationLength: Double)
 
     /// The family in words.
     public var description: String {
         switch self {
         case .gaussian: "i.i.d. Gaussian images"
         case let .gaussianWithOffset(s): "Gaussian images + per-image offset N(0, \(s)²)"
+        case let .smooth(length): "centred smooth images (correlation length \(length) px)"
         }
     }
 
     /// One d × d single-channel image of the family.
     public func sample(size d: Int, rng: inout Xoshiro256, sampler: NormalSampler) throws -> Image {
+        if case let .smooth(length) = self {
+            return try SmoothGaussianField(size: d, correlationLength: length).sample(rng: &rng, sampler: sampler)
+        }
         var image = try Image.gaussian(size: d, channels: 1, rng: &rng)
         if case let .gaussianWithOffset(s) = self {
             let offset = s * sampler.next(using: &rng)
