@@ -83,16 +83,24 @@ extension LayerNormClaims {
         var figure: [Figure.Series] = []
         for (name, map, power, constant) in try CriticalLayers.settings() {
             let complements = try CorrelationMapComposition(Array(repeating: map, count: depth)).tildeComplements
+            // p = 2 exactly for the kinked maps (ReLU, LReLU_a), whose complement rounds its argument ε − 1.
+            let rounding = CriticalOrbitRounding(complements: complements, kinked: power == 2)
             func exponent(_ l: Int) -> Double { Double(l) * (1 - complements[l + 1] / complements[l]) }
             // The band is the next-order term as computed: the exponent's change over the last decade. A correction
             // decaying at least 2× per decade (O(log l/l) decays ~8×) stays inside; a logarithmically slow one does not.
             let (last, previous) = (exponent(depth - 1), exponent(depth / 10 - 1))
             let band = abs(last - previous)
+            // The errors are bounds already (worst-case roundings, summed): passed so that the half-width is the bound.
+            let safety = ctx.tolerance.safetyFactor
             ctx.bound("\(name): local exponent l(1 − ε_{l+1}/ε_l) at l = \(depth - 1) within its change since l = \(depth / 10 - 1) (\(previous))",
-                      route: .closedForm, value: last, error: 1e-9, region: .between(power - band, power + band), resolution: 1e-6)
+                      route: .closedForm, value: last, error: rounding.localExponentError(at: depth - 1) / safety,
+                      region: .between(power - band, power + band), resolution: 1e-6,
+                      note: "error: the rounding of the step at l and the rounding accumulated along the orbit (\(CriticalOrbitRounding.summary))")
             let scaled = pow(Double(depth), power) * complements[depth]
             ctx.bound("\(name): l^\(Int(power))(1 − ρ_l) at l = \(depth) vs the derived constant \(constant)", route: .closedForm,
-                      value: scaled, error: 1e-9 * scaled, region: .between(0.99 * constant, 1.01 * constant), resolution: 1e-6 * constant)
+                      value: scaled, error: scaled * rounding.accumulated(through: depth) / safety,
+                      region: .between(0.99 * constant, 1.01 * constant), resolution: 1e-6 * constant,
+                      note: "error: the relative rounding accumulated along the orbit (\(CriticalOrbitRounding.summary))")
             let marks = stride(from: 1.0, through: log10(Double(depth)), by: 0.25).map { Int(pow(10, $0)) }
             figure.append(.init(label: name, style: .line, x: marks.map { log10(Double($0)) },
                                 y: marks.map { pow(Double($0), power) * complements[$0] / constant }))

@@ -34,6 +34,7 @@ public final class ClaimContext {
     /// The figures attached so far, in order.
     public private(set) var figures: [Figure] = []
     private var reservedFraction = 0.0
+    private var postHocDepth = 0
     private let root: StreamSeed
 
     /// A context for the claim `claimID` at suite `seed` and `budget`, with the claim's share `alpha` of the
@@ -90,9 +91,21 @@ public final class ClaimContext {
     /// Records an assertion built elsewhere (every helper records through here).
     @discardableResult
     public func record(_ assertion: Assertion) -> Assertion {
-        let recorded = perturbation?.apply(to: assertion) ?? assertion
+        var recorded = perturbation?.apply(to: assertion) ?? assertion
+        if postHocDepth > 0 { recorded.postHoc = true }
         assertions.append(recorded)
         return recorded
+    }
+
+    /// Runs `body`, flagging every assertion it records (through any helper) as post hoc when `isPostHoc`:
+    /// its claimed region was chosen after seeing data. The claim's assumptions should say what was seen;
+    /// the report marks the assertions and the run JSON carries `postHoc: true`.
+    @discardableResult
+    public func recordingPostHoc<Value>(_ isPostHoc: Bool = true, _ body: () throws -> Value) rethrows -> Value {
+        guard isPostHoc else { return try body() }
+        postHocDepth += 1
+        defer { postHocDepth -= 1 }
+        return try body()
     }
 
     // MARK: Deterministic comparisons

@@ -58,6 +58,10 @@ public struct Assertion: Sendable, Codable, Equatable {
     public let minimalDetectableDeviation: Double
     /// Anything a reader needs to judge the evidence (a cap reached, a widened interval), or nil.
     public let note: String?
+    /// Whether the claimed region (a threshold, a band, a reading of a vague word) was chosen after seeing
+    /// data: set by `ClaimContext.recordingPostHoc`, shown with a marker in the report, `postHoc: true` in
+    /// the run JSON (absent means false).
+    public internal(set) var postHoc = false
 
     /// Evidence named `name` (matched across runs by `key`, which defaults to
     /// `name`), decided by `region.decide(interval, delta:)`.
@@ -97,14 +101,16 @@ public struct Assertion: Sendable, Codable, Equatable {
     public func judged(as key: String, description: String? = nil, subject: Subject, against region: ClaimedRegion,
                        note extra: String? = nil) -> Assertion {
         let notes = [note, extra].compactMap { $0 }
-        return Assertion(name: description ?? key, key: key, route: route, referenceRoute: referenceRoute, subject: subject, rule: rule,
-                         estimate: estimate, interval: interval, region: region, delta: delta, alpha: alpha,
-                         samples: samples, note: notes.isEmpty ? nil : notes.joined(separator: "; "))
+        var judged = Assertion(name: description ?? key, key: key, route: route, referenceRoute: referenceRoute, subject: subject,
+                               rule: rule, estimate: estimate, interval: interval, region: region, delta: delta, alpha: alpha,
+                               samples: samples, note: notes.isEmpty ? nil : notes.joined(separator: "; "))
+        judged.postHoc = postHoc
+        return judged
     }
 
     enum CodingKeys: String, CodingKey {
         case key, name, route, referenceRoute, subject, rule, estimate, reference, lower, upper
-        case claimedLower, claimedUpper, delta, alpha, samples, verdict, minimalDetectableDeviation, note
+        case claimedLower, claimedUpper, delta, alpha, samples, verdict, minimalDetectableDeviation, note, postHoc
     }
 
     /// Encodes the firm JSON of `claims run --json`: non-finite numbers (infinite bounds, NaN) as null.
@@ -128,6 +134,7 @@ public struct Assertion: Sendable, Codable, Equatable {
         try c.encode(verdict, forKey: .verdict)
         try c.encode(JSONNumber(minimalDetectableDeviation), forKey: .minimalDetectableDeviation)
         try c.encodeIfPresent(note, forKey: .note)
+        if postHoc { try c.encode(postHoc, forKey: .postHoc) }
     }
 
     /// Decodes a saved assertion; a null lower (upper) bound reads as −∞ (+∞), and a run saved before keys
@@ -135,7 +142,7 @@ public struct Assertion: Sendable, Codable, Equatable {
     /// lower, upper, delta, alpha, samples) are required; a missing extension field takes a default: the
     /// subject as printed, the claimed region the reference as a point (the whole line for a null reference),
     /// the verdict decided anew from the interval, region and delta, the minimal detectable deviation the
-    /// interval's width, the rule "not recorded". Throws `DecodingError` for a missing or mistyped field.
+    /// interval's width, the rule "not recorded", post hoc false. Throws `DecodingError` for a missing or mistyped field.
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         name = try c.decode(String.self, forKey: .name)
@@ -164,6 +171,7 @@ public struct Assertion: Sendable, Codable, Equatable {
             ? try c.decode(JSONNumber.self, forKey: .minimalDetectableDeviation).value
             : upper - lower
         note = try c.decodeIfPresent(String.self, forKey: .note)
+        postHoc = try c.decodeIfPresent(Bool.self, forKey: .postHoc) ?? false
     }
 }
 

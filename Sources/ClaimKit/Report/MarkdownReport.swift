@@ -54,7 +54,11 @@ public struct MarkdownReport {
         *Inconclusive*: neither. A claim's verdict is that of its as-printed assertions; an *erratum* is a
         claim refuted as printed whose corrected form is confirmed. "MDD" is the minimal detectable
         deviation: a true deviation at least this large from the claimed region would have been refuted
-        with probability ≥ 1 − α.
+        with probability ≥ 1 − α. "Margin" is what the assertion claims to resolve: the distance from the
+        estimate to the nearest boundary of the claimed region (δ for an identity); an MDD above the margin
+        means the check could not have seen a deviation of that size. *Confirmed within δ only*: the
+        interval leaves the claimed region and is confirmed only because of δ. † marks a claimed region
+        chosen after seeing data (post hoc; the claim's assumptions say what was seen).
 
 
         """
@@ -81,6 +85,9 @@ public struct MarkdownReport {
         let all = run.claims
         s += "| **all** | \(all.count) | \(all.count { $0.verdict == .confirmed }) | \(all.count { $0.verdict == .refuted }) "
         s += "| \(all.count { $0.verdict == .inconclusive }) | \(all.count { $0.matchesExpectation })/\(all.count) |\n\n"
+        let assertions = all.flatMap(\.assertions)
+        s += "Of \(assertions.count) assertions, \(assertions.count { $0.confirmedWithinDeltaOnly }) are confirmed within δ only "
+        s += "and \(assertions.count { $0.postHoc }) have a claimed region chosen after seeing data (†).\n\n"
         let mismatches = all.filter { !$0.matchesExpectation }
         if !mismatches.isEmpty {
             s += "**Verdicts that do not match the expectation:** " + mismatches.map { "`\($0.id)`" }.joined(separator: ", ") + "\n\n"
@@ -116,13 +123,14 @@ public struct MarkdownReport {
             s += "*Statement:* \(claim.statement)\n\n*Assumptions:* " + claim.assumptions.joined(separator: "; ") + "\n\n"
         }
         if let error = result.error { s += "**Check failed:** \(error)\n\n" }
-        s += "| Assertion | Subject | Route | Rule | Estimate | Interval | Claimed | δ | α | MDD | n | Verdict |\n"
-        s += "|---|---|---|---|---:|---|---|---:|---:|---:|---:|---|\n"
+        s += "| Assertion | Subject | Route | Rule | Estimate | Interval | Claimed | δ | α | MDD | Margin | n | Verdict |\n"
+        s += "|---|---|---|---|---:|---|---|---:|---:|---:|---:|---:|---|\n"
         for a in result.assertions {
             let route = a.route.rawValue + (a.referenceRoute.map { " vs \($0.rawValue)" } ?? "")
-            s += "| \(cell(a.name)) | \(a.subject.rawValue) | \(route) | \(cell(a.rule)) | \(num(a.estimate)) "
+            let verdict = a.verdict.rawValue + (a.confirmedWithinDeltaOnly ? " within δ only" : "")
+            s += "| \(cell(a.name))\(a.postHoc ? " †" : "") | \(a.subject.rawValue) | \(route) | \(cell(a.rule)) | \(num(a.estimate)) "
             s += "| [\(num(a.lower)), \(num(a.upper))] | \(region(a)) | \(sci(a.delta)) | \(sci(a.alpha)) | \(sci(a.minimalDetectableDeviation)) "
-            s += "| \(a.samples) | \(a.verdict.rawValue)\(a.note.map { " — \(cell($0))" } ?? "") |\n"
+            s += "| \(sci(a.margin)) | \(a.samples) | \(verdict)\(a.note.map { " — \(cell($0))" } ?? "") |\n"
         }
         for figure in result.figures {
             s += "\n![\(figure.title)](figures/\(MarkdownReport.figureFile(result.id, figure)))\n"
@@ -191,7 +199,7 @@ public struct MarkdownReport {
     }
 
     private func sci(_ x: Double) -> String {
-        guard x.isFinite else { return "∞" }
+        guard x.isFinite else { return x.isNaN ? "NaN" : (x > 0 ? "∞" : "−∞") }
         return x == 0 ? "0" : String(format: "%.2g", x)
     }
 
