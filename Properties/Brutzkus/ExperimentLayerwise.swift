@@ -12,7 +12,7 @@ extension BrutzkusClaims {
         """,
         assumptions: [
             "standard training: Adam on (W, a) jointly from PyTorch's default initialization; layer-wise: the same number of Adam steps on W with a fixed at random signs ±1/√k, then on a with W fixed (the paper does not say how its layer-wise variant was run; LW_CNN of Algorithm 1 with the theorem's tiny η1 is a different algorithm)",
-            "the settings of BG-X7.1 and BG-X7.2 (d = 10, n = 6, k = 100; noiseless and ‖v‖ ≤ 1), m = 10, 20, 40; both variants trained on the same data and tested on the same points of each run; the gap is averaged over independent runs (t-interval, number of runs planned from δ = 0.05 and alpha; at every size at the standard budget, at m = 20 at the quick one); the notes and training-error counts use 5 runs per size (3 quick)",
+            "the settings of BG-X7.1 and BG-X7.2 (d = 10, n = 6, k = 100; noiseless and ‖v‖ ≤ 1), m = 10, 20, 40; both variants trained on the same data and tested on the same points of each run; the gap is averaged over independent runs (t-interval, number of runs planned from δ = 0.1 (0.05 thorough) and alpha; at every size at the standard budget, at m = 20 at the quick one); the notes and training-error counts use 5 runs per size (3 quick)",
             "\"very similarly\" read as the catalog's criterion: test errors within 0.1 of each other on average over the runs at every size (the ConvPool–baseline gaps of §7 are 0.15–0.4), and zero training error for both on noiseless data",
         ],
         kind: .empirical, expectation: .holds

@@ -15,7 +15,7 @@ extension BrutzkusClaims {
         """,
         assumptions: [
             "the norm statement is checked on the max-margin classifier over the support of D (d = l = 4, n = 3, 4), solved exactly (BG-P6.1)",
-            "A6: m = 40 training examples (the paper gives none), n = 2, 4, 8, noise uniform in the unit ball, d = l = 10, k = 100, MLP width round(k(d + 1)/(nd + 1)); test sets of 2000 (1000 quick); the changes are averaged over independent pairs of runs (t-interval, number planned from δ = 0.05 and alpha; the quick budget asserts the SVM's deterioration only); the figure uses 5 runs per n (3 quick)",
+            "A6: m = 40 training examples (the paper gives none), n = 2, 4, 8, noise uniform in the unit ball, d = l = 10, k = 100, MLP width round(k(d + 1)/(nd + 1)); test sets of 2000 (1000 quick); the changes are averaged over independent pairs of runs (t-interval, number planned from δ = 0.1 (0.05 thorough) and alpha; the quick budget asserts the SVM's deterioration only); the figure uses 5 runs per n (3 quick)",
             "\"deteriorate\" read as a test-error increase of at least 0.1 from n = 2 to n = 8; \"only mildly affected\" as ConvPool's increase being at most half of the baseline's",
         ],
         kind: .empirical,
