@@ -267,7 +267,7 @@ private struct Workspace {
         activated = SharedBuffer(count: maxWidth * columns)
         factors = SharedBuffer(count: columns)
         squares = SharedBuffer(count: blocks * columns)
-        weights = (0..<blocks).map { _ in SharedBuffer(count: LayerNormMLP.rowBlock * maxWidth) }
+        weights = (0..<blocks).map { _ in SharedBuffer(count: min(LayerNormMLP.rowBlock, maxWidth) * maxWidth) }
     }
 
     func deallocate() {

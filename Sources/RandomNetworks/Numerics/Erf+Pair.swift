@@ -1,4 +1,10 @@
 extension Erf {
+    /// erf of both lanes of `x`, bit for bit `SIMD2(value(x[0]), value(x[1]))`.
+    @inlinable
+    public static func values(_ x: SIMD2<Double>) -> SIMD2<Double> {
+        values(x, series: series.pointer, taylor: taylor.pointer)
+    }
+
     /// erf of both lanes of `x`, bit for bit `value(x[0])` and `value(x[1])`: when both lie in the Taylor range
     /// 1/16 ≤ |x| < 6 (most activations of the hot loops), the two degree-13 polynomials are evaluated together in
     /// SIMD lanes by the same operations in the same order (Estrin's scheme); otherwise lane by lane.
