@@ -25,23 +25,30 @@ public struct NormalSampler: @unchecked Sendable {
         let layer = Int(truncatingIfNeeded: bits & 0xFF)
         let candidate = (Double(Int64(bitPattern: bits >> 11)) * 0x1.0p-52 - 1.0) * x[layer]
         if abs(candidate) < x[layer + 1] { return candidate }
-        return edge(candidate, layer: layer, using: &rng)
+        let (value, state) = edge(candidate, layer: layer, from: rng)
+        rng = state
+        return value
     }
 
     /// The base layer's tail, or the wedge test between two layers; on
-    /// rejection, fresh draws until one is accepted.
+    /// rejection, fresh draws until one is accepted. Takes and returns the
+    /// generator by value: a caller's generator whose address never escapes
+    /// stays in registers through its hot loop.
     @usableFromInline @inline(never)
-    func edge(_ candidate: Double, layer: Int, using rng: inout Xoshiro256) -> Double {
-        var candidate = candidate, layer = layer
+    func edge(_ candidate: Double, layer: Int, from generator: Xoshiro256) -> (Double, Xoshiro256) {
+        var rng = generator, candidate = candidate, layer = layer
         while true {
-            if layer == 0 { return NormalSampler.tail(negative: candidate < 0, r: x[1], using: &rng) }
+            if layer == 0 {
+                let value = NormalSampler.tail(negative: candidate < 0, r: x[1], using: &rng)
+                return (value, rng)
+            }
             if f[layer + 1] + (f[layer] - f[layer + 1]) * rng.nextUniform() < Foundation.exp(-0.5 * candidate * candidate) {
-                return candidate
+                return (candidate, rng)
             }
             let bits = rng.next()
             layer = Int(truncatingIfNeeded: bits & 0xFF)
             candidate = (Double(Int64(bitPattern: bits >> 11)) * 0x1.0p-52 - 1.0) * x[layer]
-            if abs(candidate) < x[layer + 1] { return candidate }
+            if abs(candidate) < x[layer + 1] { return (candidate, rng) }
         }
     }
 

@@ -33,48 +33,59 @@ extension LayerNormMLP {
             throw ParameterError("LayerNormMLP.sampledCorrelations", parameter: "pair",
                                  value: "\(pair.rows) x \(pair.columns)", requirement: "\(inputWidth) x 2")
         }
-        var za = pair.column(0), zb = pair.column(1)
+        // y^{(l)} of the two inputs interleaved (y_α, y_β per neuron) in one buffer, with the layer norm kept as the
+        // factors (f_α, f_β) that z = f y applies where z is read: the same products as normalizing in place.
+        let capacity = max(inputWidth, layers.map(\.width).max()!)
+        let y = UnsafeMutablePointer<SIMD2<Double>>.allocate(capacity: capacity)
+        defer { y.deallocate() }
+        for i in 0..<inputWidth { y[i] = SIMD2(pair.storage[2 * i], pair.storage[2 * i + 1]) }
+        var count = inputWidth, factors = SIMD2<Double>(1, 1)
         var correlations: [Double] = []
+        correlations.reserveCapacity(layers.count)
         for layer in layers {
-            var aa = 0.0, ab = 0.0, bb = 0.0
-            if case let .erf(beta) = layer.activation {
-                // The hot case: erf inlined with its tables read once (the same values as `layer.activation`).
-                let series = Erf.series.pointer, taylor = Erf.taylor.pointer
-                for i in za.indices {
-                    let a = Erf.value(beta * za[i], series: series, taylor: taylor)
-                    let b = Erf.value(beta * zb[i], series: series, taylor: taylor)
-                    aa += a * a; ab += a * b; bb += b * b
-                }
-            } else {
-                for i in za.indices {
-                    let a = layer.activation(za[i]), b = layer.activation(zb[i])
-                    aa += a * a; ab += a * b; bb += b * b
-                }
-            }
-            let n = Double(za.count)
-            let (l11, l21, l22) = Self.cholesky(layer.weightVariance * aa / n + layer.biasVariance,
-                                                layer.weightVariance * ab / n + layer.biasVariance,
-                                                layer.weightVariance * bb / n + layer.biasVariance)
-            za = [Double](repeating: 0, count: layer.width)
-            zb = za
+            let gram = Self.activatedGram(y, count: count, factors: factors, activation: layer.activation)
+            let n = Double(count)
+            let (l11, l21, l22) = Self.cholesky(layer.weightVariance * gram.aa / n + layer.biasVariance,
+                                                layer.weightVariance * gram.ab / n + layer.biasVariance,
+                                                layer.weightVariance * gram.bb / n + layer.biasVariance)
             var ya2 = 0.0, yb2 = 0.0, yab = 0.0
             for i in 0..<layer.width {
                 let g1 = sampler.next(using: &rng), g2 = sampler.next(using: &rng)
-                za[i] = l11 * g1
-                zb[i] = l21 * g1 + l22 * g2
-                ya2 += za[i] * za[i]; yb2 += zb[i] * zb[i]; yab += za[i] * zb[i]
+                let a = l11 * g1, b = l21 * g1 + l22 * g2
+                y[i] = SIMD2(a, b)
+                ya2 += a * a; yb2 += b * b; yab += a * b
             }
             guard ya2 > 0, yb2 > 0 else {
                 throw ParameterError("LayerNormMLP.sampledCorrelations", parameter: "y", value: "0",
                                      requirement: "non-zero for the layer norm to be defined")
             }
-            if layerNorm {
-                let fa = (Double(layer.width) / ya2).squareRoot(), fb = (Double(layer.width) / yb2).squareRoot()
-                for i in 0..<layer.width { za[i] *= fa; zb[i] *= fb }
-            }
+            count = layer.width
+            factors = layerNorm ? SIMD2((Double(layer.width) / ya2).squareRoot(), (Double(layer.width) / yb2).squareRoot())
+                : SIMD2(1, 1)
             correlations.append(yab / (ya2 * yb2).squareRoot())
         }
         return correlations
+    }
+
+    /// Σ_i φ(z_α,i)², Σ_i φ(z_α,i) φ(z_β,i) and Σ_i φ(z_β,i)² (summed in i order) for z_i = factors ⊙ y_i, the
+    /// Gram matrix AᵀA of `sampledCorrelations`; erf, the hot case, two lanes at a time (`Erf.values`).
+    private static func activatedGram(_ y: UnsafePointer<SIMD2<Double>>, count: Int, factors: SIMD2<Double>,
+                                      activation: Activation) -> (aa: Double, ab: Double, bb: Double) {
+        var aa = 0.0, ab = 0.0, bb = 0.0
+        if case let .erf(beta) = activation {
+            let series = Erf.series.pointer, taylor = Erf.taylor.pointer
+            for i in 0..<count {
+                let v = Erf.values(beta * (y[i] * factors), series: series, taylor: taylor)
+                aa += v[0] * v[0]; ab += v[0] * v[1]; bb += v[1] * v[1]
+            }
+        } else {
+            for i in 0..<count {
+                let z = y[i] * factors
+                let a = activation(z[0]), b = activation(z[1])
+                aa += a * a; ab += a * b; bb += b * b
+            }
+        }
+        return (aa, ab, bb)
     }
 
     /// The Cholesky factor [[l11, 0], [l21, l22]] of the 2 x 2 covariance [[a, b], [b, c]]; the Schur

@@ -81,8 +81,9 @@ public struct CyclicConvolution: Sendable {
                     for i in 0..<r {
                         let su = (u - i + n) % n
                         for j in 0..<r {
+                            // An element loop, not `update(from:count:)`: d is a few channels, below a memmove call's cost.
                             let source = x.baseAddress! + (su * n + (v - j + n) % n) * d
-                            out.update(from: source, count: d)
+                            for c in 0..<d { out[c] = source[c] }
                             out += d
                         }
                     }
