@@ -146,19 +146,9 @@ public struct LayerNormMLP: Sendable {
             for row in (block * Self.rowBlock)..<min((block + 1) * Self.rowBlock, inputWidth) {
                 let offset = row * columns
                 if case let .erf(beta) = activation {
-                    // The hot case: erf inlined with its tables read once, two columns at a time (the same values
-                    // as `activation`).
+                    // The hot case: erf inlined with its tables read once (the same values as `activation`).
                     let series = Erf.series.pointer, taylor = Erf.taylor.pointer
-                    var column = 0
-                    while column + 1 < valueColumns {
-                        let z = SIMD2(values[offset + column], values[offset + column + 1])
-                            * SIMD2(factor[column], factor[column + 1])
-                        let v = Erf.values(beta * z, series: series, taylor: taylor)
-                        target[offset + column] = v[0]
-                        target[offset + column + 1] = v[1]
-                        column += 2
-                    }
-                    if column < valueColumns {
+                    for column in 0..<valueColumns {
                         target[offset + column] = Erf.value(beta * (values[offset + column] * factor[column]),
                                                             series: series, taylor: taylor)
                     }

@@ -68,15 +68,16 @@ extension LayerNormMLP {
     }
 
     /// Σ_i φ(z_α,i)², Σ_i φ(z_α,i) φ(z_β,i) and Σ_i φ(z_β,i)² (summed in i order) for z_i = factors ⊙ y_i, the
-    /// Gram matrix AᵀA of `sampledCorrelations`; erf, the hot case, two lanes at a time (`Erf.values`).
+    /// Gram matrix AᵀA of `sampledCorrelations`; erf, the hot case, inlined with its tables read once.
     private static func activatedGram(_ y: UnsafePointer<SIMD2<Double>>, count: Int, factors: SIMD2<Double>,
                                       activation: Activation) -> (aa: Double, ab: Double, bb: Double) {
         var aa = 0.0, ab = 0.0, bb = 0.0
         if case let .erf(beta) = activation {
             let series = Erf.series.pointer, taylor = Erf.taylor.pointer
             for i in 0..<count {
-                let v = Erf.values(beta * (y[i] * factors), series: series, taylor: taylor)
-                aa += v[0] * v[0]; ab += v[0] * v[1]; bb += v[1] * v[1]
+                let z = beta * (y[i] * factors)
+                let a = Erf.value(z[0], series: series, taylor: taylor), b = Erf.value(z[1], series: series, taylor: taylor)
+                aa += a * a; ab += a * b; bb += b * b
             }
         } else {
             for i in 0..<count {
