@@ -115,6 +115,7 @@ public struct LayerwiseTrainer: Sendable, Equatable {
         var scores = try network.outputs(features: features)
         var accumulated = [Double](repeating: 0, count: m)
         var coefficients = [Double](repeating: 0, count: m)
+        var change = [Double](repeating: 0, count: m)
         for t in 0...secondLayerSteps {
             var loss = 0.0
             for b in 0..<m {
@@ -126,16 +127,17 @@ public struct LayerwiseTrainer: Sendable, Equatable {
                                           features: features, initial: network.outputWeights,
                                           accumulated: accumulated, stepSize: step))
             guard t < secondLayerSteps else { break }
+            for b in 0..<m { accumulated[b] += coefficients[b] }
+            // The change of the scores, (ZZᵀ u_t)_b, each summed in order over the examples.
             gram.storage.withUnsafeBufferPointer { g in
                 coefficients.withUnsafeBufferPointer { u in
-                    for b in 0..<m {
-                        accumulated[b] += u[b]
-                        var change = 0.0
-                        for c in 0..<m { change += g[b * m + c] * u[c] }
-                        scores[b] -= step * change
+                    change.withUnsafeMutableBufferPointer { change in
+                        Matrix.rowDots(rows: m, columns: m, matrix: g.baseAddress!, vector: u.baseAddress!,
+                                       into: change.baseAddress!)
                     }
                 }
             }
+            for b in 0..<m { scores[b] -= step * change[b] }
         }
         var trained = network
         trained.outputWeights = SecondLayerState.weights(features: features, initial: network.outputWeights,
