@@ -66,10 +66,14 @@ public struct LayerwiseTrainer: Sendable, Equatable {
     public func initialize(dimension d: Int, rng: inout Xoshiro256) throws -> PatternDetectionNetwork {
         try Require.atLeast(d, 1, "dimension", in: "LayerwiseTrainer.initialize")
         var filters = try Matrix.gaussian(rows: channels, columns: d, variance: 1, rng: &rng)
-        for i in 0..<channels {
-            let row = Array(filters.storage[(i * d)..<((i + 1) * d)])
-            let scale = initialRadius / Vector.norm(row)
-            for c in 0..<d { filters.storage[i * d + c] *= scale }
+        filters.storage.withUnsafeMutableBufferPointer { w in
+            for i in 0..<channels {
+                let row = w.baseAddress! + i * d
+                var squares = 0.0
+                for c in 0..<d { squares += row[c] * row[c] }
+                let scale = initialRadius / squares.squareRoot()
+                for c in 0..<d { row[c] *= scale }
+            }
         }
         let signs = (0..<channels).map { _ in rng.next() >> 63 == 1 ? 1.0 : -1.0 }
         return try PatternDetectionNetwork(filters: filters, outputWeights: signs)

@@ -123,8 +123,10 @@ public struct PatternDetectionNetwork: Sendable, Equatable {
         if let basis {
             table = [Double](unsafeUninitializedCapacity: d * k) { transposed, initialized in
                 filters.storage.withUnsafeBufferPointer { w in
-                    for i in 0..<k {
-                        for c in 0..<d { transposed[c * k + i] = w[i * d + c] }
+                    // Row by row of Wᵀ: sequential writes (column by column of W, the reads a stride of d apart).
+                    for c in 0..<d {
+                        let row = transposed.baseAddress! + c * k
+                        for i in 0..<k { row[i] = w[i * d + c] }
                     }
                 }
                 initialized = d * k
@@ -277,8 +279,9 @@ public struct PatternDetectionNetwork: Sendable, Equatable {
                                     for b in 0..<m {
                                         let g = coefficients[b], zb = z + b * k
                                         for i in 0..<k { fa[i] += g * zb[i] }
-                                        for i in 0..<k where zb[i] > 0 {
-                                            fw[i * d + basis[b * n + slots[b * k + i]]] += g * a[i]
+                                        // Branch-free: a channel with z_i = 0 adds +0 to the entry of its slot.
+                                        for i in 0..<k {
+                                            fw[i * d + basis[b * n + slots[b * k + i]]] += zb[i] > 0 ? g * a[i] : 0
                                         }
                                     }
                                     return
