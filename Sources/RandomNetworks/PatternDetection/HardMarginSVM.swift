@@ -56,11 +56,14 @@ public struct HardMarginSVM: Sendable, Equatable {
             throw ParameterError(context, parameter: "example \(i)", value: "x · x = \(gram[i, i])", requirement: "> 0")
         }
         // Rescaled data x' = x/√scale: α' = scale · α, the same margins, ‖w'‖² = scale · ‖w‖².
-        let q = (0..<(n * n)).map { gram.storage[$0] / scale * labels[$0 / n] * labels[$0 % n] }
+        var q = [Double](repeating: 0, count: n * n)
+        for i in 0..<n {
+            for j in 0..<n { q[i * n + j] = gram.storage[i * n + j] / scale * labels[i] * labels[j] }
+        }
         let c = box * scale
         /// The margins y_i w_α · x_i, and the largest projected gradient of the dual (the optimality violation).
         func marginsOf(_ alpha: [Double]) -> [Double] {
-            (0..<n).map { i in (0..<n).reduce(0.0) { alpha[$1] != 0 ? $0 + q[i * n + $1] * alpha[$1] : $0 } }
+            dualMargins(q, n: n, alpha: alpha, support: (0..<n).filter { alpha[$0] != 0 })
         }
         func violationOf(_ alpha: [Double], _ margins: [Double]) -> Double {
             (0..<n).reduce(0.0) { worst, i in
@@ -74,12 +77,21 @@ public struct HardMarginSVM: Sendable, Equatable {
             var margins = marginsOf(alpha), violation = violationOf(alpha, margins)
             while sweeps < limit && violation > tolerance {
                 sweeps += 1
-                for i in 0..<n {
-                    let updated = min(c, max(0, alpha[i] + (1 - margins[i]) / q[i * n + i]))
-                    let change = updated - alpha[i]
-                    guard change != 0 else { continue }
-                    alpha[i] = updated
-                    for j in 0..<n { margins[j] += change * q[i * n + j] }
+                q.withUnsafeBufferPointer { q in
+                    alpha.withUnsafeMutableBufferPointer { alpha in
+                        margins.withUnsafeMutableBufferPointer { margins in
+                            let s = margins.baseAddress!
+                            for i in 0..<n {
+                                let updated = min(c, max(0, alpha[i] + (1 - s[i]) / q[i * n + i]))
+                                let change = updated - alpha[i]
+                                guard change != 0 else { continue }
+                                alpha[i] = updated
+                                // Independent entries: a loop the compiler vectorizes, each entry the same sum.
+                                let row = q.baseAddress! + i * n
+                                for j in 0..<n { s[j] += change * row[j] }
+                            }
+                        }
+                    }
                 }
                 violation = violationOf(alpha, margins)
             }
@@ -123,20 +135,21 @@ public struct HardMarginSVM: Sendable, Equatable {
             !(0..<i).contains { j in q[i * n + i] == q[j * n + j] && q[i * n + j] == q[i * n + i] }
         }
         var alpha = start
-        for i in 0..<n where !distinct.contains(i) { alpha[i] = 0 }
+        var isDistinct = [Bool](repeating: false, count: n)
+        for i in distinct { isDistinct[i] = true }
+        for i in 0..<n where !isDistinct[i] { alpha[i] = 0 }
         var passive = distinct.filter { alpha[$0] > 0 }
-        func margins(_ a: [Double]) -> [Double] {
-            (0..<n).map { i in passive.reduce(0.0) { $0 + q[i * n + $1] * a[$1] } }
-        }
         for _ in 0..<(10 * n) {
             if passive.isEmpty, let first = distinct.first { passive = [first] }
             let system = passive.flatMap { i in passive.map { q[i * n + $0] } }
             guard let beta = try? LinearAlgebra.solve(system, [Double](repeating: 1, count: passive.count)) else { break }
             if beta.allSatisfy({ $0 > 0 }) {
                 for (slot, i) in passive.enumerated() { alpha[i] = beta[slot] }
-                let s = margins(alpha)
-                let outside = distinct.filter { !passive.contains($0) }
-                guard let worst = outside.min(by: { s[$0] < s[$1] }), s[worst] < 1 - tolerance else { break }
+                let s = dualMargins(q, n: n, alpha: alpha, support: passive)
+                var inPassive = [Bool](repeating: false, count: n)
+                for i in passive { inPassive[i] = true }
+                guard let worst = distinct.filter({ !inPassive[$0] }).min(by: { s[$0] < s[$1] }), s[worst] < 1 - tolerance
+                else { break }
                 passive.append(worst)
             } else {
                 var step = 1.0
@@ -145,10 +158,48 @@ public struct HardMarginSVM: Sendable, Equatable {
                 }
                 for (slot, i) in passive.enumerated() { alpha[i] += step * (beta[slot] - alpha[i]) }
                 passive = passive.filter { alpha[$0] > 1e-300 }
-                for i in 0..<n where !passive.contains(i) { alpha[i] = 0 }
+                var inPassive = [Bool](repeating: false, count: n)
+                for i in passive { inPassive[i] = true }
+                for i in 0..<n where !inPassive[i] { alpha[i] = 0 }
             }
         }
         return alpha
+    }
+
+    /// The margins Σ_{j ∈ support} Q_ij α_j for every i, each summed over `support` in its order. Terms with α_j = 0
+    /// left out of `support` change no sum (a running sum from +0 never becomes −0, and adding ±0 to it is exact).
+    /// Four rows at a time run four independent chains: the same sums, term for term, as one row after another.
+    private static func dualMargins(_ q: [Double], n: Int, alpha: [Double], support: [Int]) -> [Double] {
+        [Double](unsafeUninitializedCapacity: n) { out, initialized in
+            q.withUnsafeBufferPointer { q in
+                alpha.withUnsafeBufferPointer { a in
+                    support.withUnsafeBufferPointer { support in
+                        let q = q.baseAddress!
+                        var i = 0
+                        while i + 4 <= n {
+                            let r0 = q + i * n, r1 = r0 + n, r2 = r1 + n, r3 = r2 + n
+                            var s0 = 0.0, s1 = 0.0, s2 = 0.0, s3 = 0.0
+                            for j in support {
+                                let weight = a[j]
+                                s0 += r0[j] * weight
+                                s1 += r1[j] * weight
+                                s2 += r2[j] * weight
+                                s3 += r3[j] * weight
+                            }
+                            (out[i], out[i + 1], out[i + 2], out[i + 3]) = (s0, s1, s2, s3)
+                            i += 4
+                        }
+                        while i < n {
+                            var sum = 0.0
+                            for j in support { sum += q[i * n + j] * a[j] }
+                            out[i] = sum
+                            i += 1
+                        }
+                    }
+                }
+            }
+            initialized = n
+        }
     }
 
     /// Fits the examples given as the rows of `features` (Gram matrix by GEMM).

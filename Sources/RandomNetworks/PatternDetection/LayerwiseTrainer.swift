@@ -66,10 +66,14 @@ public struct LayerwiseTrainer: Sendable, Equatable {
     public func initialize(dimension d: Int, rng: inout Xoshiro256) throws -> PatternDetectionNetwork {
         try Require.atLeast(d, 1, "dimension", in: "LayerwiseTrainer.initialize")
         var filters = try Matrix.gaussian(rows: channels, columns: d, variance: 1, rng: &rng)
-        for i in 0..<channels {
-            let row = Array(filters.storage[(i * d)..<((i + 1) * d)])
-            let scale = initialRadius / Vector.norm(row)
-            for c in 0..<d { filters.storage[i * d + c] *= scale }
+        filters.storage.withUnsafeMutableBufferPointer { w in
+            for i in 0..<channels {
+                let row = w.baseAddress! + i * d
+                var squares = 0.0
+                for c in 0..<d { squares += row[c] * row[c] }
+                let scale = initialRadius / squares.squareRoot()
+                for c in 0..<d { row[c] *= scale }
+            }
         }
         let signs = (0..<channels).map { _ in rng.next() >> 63 == 1 ? 1.0 : -1.0 }
         return try PatternDetectionNetwork(filters: filters, outputWeights: signs)
@@ -115,6 +119,7 @@ public struct LayerwiseTrainer: Sendable, Equatable {
         var scores = try network.outputs(features: features)
         var accumulated = [Double](repeating: 0, count: m)
         var coefficients = [Double](repeating: 0, count: m)
+        var change = [Double](repeating: 0, count: m)
         for t in 0...secondLayerSteps {
             var loss = 0.0
             for b in 0..<m {
@@ -126,16 +131,17 @@ public struct LayerwiseTrainer: Sendable, Equatable {
                                           features: features, initial: network.outputWeights,
                                           accumulated: accumulated, stepSize: step))
             guard t < secondLayerSteps else { break }
+            for b in 0..<m { accumulated[b] += coefficients[b] }
+            // The change of the scores, (ZZᵀ u_t)_b, each summed in order over the examples.
             gram.storage.withUnsafeBufferPointer { g in
                 coefficients.withUnsafeBufferPointer { u in
-                    for b in 0..<m {
-                        accumulated[b] += u[b]
-                        var change = 0.0
-                        for c in 0..<m { change += g[b * m + c] * u[c] }
-                        scores[b] -= step * change
+                    change.withUnsafeMutableBufferPointer { change in
+                        Matrix.rowDots(rows: m, columns: m, matrix: g.baseAddress!, vector: u.baseAddress!,
+                                       into: change.baseAddress!)
                     }
                 }
             }
+            for b in 0..<m { scores[b] -= step * change[b] }
         }
         var trained = network
         trained.outputWeights = SecondLayerState.weights(features: features, initial: network.outputWeights,

@@ -123,8 +123,10 @@ public struct PatternDetectionNetwork: Sendable, Equatable {
         if let basis {
             table = [Double](unsafeUninitializedCapacity: d * k) { transposed, initialized in
                 filters.storage.withUnsafeBufferPointer { w in
-                    for i in 0..<k {
-                        for c in 0..<d { transposed[c * k + i] = w[i * d + c] }
+                    // Row by row of Wᵀ: sequential writes (column by column of W, the reads a stride of d apart).
+                    for c in 0..<d {
+                        let row = transposed.baseAddress! + c * k
+                        for i in 0..<k { row[i] = w[i * d + c] }
                     }
                 }
                 initialized = d * k
@@ -219,27 +221,8 @@ public struct PatternDetectionNetwork: Sendable, Equatable {
         return outputWeights.withUnsafeBufferPointer { a in
             features.storage.withUnsafeBufferPointer { z in
                 [Double](unsafeUninitializedCapacity: rows) { out, initialized in
-                    // Each N(x) is the sum in channel order; four rows at a time run four independent chains.
-                    var b = 0
-                    while b + 4 <= rows {
-                        let z0 = z.baseAddress! + b * k, z1 = z0 + k, z2 = z1 + k, z3 = z2 + k
-                        var s0 = 0.0, s1 = 0.0, s2 = 0.0, s3 = 0.0
-                        for i in 0..<k {
-                            let w = a[i]
-                            s0 += w * z0[i]
-                            s1 += w * z1[i]
-                            s2 += w * z2[i]
-                            s3 += w * z3[i]
-                        }
-                        (out[b], out[b + 1], out[b + 2], out[b + 3]) = (s0, s1, s2, s3)
-                        b += 4
-                    }
-                    while b < rows {
-                        var s = 0.0
-                        for i in 0..<k { s += a[i] * z[b * k + i] }
-                        out[b] = s
-                        b += 1
-                    }
+                    // Each N(x) is the sum in channel order.
+                    Matrix.rowDots(rows: rows, columns: k, matrix: z.baseAddress!, vector: a.baseAddress!, into: out.baseAddress!)
                     initialized = rows
                 }
             }
@@ -296,8 +279,9 @@ public struct PatternDetectionNetwork: Sendable, Equatable {
                                     for b in 0..<m {
                                         let g = coefficients[b], zb = z + b * k
                                         for i in 0..<k { fa[i] += g * zb[i] }
-                                        for i in 0..<k where zb[i] > 0 {
-                                            fw[i * d + basis[b * n + slots[b * k + i]]] += g * a[i]
+                                        // Branch-free: a channel with z_i = 0 adds +0 to the entry of its slot.
+                                        for i in 0..<k {
+                                            fw[i * d + basis[b * n + slots[b * k + i]]] += zb[i] > 0 ? g * a[i] : 0
                                         }
                                     }
                                     return
