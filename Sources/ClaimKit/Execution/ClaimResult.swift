@@ -75,28 +75,29 @@ public struct ClaimResult: Sendable, Codable, Equatable {
     }
 
     /// The verdict expected of `assertion` (one of this result's): the one it recorded, else (a run saved
-    /// before expectations were recorded) the default for its subject and the claim's expectation.
+    /// before expectations were recorded) the default for its subject and the claim's expectation, which
+    /// reports and comparisons show but which does not decide the saved run's match.
     public func expected(for assertion: Assertion) -> ExpectedVerdict {
-        Self.expected(for: assertion, claimExpectation: expectation)
+        assertion.expected ?? .defaultFor(assertion.subject, claimExpectation: expectation)
     }
 
-    /// The assertions whose verdict their expected verdict does not accept, in order.
-    public var mismatchedAssertions: [Assertion] {
-        assertions.filter { !expected(for: $0).accepts($0.verdict) }
-    }
+    /// The assertions whose recorded expected verdict does not accept their verdict, in order (none in a
+    /// run saved before expectations were recorded).
+    public var mismatchedAssertions: [Assertion] { assertions.filter(Self.missesExpectation) }
 
-    private static func expected(for assertion: Assertion, claimExpectation: String) -> ExpectedVerdict {
-        assertion.expected ?? .defaultFor(assertion.subject, claimExpectation: claimExpectation)
+    /// Whether `assertion` recorded an expected verdict that does not accept its verdict.
+    private static func missesExpectation(_ assertion: Assertion) -> Bool {
+        assertion.expected.map { !$0.accepts(assertion.verdict) } ?? false
     }
 
     /// Whether a claim with expectation `key`, these verdicts, `error` and `assertions` matches: no error,
-    /// the claim-level rule (`matches(expectation:_:_:)`) and every assertion's verdict accepted by its
-    /// expected verdict. Nil for an unknown expectation key.
+    /// the claim-level rule (`matches(expectation:_:_:)`) and every recorded expected verdict accepting its
+    /// assertion's verdict (a run saved before expectations were recorded is judged by the claim-level rule
+    /// alone, as it was when saved). Nil for an unknown expectation key.
     private static func match(expectation key: String, _ verdict: Verdict, _ corrected: Verdict?, error: String?,
                               assertions: [Assertion]) -> Bool? {
         guard let claimLevel = matches(expectation: key, verdict, corrected) else { return nil }
-        return error == nil && claimLevel
-            && assertions.allSatisfy { expected(for: $0, claimExpectation: key).accepts($0.verdict) }
+        return error == nil && claimLevel && !assertions.contains(where: missesExpectation)
     }
 
     /// `matches` for an expectation given by its key ("holds", "erratum", "fails"); nil for another key.
@@ -109,9 +110,9 @@ public struct ClaimResult: Sendable, Codable, Equatable {
         }
     }
 
-    /// What `matchesExpectation` must be given the expectation, the verdicts, each assertion's expected
-    /// verdict and the error: false when the check failed or an assertion's verdict is not the expected one;
-    /// nil for an unknown expectation.
+    /// What `matchesExpectation` must be given the expectation, the verdicts, each assertion's recorded
+    /// expected verdict and the error: false when the check failed or an assertion's verdict is not the
+    /// expected one; nil for an unknown expectation.
     public var recomputedMatch: Bool? {
         Self.match(expectation: expectation, verdict, correctedVerdict, error: error, assertions: assertions)
     }

@@ -194,9 +194,9 @@ public struct RunComparison: Sendable, Codable, Equatable {
         return found
     }
 
-    /// "as expected (confirmed)" or "expected refuted": whether `verdict` met `expected`.
+    /// "meets expected confirmed" or "misses expected refuted": whether `expected` accepts `verdict`.
     private static func judgement(_ verdict: Verdict, _ expected: ExpectedVerdict) -> String {
-        expected.accepts(verdict) ? "as expected (\(expected.rawValue))" : "expected \(expected.rawValue)"
+        (expected.accepts(verdict) ? "meets" : "misses") + " expected \(expected.rawValue)"
     }
 
     /// Counts of differences by kind.
