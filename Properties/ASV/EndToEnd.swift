@@ -58,10 +58,15 @@ extension ASVClaims {
                 .run(ctx, label: "forward \(name)", networks: networks)
             let kind = stack.layers[0].pooling.kind
             for l in summary.q.indices {
-                try recordMean(ctx, "\(name): q^(\(l + 1)) = 1", moments: summary.q[l], region: keepsOne, resolution: 0.04, alpha: alpha)
+                let printed = try recordMean(ctx, "\(name): q^(\(l + 1)) = 1", moments: summary.q[l], region: keepsOne,
+                                             resolution: 0.04, alpha: alpha)
                 // Off only behind a pooled layer other than the first (its inputs have a non-zero mean).
                 let behindCorrelatedPool = l >= 2 && stack.layers[1..<l].contains { $0.poolSize > 1 }
                 let corrected: ClaimedRegion = behindCorrelatedPool ? (kind == .max ? .atMost(0.9) : .atLeast(1.1)) : keepsOne
+                if !behindCorrelatedPool {
+                    try ctx.expect(.confirmed, for: printed.key,
+                                   because: "no correlated pooled window behind this layer: q stays within 10% of 1 as printed")
+                }
                 try recordMean(ctx, "\(name): q^(\(l + 1)) in \(corrected.lower)…\(corrected.upper)", subject: .corrected,
                                moments: summary.q[l], region: corrected, resolution: 0.04, alpha: alpha,
                                note: "E z²/E u² at this layer: \(summary.secondMoments[l].mean / summary.q[l].mean)")
@@ -114,9 +119,13 @@ extension ASVClaims {
             let pooled = ASVNetworks.pooledLayers(stack)
             let kind = stack.layers[0].pooling.kind
             for l in 0..<stack.layers.count {
-                try recordMean(ctx, "\(name): r^(\(l)) = 1", moments: summary.r[l], region: keepsOne, resolution: 0.04, alpha: alpha)
+                let printed = try recordMean(ctx, "\(name): r^(\(l)) = 1", moments: summary.r[l], region: keepsOne,
+                                             resolution: 0.04, alpha: alpha)
                 let corrected: ClaimedRegion = pooled == 0 || l >= pooled ? keepsOne
                     : (kind == .max ? .atMost(0.9) : (l == 0 ? .atLeast(1) : .between(0.9, 1.25)))
+                if let (verdict, reason) = backwardExpectation(network: name, layer: l, pooled: pooled, kind: kind) {
+                    try ctx.expect(verdict, for: printed.key, because: reason)
+                }
                 // The average-pooling regions below the pooled layers were chosen after seeing the catalog's measurements.
                 try ctx.recordingPostHoc(kind == .average && pooled > 0 && l < pooled) {
                     try recordMean(ctx, "\(name): r^(\(l)) in \(corrected.lower)…\(corrected.upper)", subject: .corrected,
@@ -141,6 +150,27 @@ extension ASVClaims {
             ctx.attach(try layerFigure(name: "backward-\(name)", title: "\(name), ASV backward (18): r^(ℓ) per layer",
                                        symbol: "r", paper: "(14)", perUnit: "(B.19)", layers: summary.r.indices.map(Double.init),
                                        exact: exact, measured: summary.r, networks: networks, alpha: alpha))
+        }
+    }
+
+    /// The expected verdict of the printed "r^(ℓ) = 1" (within 10%) where it is not refuted: confirmed above
+    /// the pooled layers, without pooling, and below an average-pooled layer except at ℓ = 0; either where the
+    /// measured r lies outside [0.9, 1.1] by less than δ = 0.04. Nil where it is refuted (the default).
+    static func backwardExpectation(network: String, layer: Int, pooled: Int, kind: PoolingKind)
+        -> (ExpectedVerdict, String)? {
+        if pooled == 0 || layer >= pooled {
+            return (.confirmed, "above the pooled layers (or without pooling) r stays within 10% of 1 as printed")
+        }
+        switch (network, layer, kind) {
+        case ("FAST_MAX", 0, _):
+            return (.either, "r^(0) ≈ 0.88 lies below 0.9 by about 0.02, within δ = 0.04 of the boundary")
+        case ("FAST_AVG", 0, _):
+            return (.either, "r^(0) ≈ 1.14 lies above 1.1 by about 0.04, within δ = 0.04 of the boundary")
+        case (_, 1..., .average):
+            return (.confirmed, "below an average-pooled layer r^(ℓ), ℓ ≥ 1, stays within 10% of 1 (catalog: 1.060 and "
+                + "1.021 for BIG_AVG); only r^(0) leaves it")
+        default:
+            return nil
         }
     }
 

@@ -24,18 +24,23 @@ extension ASVClaims {
             printed: "(B.12), penultimate step: T ∫_0^∞ x² β φ(βx) Φ(βx)^{T−1} dx = T ∫_0^∞ y² φ(y) Φ(y)^{T−1} dy",
             corrected: "the substitution y = βx gives x² = q y², so the step reads = q T ∫_0^∞ y² φ Φ^{T−1} dy; the final result q τ is right")
     ) { ctx in
+        // Only the penultimate step of (B.12) is misprinted: (12) and the result q τ are right.
+        let right = "(12) and the result q τ of (B.12) are right; only the penultimate step of (B.12) is misprinted"
         for t in poolSizes {
             let density = try PoolingMoments.tauMax(poolSize: t), tail = try PoolingMoments.tauMaxByTailIntegral(poolSize: t)
-            ctx.compare("τ_max(\(t)): density integral (12) against the tail integral ∫ 2x(1 − Φ^T)", route: .quadrature,
-                        value: density.value, error: density.absoluteError, reference: tail.value,
-                        referenceRoute: .quadrature, referenceError: tail.absoluteError, resolution: 1e-8)
+            let routes = ctx.compare("τ_max(\(t)): density integral (12) against the tail integral ∫ 2x(1 − Φ^T)",
+                                     route: .quadrature, value: density.value, error: density.absoluteError, reference: tail.value,
+                                     referenceRoute: .quadrature, referenceError: tail.absoluteError, resolution: 1e-8)
+            try ctx.expect(.confirmed, for: routes.key, because: right)
         }
-        ctx.compare("τ_max(1) = 1/2", route: .quadrature, value: try PoolingMoments.tauMax(poolSize: 1).value,
-                    error: try PoolingMoments.tauMax(poolSize: 1).absoluteError, reference: 0.5, referenceRoute: .closedForm,
-                    resolution: 1e-8)
+        let one = ctx.compare("τ_max(1) = 1/2", route: .quadrature, value: try PoolingMoments.tauMax(poolSize: 1).value,
+                              error: try PoolingMoments.tauMax(poolSize: 1).absoluteError, reference: 0.5,
+                              referenceRoute: .closedForm, resolution: 1e-8)
+        try ctx.expect(.confirmed, for: one.key, because: right)
         let two = try PoolingMoments.tauMax(poolSize: 2)
-        ctx.compare("τ_max(2) = 3/4 + 1/(2π)", route: .quadrature, value: two.value, error: two.absoluteError,
-                    reference: 0.75 + 1 / (2 * Double.pi), referenceRoute: .closedForm, resolution: 1e-8)
+        let closedTwo = ctx.compare("τ_max(2) = 3/4 + 1/(2π)", route: .quadrature, value: two.value, error: two.absoluteError,
+                                    reference: 0.75 + 1 / (2 * Double.pi), referenceRoute: .closedForm, resolution: 1e-8)
+        try ctx.expect(.confirmed, for: closedTwo.key, because: right)
 
         let (q, t) = (4.0, 4)
         let tau = try PoolingMoments.tauMax(poolSize: t)
@@ -45,9 +50,11 @@ extension ASVClaims {
         }, from: 0)
         let viaDensity = try Integration.qagiu({ x in x * x * (try PoolingMoments.gaussianMaximumDensity(x, poolSize: t, variance: q)) },
                                                from: 0)
-        ctx.compare("q = 4, T = 4: ∫_0^∞ x² p̂(x) dx (B.11 density) = q τ (the result of (B.12))", route: .quadrature,
-                    value: viaDensity.value, error: viaDensity.absoluteError, reference: q * tau.value,
-                    referenceRoute: .quadrature, referenceError: q * tau.absoluteError, resolution: 1e-8 * q)
+        let result = ctx.compare("q = 4, T = 4: ∫_0^∞ x² p̂(x) dx (B.11 density) = q τ (the result of (B.12))",
+                                 route: .quadrature, value: viaDensity.value, error: viaDensity.absoluteError,
+                                 reference: q * tau.value, referenceRoute: .quadrature, referenceError: q * tau.absoluteError,
+                                 resolution: 1e-8 * q)
+        try ctx.expect(.confirmed, for: result.key, because: right)
         ctx.compare("q = 4, T = 4: T∫x²βφ(βx)Φ(βx)^{T−1}dx = T∫y²φΦ^{T−1}dy (B.12 as printed)", route: .quadrature,
                     value: scaled.value, error: scaled.absoluteError, reference: tau.value, referenceRoute: .quadrature,
                     referenceError: tau.absoluteError, resolution: 1e-8 * q)
@@ -57,11 +64,15 @@ extension ASVClaims {
 
         let alpha = try ctx.reserveAlpha(1, splitOver: 3)
         for size in [4, 9] {
-            try ctx.estimateMean("τ_max(\(size)) = E[ReLU(max u)²] by Monte Carlo", region: .equal(try PoolingMoments.tauMax(poolSize: size).value),
-                                 resolution: 8e-3, alpha: alpha, sample: windowSampler(poolSize: size) { max(0, $0.max()!) * max(0, $0.max()!) })
+            let sampled = try ctx.estimateMean(
+                "τ_max(\(size)) = E[ReLU(max u)²] by Monte Carlo", region: .equal(try PoolingMoments.tauMax(poolSize: size).value),
+                resolution: 8e-3, alpha: alpha, sample: windowSampler(poolSize: size) { max(0, $0.max()!) * max(0, $0.max()!) })
+            try ctx.expect(.confirmed, for: sampled.key, because: right)
         }
-        try ctx.estimateMean("q = 4, T = 4: E[(z_s)²] by Monte Carlo = q τ", region: .equal(q * tau.value), resolution: 3e-2,
-                             alpha: alpha, sample: windowSampler(poolSize: t, variance: q) { max(0, $0.max()!) * max(0, $0.max()!) })
+        let sampled = try ctx.estimateMean(
+            "q = 4, T = 4: E[(z_s)²] by Monte Carlo = q τ", region: .equal(q * tau.value), resolution: 3e-2,
+            alpha: alpha, sample: windowSampler(poolSize: t, variance: q) { max(0, $0.max()!) * max(0, $0.max()!) })
+        try ctx.expect(.confirmed, for: sampled.key, because: right)
     }
 
     /// E[ReLU(u)^power] for u ~ N(0, q) by QUADPACK against `closedForm(q)` at q ∈ {0.25, 1, 4}, and by Monte Carlo at q = 4.
@@ -169,11 +180,16 @@ extension ASVClaims {
         let taus = try (1...64).map { try PoolingMoments.tauMax(poolSize: $0) }
         let steps = zip(taus, taus.dropFirst()).map { ($1.value - $0.value, $1.absoluteError + $0.absoluteError) }
         let smallest = steps.min { $0.0 < $1.0 }!
-        ctx.bound("min_T τ_max(T + 1) − τ_max(T), T = 1 … 63", route: .quadrature, value: smallest.0, error: smallest.1,
-                  region: .atLeast(1e-9), samples: 63)
+        let growing = ctx.bound("min_T τ_max(T + 1) − τ_max(T), T = 1 … 63", route: .quadrature, value: smallest.0,
+                                error: smallest.1, region: .atLeast(1e-9), samples: 63)
+        try ctx.expect(.confirmed, for: growing.key,
+                       because: "the monotonicity of τ_max in T is right; only the second-moment sentence is wrong")
         let averages = try (1...64).map { try PoolingMoments.tauAverage(poolSize: $0) }
-        ctx.bound("max_T τ_avg(T + 1) − τ_avg(T), T = 1 … 63", route: .closedForm,
-                  value: zip(averages, averages.dropFirst()).map { $1 - $0 }.max()!, region: .atMost(-1e-9), samples: 63)
+        let shrinking = ctx.bound("max_T τ_avg(T + 1) − τ_avg(T), T = 1 … 63", route: .closedForm,
+                                  value: zip(averages, averages.dropFirst()).map { $1 - $0 }.max()!, region: .atMost(-1e-9),
+                                  samples: 63)
+        try ctx.expect(.confirmed, for: shrinking.key,
+                       because: "the monotonicity of τ_avg in T is right; only the second-moment sentence is wrong")
         let secondMoment = { (t: Int) throws -> IntegralResult in
             try Integration.qagi({ x in x * x * (try PoolingMoments.gaussianMaximumDensity(x, poolSize: t, variance: 1)) })
         }

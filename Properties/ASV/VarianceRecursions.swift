@@ -96,6 +96,9 @@ extension ASVClaims {
         let strided = try syntheticLayers()[0].layer
         cases.append(("max 2×2, stride 2", strided, try .square(input: strided.output, kernel: 3, padding: 1, stride: 2, outputChannels: 6)))
         let alpha = try ctx.reserveAlpha(1, splitOver: 2 * cases.count)
+        // One layer on homogeneous input: the q_i^(ℓ−1) are equal, where the printed (11) and (B.8) are exact.
+        let homogeneous = "one layer on homogeneous input (equal q_i^(ℓ−1)): the printed recursion is exact there; "
+            + "it fails only when the q_i^(ℓ−1) differ (depth ≥ 2, checked above)"
         for (name, previous, next) in cases {
             let tau = try ASVInitialization.tau(of: previous)
             let stack = try ConvPoolStack(layers: [ConvPoolLayer(convolution: next, activation: .relu, pooling: .none(next.output))])
@@ -107,16 +110,20 @@ extension ASVClaims {
             let synthetic = SyntheticLayer(layer: previous, preActivationVariance: q, weightVariance: weightVariance,
                                            biasVariance: biasVariance)
             let units = Double(next.output.count)
-            try ctx.estimateMean("\(name): mean over units of (u^(ℓ))² = (11) = \(averaged)", region: .equal(averaged),
-                                 resolution: 0.02 * averaged, alpha: alpha, pilotSamples: 2000, chunkSize: 2048) { rng, count in
+            let mean = try ctx.estimateMean("\(name): mean over units of (u^(ℓ))² = (11) = \(averaged)", region: .equal(averaged),
+                                            resolution: 0.02 * averaged, alpha: alpha, pilotSamples: 2000,
+                                            chunkSize: 2048) { rng, count in
                 try RunningMoments.of(count: count) {
                     try synthetic.forward(through: next, rng: &rng).reduce(0) { $0 + $1 * $1 } / units
                 }
             }
-            try ctx.estimateMean("\(name): corner unit, E u² = σ²_b + σ²_w q τ |s(ℓ, 1)| (B.8) = \(corner)", region: .equal(corner),
-                                 resolution: 0.05 * corner, alpha: alpha, pilotSamples: 2000, chunkSize: 2048) { rng, count in
+            try ctx.expect(.confirmed, for: mean.key, because: homogeneous)
+            let cornerUnit = try ctx.estimateMean(
+                "\(name): corner unit, E u² = σ²_b + σ²_w q τ |s(ℓ, 1)| (B.8) = \(corner)", region: .equal(corner),
+                resolution: 0.05 * corner, alpha: alpha, pilotSamples: 2000, chunkSize: 2048) { rng, count in
                 try RunningMoments.of(count: count) { let u = try synthetic.forward(through: next, rng: &rng)[0]; return u * u }
             }
+            try ctx.expect(.confirmed, for: cornerUnit.key, because: homogeneous)
         }
     }
 

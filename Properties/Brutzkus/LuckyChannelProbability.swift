@@ -34,18 +34,22 @@ extension BrutzkusClaims {
             let power = Double(l - 2)
             let integral = try Integration.qagiu({ x in Distributions.normalPDF(x) * pow(Distributions.normalCDF(x), power) },
                                                  from: 0)
-            ctx.compare("\(label): P(i ∈ W0+) = ∫_0^∞ φΦ^{l−2} by QUADPACK vs printed (1 − 2^{−d+1})/(d − 1)",
-                        route: .quadrature, value: integral.value, error: integral.absoluteError, reference: 2 * printed,
-                        referenceRoute: .closedForm, resolution: 1e-9)
+            let printedForm = ctx.compare("\(label): P(i ∈ W0+) = ∫_0^∞ φΦ^{l−2} by QUADPACK vs printed (1 − 2^{−d+1})/(d − 1)",
+                                          route: .quadrature, value: integral.value, error: integral.absoluteError,
+                                          reference: 2 * printed, referenceRoute: .closedForm, resolution: 1e-9)
+            let printedCase = "l = d: the printed value is the general one, (1 − 2^{−(l−1)})/(l − 1), at l = d"
+            if l == d { try ctx.expect(.confirmed, for: printedForm.key, because: printedCase) }
             if l != d {
                 ctx.compare("\(label): P(i ∈ W0+) by QUADPACK vs (1 − 2^{−(l−1)})/(l − 1)", subject: .corrected,
                             route: .quadrature, value: integral.value, error: integral.absoluteError,
                             reference: 2 * general, referenceRoute: .closedForm, resolution: 1e-9)
             }
             // P(i ∈ W0+ ∩ A+) over channels drawn by the §5 initializer, classified by eq. (6).
-            try ctx.estimateProportion("\(label): P(i ∈ W0+ ∩ A+), initializer + eq. (6), vs printed (1 − 2^{−d+1})/(2(d − 1))",
-                                       region: .equal(printed), resolution: 4e-3, alpha: alpha,
-                                       trials: LuckyCounts.luckyPositiveCounter(dimension: d, patternCount: l))
+            let sampled = try ctx.estimateProportion(
+                "\(label): P(i ∈ W0+ ∩ A+), initializer + eq. (6), vs printed (1 − 2^{−d+1})/(2(d − 1))",
+                region: .equal(printed), resolution: 4e-3, alpha: alpha,
+                trials: LuckyCounts.luckyPositiveCounter(dimension: d, patternCount: l))
+            if l == d { try ctx.expect(.confirmed, for: sampled.key, because: printedCase) }
             if l != d {
                 try ctx.estimateProportion("\(label): P(i ∈ W0+ ∩ A+), initializer + eq. (6), vs (1 − 2^{−(l−1)})/(2(l − 1))",
                                            subject: .corrected, region: .equal(general), resolution: 4e-3, alpha: alpha,

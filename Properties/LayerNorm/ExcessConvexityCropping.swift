@@ -24,8 +24,10 @@ extension LayerNormClaims {
         // As printed: g = x + x² + x³ cropped to [−0.3, 0.1] is in the class (g' > 0, g'' = 2 + 6x > 0 there).
         let counterexample = PowerSeriesCrop(coefficients: [0, 1, 1, 1], a: -0.3, b: 0.1)
         let member = try ExcessConvexity.classViolation(counterexample.cropped.value, points: 2001)
-        ctx.bound("g = x + x² + x³ on [−0.3, 0.1]: g̃ is in the class (smallest first/second difference)",
-                  route: .enumeration, value: member, error: 1e-15, region: .atLeast(0), resolution: 1e-12)
+        let admissible = ctx.bound("g = x + x² + x³ on [−0.3, 0.1]: g̃ is in the class (smallest first/second difference)",
+                                route: .enumeration, value: member, error: 1e-15, region: .atLeast(0), resolution: 1e-12)
+        try ctx.expect(.confirmed, for: admissible.key,
+                       because: "establishes that the counterexample is admissible (in the class); the next assertion refutes the inequality")
         let (lhs, lhsError, _) = try counterexample.leftSide()
         ctx.bound("g = x + x² + x³ on [−0.3, 0.1]: LHS/RHS − 1 (RHS = \(counterexample.rightSide))", route: .rootFinding,
                   value: lhs / counterexample.rightSide - 1, error: lhsError / counterexample.rightSide + 1e-13,

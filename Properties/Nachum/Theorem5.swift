@@ -39,11 +39,14 @@ extension NachumClaims {
             if slack > 0 { tightest = min(tightest, slack - abs(pair.expected - pair.dot)) }
             offBoundary = max(offBoundary, pair.largestOffBoundaryDeviation)
         }
-        ctx.bound("min over \(pairs.count) pairs of E⟨R(F*A),R(F*B)⟩ − (⟨A,B⟩ − |∂_r|)", route: .closedForm, value: lower,
-                  error: 1e-11, region: .atLeast(0), resolution: 1e-9, samples: pairs.count)
-        ctx.bound("min over \(pairs.count) pairs of ⟨A,B⟩ + |∂_r| − E⟨R(F*A),R(F*B)⟩", route: .closedForm, value: upper,
-                  error: 1e-11, region: .atLeast(0), resolution: 1e-9, samples: pairs.count,
-                  note: "tightest pair with a non-empty boundary: |∂| − |E − ⟨A,B⟩| = \(tightest)")
+        let boundsHold = "the bounds (16) hold as printed; only the third argument of (29) is misprinted"
+        let below = ctx.bound("min over \(pairs.count) pairs of E⟨R(F*A),R(F*B)⟩ − (⟨A,B⟩ − |∂_r|)", route: .closedForm,
+                              value: lower, error: 1e-11, region: .atLeast(0), resolution: 1e-9, samples: pairs.count)
+        try ctx.expect(.confirmed, for: below.key, because: boundsHold)
+        let above = ctx.bound("min over \(pairs.count) pairs of ⟨A,B⟩ + |∂_r| − E⟨R(F*A),R(F*B)⟩", route: .closedForm,
+                              value: upper, error: 1e-11, region: .atLeast(0), resolution: 1e-9, samples: pairs.count,
+                              note: "tightest pair with a non-empty boundary: |∂| − |E − ⟨A,B⟩| = \(tightest)")
+        try ctx.expect(.confirmed, for: above.key, because: boundsHold)
         // (29) at G3 for r = 1 on the boundary pixels: Definition 1's left side σ̂([A]_ij, [B]_ij, ν) = E[R(νX)R(νY)]
         // by quadrature of eq. (5), for both readings of ν, against the closed-form right side ‖[A]_ij‖‖[B]_ij‖R̂(ρ_ij)/9.
         let (g3a, g3b) = try NachumInputs.g3()

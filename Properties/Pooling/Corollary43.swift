@@ -36,8 +36,10 @@ extension PoolingClaims {
             let pooled = (try layer.pooledFeatures(ones).maximum, try layer.pooledFeatures(minus).maximum)
             cyclicGaps.append(1 - Vector.dot(pooled.0, pooled.1) / (Vector.norm(pooled.0) * Vector.norm(pooled.1)))
         }
-        ctx.bound("x = 1, y = −1, cyclic: smallest 1 − ρ(M_x, M_y) over d = \(sizes.map(String.init).joined(separator: ", "))",
-                  route: .enumeration, value: cyclicGaps.min()!, region: .equal(1), resolution: 1e-12, samples: sizes.count)
+        let gap = ctx.bound("x = 1, y = −1, cyclic: smallest 1 − ρ(M_x, M_y) over d = \(sizes.map(String.init).joined(separator: ", "))",
+                            route: .enumeration, value: cyclicGaps.min()!, region: .equal(1), resolution: 1e-12, samples: sizes.count)
+        try ctx.expect(.confirmed, for: gap.key,
+                       because: "establishes the counterexample (M_x ⟂ M_y, so 1 − ρ = 1 at every d); the slope below refutes the rate")
         ctx.bound("x = 1, y = −1, cyclic: slope of log(1 − ρ(M_x, M_y)) on log log d² (O(1/log n) needs ≤ −1)",
                   route: .enumeration, value: try WeightedLineFit(x: x, y: cyclicGaps.map(log), weights: x.map { _ in 1 }).slope, error: 1e-13,
                   region: .atMost(-0.9), resolution: 0.05, samples: sizes.count)

@@ -36,7 +36,8 @@ struct DiffCommand: ToolCommand {
                     + "current seed \(comparison.currentSeed), budget \(comparison.currentBudget.rawValue)")
             }
             console.line("\(comparison.differences.count) differences (\(comparison.count(.estimateMoved)) estimates moved, "
-                + "\(comparison.count(.verdictChanged)) verdicts changed, \(comparison.count(.widthChanged)) interval widths changed, "
+                + "\(comparison.count(.verdictChanged)) verdicts changed, \(comparison.count(.expectationChanged)) expected verdicts changed, "
+                + "\(comparison.count(.widthChanged)) interval widths changed, "
                 + "\(comparison.count(.alphaChanged)) shares of alpha changed, "
                 + "\(comparison.count(.onlyInBaseline)) only in the baseline, "
                 + "\(comparison.count(.onlyInCurrent)) only in the current run) over \(comparison.claimsCompared) claims and "

@@ -38,7 +38,8 @@ struct RunCommand: ToolCommand {
         let width = report.claims.map(\.id.count).max() ?? 0
         for result in report.claims {
             let corrected = result.correctedVerdict.map { " (corrected: \($0.rawValue))" } ?? ""
-            let status = result.matchesExpectation ? "ok" : "MISMATCH"
+            let off = result.mismatchedAssertions.count
+            let status = result.matchesExpectation ? "ok" : off == 0 ? "MISMATCH" : "MISMATCH (\(off) assertion\(off == 1 ? "" : "s"))"
             console.line("\(result.id.padding(width))  \((result.verdict.rawValue + corrected).padding(38))  expected \(result.expectation.padding(8))  \(status.padding(8))  \(String(format: "%7.2f s", result.seconds))")
         }
         let mismatches = report.claims.filter { !$0.matchesExpectation }
@@ -46,6 +47,8 @@ struct RunCommand: ToolCommand {
             console.line("")
             console.line(FailureDescription.describe(result, seed: report.seed, rerun: tool.rerunCommand(for: result.id, runner: runner)))
         }
-        console.line("\n\(report.claims.count - mismatches.count) of \(report.claims.count) claims match their expectation (seed \(report.seed), budget \(report.budget.rawValue)).")
+        let off = report.claims.reduce(0) { $0 + $1.mismatchedAssertions.count }
+        console.line("\n\(report.claims.count - mismatches.count) of \(report.claims.count) claims match their expectation (seed \(report.seed), budget \(report.budget.rawValue))"
+            + (off == 0 ? "." : "; \(off) assertion\(off == 1 ? "" : "s") off \(off == 1 ? "its" : "their") expected verdict."))
     }
 }

@@ -22,14 +22,15 @@ struct SeedCalibrationSummary {
                 : "MORE MISSES THAN THE BUDGET ALLOWS (test level \(SeedCalibration.testLevel))"))
         for claim in c.claims where !claim.mismatchedSeeds.isEmpty {
             lines.append("  claim \(claim.id) (\(claim.expectation)): differs at \(claim.mismatchedSeeds.count) of \(claim.runs) seeds ("
-                + claim.mismatchedSeeds.map(String.init).joined(separator: ", ") + ")")
+                + claim.mismatchedSeeds.map(String.init).joined(separator: ", ") + "); "
+                + "\(claim.assertionMismatches) assertion verdict\(claim.assertionMismatches == 1 ? "" : "s") off expectation")
         }
         let missed = c.assertions.filter { $0.misses > 0 }
         lines.append("Assertions with a verdict other than the expected one: \(missed.count) of \(c.assertions.count).")
         for a in missed {
             let bound = a.alphaBoundsMisses
                 ? String(format: "alpha %.3g, P(K ≥ %d) = %.3g", a.alpha, a.misses, a.upperTailProbability ?? 0)
-                : "as printed, expected \(a.expected.rawValue) by most seeds (power, not bounded by alpha)"
+                : "expected \(a.expected.rawValue) (power, not bounded by alpha)"
             lines.append("  \(a.claim) / \(a.name): \(a.misses) of \(a.runs) missed (confirmed \(a.confirmed), refuted \(a.refuted), "
                 + "inconclusive \(a.inconclusive)); \(bound)")
         }

@@ -9,7 +9,9 @@ import Testing
 /// The body gets a `ClaimContext` with the check's false-fail rate `alpha`
 /// and records assertions through it exactly as a claim does (`compare`,
 /// `bound`, `estimateMean`, `estimateProportion`, `fitSlope`, ...). Every
-/// assertion whose verdict differs from `expecting` records a test issue that
+/// assertion whose verdict differs from `expecting` (or, for an assertion
+/// whose key the body declared with `ctx.expect(_:for:because:)`, that the
+/// declared expected verdict does not accept) records a test issue that
 /// carries the estimate, the interval, the claimed region, the resolution δ,
 /// the alpha it spent, the samples and the seed, with the command that
 /// re-runs the test at that seed:
@@ -30,7 +32,8 @@ import Testing
 /// The seed is `seed`, else the environment variable `seedVariable`
 /// (`CLAIMS_SEED`), else `Runner.defaultSeed`; the same seed gives the same
 /// numbers whatever the thread count. A check that throws, records nothing,
-/// or spends more than `alpha` also records an issue. Returns the assertions.
+/// spends more than `alpha`, or declares an expectation for a key it never
+/// records also records an issue. Returns the assertions.
 @discardableResult
 public func checkStatistically(
     _ name: String = #function, alpha: Double = 1e-6, budget: Budget = .standard, seed: UInt64? = nil,
@@ -56,8 +59,14 @@ public func checkStatistically(
     if spent > alpha * (1 + 1e-9) {
         Issue.record("\(name) spent alpha \(spent), more than its \(alpha)", sourceLocation: sourceLocation)
     }
-    for assertion in context.assertions where assertion.verdict != expected {
-        Issue.record(Comment(rawValue: StatisticalCheckSeed.describe(assertion, expected: expected, seed: chosenSeed, rerun: rerun)),
+    if let unrecorded = context.unrecordedExpectationError {
+        Issue.record("\(name): \(unrecorded)", sourceLocation: sourceLocation)
+    }
+    for assertion in context.assertions {
+        let declared = context.declaredExpectations[assertion.key]
+        guard !(declared.map { $0.verdict.accepts(assertion.verdict) } ?? (assertion.verdict == expected)) else { continue }
+        let wanted = declared.map { "\($0.verdict.rawValue) (\($0.reason))" } ?? expected.rawValue
+        Issue.record(Comment(rawValue: StatisticalCheckSeed.describe(assertion, expected: wanted, seed: chosenSeed, rerun: rerun)),
                      sourceLocation: sourceLocation)
     }
     return context.assertions
@@ -75,9 +84,9 @@ enum StatisticalCheckSeed {
     }
 
     /// "key: inconclusive, expected confirmed; estimate …, interval […] (rule) vs claimed […], δ, α, samples, seed; re-run: …".
-    static func describe(_ a: Assertion, expected: Verdict, seed: UInt64, rerun: String) -> String {
+    static func describe(_ a: Assertion, expected: String, seed: UInt64, rerun: String) -> String {
         let claimed = "[\(bound(a.claimedLower)), \(bound(a.claimedUpper))]"
-        var text = "\(a.name): \(a.verdict.rawValue), expected \(expected.rawValue); estimate \(a.estimate), "
+        var text = "\(a.name): \(a.verdict.rawValue), expected \(expected); estimate \(a.estimate), "
             + "interval [\(a.lower), \(a.upper)] (\(a.rule)) vs claimed region \(claimed), δ = \(a.delta), "
             + "α = \(a.alpha), \(a.samples) samples, seed \(seed)"
         if let note = a.note { text += "; \(note)" }

@@ -33,6 +33,8 @@ public final class ClaimContext {
     package var perturbation: ReferencePerturbation?
     /// The figures attached so far, in order.
     public private(set) var figures: [Figure] = []
+    /// The exceptions to the default expected verdicts declared so far (`expect(_:for:because:)`), by assertion key.
+    public internal(set) var declaredExpectations: [String: DeclaredExpectation] = [:]
     private var reservedFraction = 0.0
     private var postHocDepth = 0
     private let root: StreamSeed

@@ -21,8 +21,10 @@ public struct ClaimResult: Sendable, Codable, Equatable {
     public let verdict: Verdict
     /// The verdict on the corrected form (errata only).
     public let correctedVerdict: Verdict?
-    /// Whether the verdicts are what the expectation says: holds — confirmed (with any corrected assertions
-    /// confirmed); fails — refuted; erratum — refuted as printed and confirmed corrected. False when the check failed.
+    /// Whether the verdicts are what the expectations say: every assertion's verdict is accepted by its
+    /// expected verdict (`expected(for:)`), and the claim-level rule holds — holds: confirmed (with any
+    /// corrected assertions confirmed); fails: refuted; erratum: refuted as printed and confirmed corrected.
+    /// False when the check failed.
     public let matchesExpectation: Bool
     /// The claim's share of the suite's false-fail budget when it ran (nil in
     /// runs saved before it was recorded): calibrate and diff use it.
@@ -37,9 +39,11 @@ public struct ClaimResult: Sendable, Codable, Equatable {
     public let figures: [Figure]
 
     /// The result of `claim`'s check: `assertions` and `figures` it recorded, its
-    /// wall-clock `seconds`, the `error` it threw (if any) and its share `alpha`.
+    /// wall-clock `seconds`, the `error` it threw (if any), its share `alpha`, and the exceptions to the
+    /// default expected verdicts it declared, by key. Every assertion gets its expected verdict: the
+    /// declared one (with its reason), else the default for its subject and the claim's expectation.
     public init(claim: Claim, assertions: [Assertion], figures: [Figure], seconds: Double, error: String?,
-                alpha: Double? = nil) {
+                alpha: Double? = nil, declaredExpectations: [String: DeclaredExpectation] = [:]) {
         id = claim.id
         self.alpha = alpha
         paper = claim.paper.key
@@ -60,15 +64,40 @@ public struct ClaimResult: Sendable, Codable, Equatable {
         correctedVerdict = Verdict.combining(correctedVerdicts)
         self.seconds = seconds
         self.error = error
-        self.assertions = assertions
+        let expectation = claim.expectation.key
+        self.assertions = assertions.map { a in
+            declaredExpectations[a.key].map { a.expecting($0.verdict, reason: $0.reason) }
+                ?? a.expecting(.defaultFor(a.subject, claimExpectation: expectation), reason: nil)
+        }
         self.figures = figures
-        matchesExpectation = error == nil && ClaimResult.matches(claim.expectation, verdict, correctedVerdict)
+        matchesExpectation = Self.match(expectation: expectation, verdict, correctedVerdict, error: error,
+                                        assertions: self.assertions) == true
     }
 
-    /// holds: confirmed (and any corrected-form assertions confirmed);
-    /// fails: refuted; erratum: printed refuted and corrected confirmed.
-    static func matches(_ expectation: Expectation, _ verdict: Verdict, _ corrected: Verdict?) -> Bool {
-        matches(expectation: expectation.key, verdict, corrected) ?? false
+    /// The verdict expected of `assertion` (one of this result's): the one it recorded, else (a run saved
+    /// before expectations were recorded) the default for its subject and the claim's expectation, which
+    /// reports and comparisons show but which does not decide the saved run's match.
+    public func expected(for assertion: Assertion) -> ExpectedVerdict {
+        assertion.expected ?? .defaultFor(assertion.subject, claimExpectation: expectation)
+    }
+
+    /// The assertions whose recorded expected verdict does not accept their verdict, in order (none in a
+    /// run saved before expectations were recorded).
+    public var mismatchedAssertions: [Assertion] { assertions.filter(Self.missesExpectation) }
+
+    /// Whether `assertion` recorded an expected verdict that does not accept its verdict.
+    private static func missesExpectation(_ assertion: Assertion) -> Bool {
+        assertion.expected.map { !$0.accepts(assertion.verdict) } ?? false
+    }
+
+    /// Whether a claim with expectation `key`, these verdicts, `error` and `assertions` matches: no error,
+    /// the claim-level rule (`matches(expectation:_:_:)`) and every recorded expected verdict accepting its
+    /// assertion's verdict (a run saved before expectations were recorded is judged by the claim-level rule
+    /// alone, as it was when saved). Nil for an unknown expectation key.
+    private static func match(expectation key: String, _ verdict: Verdict, _ corrected: Verdict?, error: String?,
+                              assertions: [Assertion]) -> Bool? {
+        guard let claimLevel = matches(expectation: key, verdict, corrected) else { return nil }
+        return error == nil && claimLevel && !assertions.contains(where: missesExpectation)
     }
 
     /// `matches` for an expectation given by its key ("holds", "erratum", "fails"); nil for another key.
@@ -81,11 +110,11 @@ public struct ClaimResult: Sendable, Codable, Equatable {
         }
     }
 
-    /// What `matchesExpectation` must be given the expectation, the verdicts and
-    /// the error: false when the check failed; nil for an unknown expectation.
+    /// What `matchesExpectation` must be given the expectation, the verdicts, each assertion's recorded
+    /// expected verdict and the error: false when the check failed or an assertion's verdict is not the
+    /// expected one; nil for an unknown expectation.
     public var recomputedMatch: Bool? {
-        guard let match = Self.matches(expectation: expectation, verdict, correctedVerdict) else { return nil }
-        return error == nil && match
+        Self.match(expectation: expectation, verdict, correctedVerdict, error: error, assertions: assertions)
     }
 
     private enum CodingKeys: String, CodingKey {
@@ -97,8 +126,10 @@ public struct ClaimResult: Sendable, Codable, Equatable {
     /// expectation, verdict, seconds, assertions) are required; a missing
     /// extension field takes a default: no location, kind `empirical`, no
     /// statements, errors or figures, the share of alpha unrecorded, the
-    /// corrected verdict combined from the corrected-form assertions and
-    /// `matchesExpectation` recomputed from the verdicts and the expectation.
+    /// corrected verdict combined from the corrected-form assertions,
+    /// `matchesExpectation` recomputed from the verdicts and the expectations
+    /// (`recomputedMatch`), and each assertion's expected verdict left
+    /// unrecorded (`expected(for:)` gives the default).
     /// A recorded `matchesExpectation` is kept as recorded (`RunReport.problems`
     /// flags one that contradicts the verdicts). Throws `DecodingError` for a
     /// missing or mistyped field.
@@ -122,7 +153,7 @@ public struct ClaimResult: Sendable, Codable, Equatable {
         error = try c.decodeIfPresent(String.self, forKey: .error)
         figures = try c.decodeIfPresent([Figure].self, forKey: .figures) ?? []
         matchesExpectation = try c.decodeIfPresent(Bool.self, forKey: .matchesExpectation)
-            ?? (error == nil && Self.matches(expectation: expectation, verdict, correctedVerdict) == true)
+            ?? (Self.match(expectation: expectation, verdict, correctedVerdict, error: error, assertions: assertions) == true)
     }
 
     /// The assertions by their stable key, a repeated key numbered by
@@ -183,7 +214,8 @@ public struct RunReport: Sendable, Codable, Equatable {
     /// ("claims[2] (ID).assertions[0] (key).lower"): no claims, a claim ID
     /// twice, a suite alpha outside (0, 1), a claim's share outside (0, 1), an
     /// unknown expectation, a `matchesExpectation` that contradicts the
-    /// verdicts, an assertion whose interval is reversed or does not contain
+    /// verdicts and the assertions' expected verdicts (recomputed by
+    /// `recomputedMatch`), an expected verdict `either` without its reason, an assertion whose interval is reversed or does not contain
     /// its estimate, a negative resolution, a negative sample count, or
     /// an alpha outside [0, 1) (0 is a deterministic assertion). A NaN
     /// estimate (null in JSON) and infinite interval sides (null) are
@@ -208,6 +240,7 @@ public struct RunReport: Sendable, Codable, Equatable {
                     found.append("\(place).matchesExpectation: \(claim.matchesExpectation) contradicts expectation "
                         + "\(claim.expectation) with verdict \(claim.verdict.rawValue)"
                         + (claim.correctedVerdict.map { ", corrected verdict \($0.rawValue)" } ?? "")
+                        + Self.mismatchText(claim.mismatchedAssertions.count)
                         + (claim.error == nil ? "" : " and an error"))
                 }
             } else {
@@ -225,9 +258,17 @@ public struct RunReport: Sendable, Codable, Equatable {
                 if a.delta < 0 { found.append("\(field).delta: \(a.delta) is negative") }
                 if a.samples < 0 { found.append("\(field).samples: \(a.samples) is negative") }
                 if !(a.alpha >= 0 && a.alpha < 1) { found.append("\(field).alpha: \(a.alpha) is not in [0, 1)") }
+                if a.expected == .either && (a.expectedReason ?? "").allSatisfy(\.isWhitespace) {
+                    found.append("\(field).expectedReason: missing, an expected verdict 'either' needs its reason")
+                }
             }
         }
         return found
+    }
+
+    /// ", N assertions off their expected verdict" (nothing for none).
+    private static func mismatchText(_ count: Int) -> String {
+        count == 0 ? "" : ", \(count) assertion\(count == 1 ? "" : "s") off \(count == 1 ? "its" : "their") expected verdict"
     }
 
     /// `text` in single quotes, control characters escaped (file contents are echoed in one line).

@@ -30,8 +30,9 @@ public struct Runner: Sendable {
 
     /// Checks one claim. An error thrown by the check becomes the result's
     /// `error` (verdict inconclusive); it never escapes. So does a check that
-    /// records nothing, or whose assertions together spend more than the
-    /// claim's share of the false-fail budget.
+    /// records nothing, whose assertions together spend more than the
+    /// claim's share of the false-fail budget, or that declares an expected
+    /// verdict for a key it never records.
     public func run(_ claim: Claim) -> ClaimResult {
         let context = ClaimContext(claimID: claim.id, seed: seed, budget: budget,
                                    alpha: errorBudget.perClaim, engine: engine)
@@ -46,12 +47,15 @@ public struct Runner: Sendable {
                 failure = "the check recorded no assertions"
             } else if spent > context.alpha * (1 + 1e-9) {
                 failure = "the assertions spent alpha \(spent), more than the claim's share \(context.alpha)"
+            } else {
+                failure = context.unrecordedExpectationError
             }
         } catch {
             failure = String(describing: error)
         }
         return ClaimResult(claim: claim, assertions: context.assertions, figures: context.figures,
-                           seconds: start.duration(to: clock.now).seconds, error: failure, alpha: context.alpha)
+                           seconds: start.duration(to: clock.now).seconds, error: failure, alpha: context.alpha,
+                           declaredExpectations: context.declaredExpectations)
     }
 
     /// Checks `claims` in order; `progress` is told before each one starts.

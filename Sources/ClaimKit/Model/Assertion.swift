@@ -62,6 +62,13 @@ public struct Assertion: Sendable, Codable, Equatable {
     /// data: set by `ClaimContext.recordingPostHoc`, shown with a marker in the report, `postHoc: true` in
     /// the run JSON (absent means false).
     public internal(set) var postHoc = false
+    /// The verdict the project expects of this assertion (see `ExpectedVerdict`). A `ClaimResult` sets it
+    /// on every assertion: a declared exception, else the default for the subject and the claim's
+    /// expectation. Nil on an assertion no result has resolved yet, and in a run saved before expectations
+    /// were recorded (then `ClaimResult.expected(for:)` gives the default).
+    public private(set) var expected: ExpectedVerdict?
+    /// Why the expectation differs from the default; nil for a default expectation.
+    public private(set) var expectedReason: String?
 
     /// Evidence named `name` (matched across runs by `key`, which defaults to
     /// `name`), decided by `region.decide(interval, delta:)`.
@@ -90,6 +97,15 @@ public struct Assertion: Sendable, Codable, Equatable {
         self.note = note
     }
 
+    /// The same assertion expecting `verdict` (for the `reason` given when it is a declared exception,
+    /// nil when it is the default).
+    public func expecting(_ verdict: ExpectedVerdict, reason: String?) -> Assertion {
+        var copy = self
+        copy.expected = verdict
+        copy.expectedReason = reason
+        return copy
+    }
+
     /// The interval [lower, upper].
     public var interval: Interval { Interval(lower: lower, upper: upper) }
     /// The claimed region [claimedLower, claimedUpper].
@@ -111,6 +127,7 @@ public struct Assertion: Sendable, Codable, Equatable {
     enum CodingKeys: String, CodingKey {
         case key, name, route, referenceRoute, subject, rule, estimate, reference, lower, upper
         case claimedLower, claimedUpper, delta, alpha, samples, verdict, minimalDetectableDeviation, note, postHoc
+        case expected, expectedReason
     }
 
     /// Encodes the firm JSON of `claims run --json`: non-finite numbers (infinite bounds, NaN) as null.
@@ -135,6 +152,8 @@ public struct Assertion: Sendable, Codable, Equatable {
         try c.encode(JSONNumber(minimalDetectableDeviation), forKey: .minimalDetectableDeviation)
         try c.encodeIfPresent(note, forKey: .note)
         if postHoc { try c.encode(postHoc, forKey: .postHoc) }
+        try c.encodeIfPresent(expected, forKey: .expected)
+        try c.encodeIfPresent(expectedReason, forKey: .expectedReason)
     }
 
     /// Decodes a saved assertion; a null lower (upper) bound reads as −∞ (+∞), and a run saved before keys
@@ -142,7 +161,8 @@ public struct Assertion: Sendable, Codable, Equatable {
     /// lower, upper, delta, alpha, samples) are required; a missing extension field takes a default: the
     /// subject as printed, the claimed region the reference as a point (the whole line for a null reference),
     /// the verdict decided anew from the interval, region and delta, the minimal detectable deviation the
-    /// interval's width, the rule "not recorded", post hoc false. Throws `DecodingError` for a missing or mistyped field.
+    /// interval's width, the rule "not recorded", post hoc false, no expected verdict (the claim's default
+    /// applies, see `ClaimResult.expected(for:)`). Throws `DecodingError` for a missing or mistyped field.
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         name = try c.decode(String.self, forKey: .name)
@@ -172,6 +192,8 @@ public struct Assertion: Sendable, Codable, Equatable {
             : upper - lower
         note = try c.decodeIfPresent(String.self, forKey: .note)
         postHoc = try c.decodeIfPresent(Bool.self, forKey: .postHoc) ?? false
+        expected = try c.decodeIfPresent(ExpectedVerdict.self, forKey: .expected)
+        expectedReason = try c.decodeIfPresent(String.self, forKey: .expectedReason)
     }
 }
 

@@ -12,7 +12,9 @@ import Foundation
 /// for deterministic routes). Same seed and unchanged code give identical
 /// estimates; another seed moves them within that uncertainty except with a
 /// probability of the order of the assertions' alphas. Every verdict change
-/// (assertion, claim, corrected form, error), every interval whose width
+/// (assertion, claim, corrected form, error; an assertion's with whether
+/// each side met its expected verdict), every expected verdict that changed
+/// (when both runs recorded one), every interval whose width
 /// changed beyond rounding at the same seed and budget (error bars that
 /// moved: a different rule, a wrong standard error), every claim whose recorded
 /// share of the false-fail budget changed, and every claim or assertion
@@ -35,6 +37,9 @@ public struct RunComparison: Sendable, Codable, Equatable {
         /// At the same seed and budget, an interval's width changed beyond its
         /// rounding: the error bars moved even if the estimate did not.
         case widthChanged = "width-changed"
+        /// An assertion's expected verdict changed (a declaration added, removed or changed, or the claim's
+        /// expectation changed its default). Compared only when both runs recorded expected verdicts.
+        case expectationChanged = "expectation-changed"
     }
 
     /// One difference; `assertion` is nil for a claim-level one.
@@ -87,7 +92,7 @@ public struct RunComparison: Sendable, Codable, Equatable {
                     continue
                 }
                 assertionsCompared += 1
-                differences += Self.assertionLevel(old.id, key, a, b,
+                differences += Self.assertionLevel(old.id, key, a, b, expected: (old.expected(for: a), new.expected(for: b)),
                                                    sameDraws: baseline.seed == current.seed && baseline.budget == current.budget)
             }
             for (key, _) in newAssertions where !oldKeys.contains(key) {
@@ -161,12 +166,20 @@ public struct RunComparison: Sendable, Codable, Equatable {
         return change > widthTolerance * max(abs(wa), abs(wb)) && change > widthFloor * scale
     }
 
+    /// The differences of one assertion; `expected` holds its expected verdict in each run (recorded, or the
+    /// claim's default for a run saved before expectations were recorded).
     private static func assertionLevel(_ claim: String, _ key: String, _ a: Assertion, _ b: Assertion,
+                                       expected: (old: ExpectedVerdict, new: ExpectedVerdict),
                                        sameDraws: Bool) -> [Difference] {
         var found: [Difference] = []
         if a.verdict != b.verdict {
-            found.append(Difference(kind: .verdictChanged, claim: claim, assertion: key,
-                                    detail: "verdict \(a.verdict.rawValue) → \(b.verdict.rawValue)"))
+            found.append(Difference(kind: .verdictChanged, claim: claim, assertion: key, detail:
+                "verdict \(a.verdict.rawValue) → \(b.verdict.rawValue) (\(judgement(a.verdict, expected.old)) → \(judgement(b.verdict, expected.new)))"))
+        }
+        if let was = a.expected, let now = b.expected, was != now {
+            found.append(Difference(kind: .expectationChanged, claim: claim, assertion: key, detail:
+                "expected \(was.rawValue) → \(now.rawValue)" + (b.expectedReason.map { " (\($0))" } ?? "")
+                + "; verdict \(b.verdict.rawValue) (\(judgement(a.verdict, was)) → \(judgement(b.verdict, now)))"))
         }
         if moved(baseline: a, current: b) {
             let d = abs(b.estimate - a.estimate)
@@ -179,6 +192,11 @@ public struct RunComparison: Sendable, Codable, Equatable {
                 format: "interval width %.6g → %.6g at the same seed and budget", a.upper - a.lower, b.upper - b.lower)))
         }
         return found
+    }
+
+    /// "meets expected confirmed" or "misses expected refuted": whether `expected` accepts `verdict`.
+    private static func judgement(_ verdict: Verdict, _ expected: ExpectedVerdict) -> String {
+        (expected.accepts(verdict) ? "meets" : "misses") + " expected \(expected.rawValue)"
     }
 
     /// Counts of differences by kind.

@@ -10,14 +10,14 @@ import GSL
 /// suite's stated family-wise rate when every claim runs). The calibration
 /// reports that count with its exact interval and the one-sided binomial
 /// p-value P(K ≥ k | N, B); the rate is consistent with the budget when the
-/// p-value is at least `testLevel`. Per assertion, a miss is a verdict other
-/// than the expected one: confirmed for the assertions of a claim that holds
-/// and for corrected forms (there alpha bounds the miss rate, and an exact
-/// binomial test against the assertion's own alpha, Bonferroni-split over
-/// those assertions, flags an excess; a deterministic assertion, alpha 0,
-/// may never miss); for the as-printed assertions of an erratum or of a
-/// failing claim, the verdict most seeds gave (a miss there is a lack of
-/// power, which alpha does not bound; it shows in the claim's count).
+/// p-value is at least `testLevel`. Per assertion, a miss is a verdict its
+/// expected verdict (`ClaimResult.expected(for:)`) does not accept. Where it
+/// expects confirmed, alpha bounds the miss rate, and an exact binomial test
+/// against the assertion's own alpha, Bonferroni-split over those assertions,
+/// flags an excess (a deterministic assertion, alpha 0, may never miss);
+/// where it expects refuted, a miss is a lack of power, which alpha does not
+/// bound; `either` accepts every verdict. Each claim counts its assertions'
+/// misses over the seeds (`ClaimTally.assertionMismatches`).
 public struct SeedCalibration: Sendable, Codable, Equatable {
     /// One assertion over the seeds.
     public struct AssertionTally: Sendable, Codable, Equatable {
@@ -29,8 +29,8 @@ public struct SeedCalibration: Sendable, Codable, Equatable {
         public let subject: Subject
         /// The false-fail rate the assertion spent (the largest over the seeds; 0 for a deterministic one).
         public let alpha: Double
-        /// The verdict counted as a hit: confirmed when alpha bounds the misses, else the verdict most seeds gave.
-        public let expected: Verdict
+        /// The assertion's expected verdict (the first run's): a verdict it accepts is a hit.
+        public let expected: ExpectedVerdict
         /// Whether alpha bounds the miss rate (expected confirmed).
         public let alphaBoundsMisses: Bool
         /// The seeds at which the assertion was recorded.
@@ -46,17 +46,12 @@ public struct SeedCalibration: Sendable, Codable, Equatable {
         /// The largest estimate over the seeds (nil when none was a number).
         public let estimateMax: Double?
         /// P(K ≥ misses) for K ~ Binomial(runs, alpha), when alpha bounds the misses.
-        public let upperTailProbability: Double?
+        public internal(set) var upperTailProbability: Double?
 
-        /// Seeds at which the verdict was not `expected`.
-        public var misses: Int { runs - count(expected) }
-
-        func count(_ verdict: Verdict) -> Int {
-            switch verdict {
-            case .confirmed: confirmed
-            case .refuted: refuted
-            case .inconclusive: inconclusive
-            }
+        /// Seeds at which `expected` did not accept the verdict.
+        public var misses: Int {
+            runs - [(Verdict.confirmed, confirmed), (.refuted, refuted), (.inconclusive, inconclusive)]
+                .filter { expected.accepts($0.0) }.reduce(0) { $0 + $1.1 }
         }
     }
 
@@ -72,6 +67,8 @@ public struct SeedCalibration: Sendable, Codable, Equatable {
         public let alpha: Double
         /// Seeds at which the claim's verdict differed from its expectation (or the check failed).
         public let mismatchedSeeds: [UInt64]
+        /// Assertion verdicts their expected verdict did not accept, summed over the seeds.
+        public let assertionMismatches: Int
         /// P(K ≥ mismatches) for K ~ Binomial(runs, the claim's share).
         public let upperTailProbability: Double
     }
@@ -151,11 +148,11 @@ extension SeedCalibration {
     /// ```
     public struct Accumulator: Sendable {
         private struct ClaimCounts: Sendable {
-            var expectation: String, alpha: Double, runs = 0, mismatched: [UInt64] = []
+            var expectation: String, alpha: Double, runs = 0, mismatched: [UInt64] = [], assertionMismatches = 0
         }
 
         private struct AssertionCounts: Sendable {
-            var subject: Subject, alpha: Double, boundsMisses: Bool
+            var subject: Subject, alpha: Double, expected: ExpectedVerdict
             var confirmed = 0, refuted = 0, inconclusive = 0, low = Double.infinity, high = -Double.infinity, runs = 0
 
             mutating func record(_ assertion: Assertion) {
@@ -255,12 +252,12 @@ extension SeedCalibration {
                 }
                 claimCounts[claim.id]?.runs += 1
                 if !claim.matchesExpectation { claimCounts[claim.id]?.mismatched.append(run.seed) }
+                claimCounts[claim.id]?.assertionMismatches += claim.mismatchedAssertions.count
                 for (key, assertion) in claim.keyedAssertions {
                     if assertionCounts[claim.id]?[key] == nil {
                         assertionOrder.append((claim.id, key))
-                        let boundsMisses = claim.expectation == Expectation.holds.key || assertion.subject == .corrected
                         assertionCounts[claim.id, default: [:]][key] = AssertionCounts(
-                            subject: assertion.subject, alpha: assertion.alpha, boundsMisses: boundsMisses)
+                            subject: assertion.subject, alpha: assertion.alpha, expected: claim.expected(for: assertion))
                     }
                     assertionCounts[claim.id]?[key]?.record(assertion)
                 }
@@ -276,23 +273,22 @@ extension SeedCalibration {
                 guard let c = claimCounts[id] else { return nil }
                 let tail = try Distributions.binomialUpperTail(atLeast: c.mismatched.count, trials: c.runs, probability: c.alpha)
                 return ClaimTally(id: id, expectation: c.expectation, runs: c.runs, alpha: c.alpha,
-                                  mismatchedSeeds: c.mismatched, upperTailProbability: tail)
+                                  mismatchedSeeds: c.mismatched, assertionMismatches: c.assertionMismatches,
+                                  upperTailProbability: tail)
             }
             let assertions = try assertionOrder.compactMap { claim, key -> AssertionTally? in
                 guard let c = assertionCounts[claim]?[key] else { return nil }
-                let counts: [(Verdict, Int)] = [(.confirmed, c.confirmed), (.refuted, c.refuted), (.inconclusive, c.inconclusive)]
-                let expected: Verdict = c.boundsMisses
-                    ? .confirmed
-                    : counts.max { $0.1 < $1.1 }?.0 ?? .refuted
-                let misses = c.runs - (counts.first { $0.0 == expected }?.1 ?? 0)
-                let tail = c.boundsMisses && c.alpha > 0
-                    ? try Distributions.binomialUpperTail(atLeast: misses, trials: c.runs, probability: c.alpha)
-                    : nil
-                return AssertionTally(
-                    claim: claim, name: key, subject: c.subject, alpha: c.alpha, expected: expected,
-                    alphaBoundsMisses: c.boundsMisses, runs: c.runs, confirmed: c.confirmed, refuted: c.refuted,
+                let boundsMisses = c.expected == .confirmed
+                var tally = AssertionTally(
+                    claim: claim, name: key, subject: c.subject, alpha: c.alpha, expected: c.expected,
+                    alphaBoundsMisses: boundsMisses, runs: c.runs, confirmed: c.confirmed, refuted: c.refuted,
                     inconclusive: c.inconclusive, estimateMin: c.low.isFinite ? c.low : nil,
-                    estimateMax: c.high.isFinite ? c.high : nil, upperTailProbability: tail)
+                    estimateMax: c.high.isFinite ? c.high : nil, upperTailProbability: nil)
+                if boundsMisses && c.alpha > 0 {
+                    tally.upperTailProbability = try Distributions.binomialUpperTail(
+                        atLeast: tally.misses, trials: c.runs, probability: c.alpha)
+                }
+                return tally
             }
             return try SeedCalibration(budget: budget, seeds: seeds, seedsWithMismatch: seedsWithMismatch, claims: claims,
                                        assertions: assertions)

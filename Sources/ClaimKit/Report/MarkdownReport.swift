@@ -52,7 +52,12 @@ public struct MarkdownReport {
         (1 − α) interval. *Confirmed*: the
         interval lies inside the claimed region widened by δ. *Refuted*: the interval misses the region.
         *Inconclusive*: neither. A claim's verdict is that of its as-printed assertions; an *erratum* is a
-        claim refuted as printed whose corrected form is confirmed. "MDD" is the minimal detectable
+        claim refuted as printed whose corrected form is confirmed. Every assertion also has an expected
+        verdict: confirmed in a claim that holds and for corrected forms, refuted for the as-printed
+        assertions of errata and failing claims, unless the claim declares otherwise with a reason (shown
+        after the verdict; *either* where the truth lies within δ of the claimed region's boundary, which
+        accepts any verdict). A claim matches only when every assertion has its expected verdict and the
+        claim-level verdicts are as expected; ⚠ marks a verdict that is not. "MDD" is the minimal detectable
         deviation: a true deviation at least this large from the claimed region would have been refuted
         with probability ≥ 1 − α. "Margin" is what the assertion claims to resolve: the distance from the
         estimate to the nearest boundary of the claimed region (δ for an identity); an MDD above the margin
@@ -130,12 +135,21 @@ public struct MarkdownReport {
             let verdict = a.verdict.rawValue + (a.confirmedWithinDeltaOnly ? " within δ only" : "")
             s += "| \(cell(a.name))\(a.postHoc ? " †" : "") | \(a.subject.rawValue) | \(route) | \(cell(a.rule)) | \(num(a.estimate)) "
             s += "| [\(num(a.lower)), \(num(a.upper))] | \(region(a)) | \(sci(a.delta)) | \(sci(a.alpha)) | \(sci(a.minimalDetectableDeviation)) "
-            s += "| \(sci(a.margin)) | \(a.samples) | \(verdict)\(a.note.map { " — \(cell($0))" } ?? "") |\n"
+            s += "| \(sci(a.margin)) | \(a.samples) | \(verdict)\(expectation(of: a, in: result))\(a.note.map { " — \(cell($0))" } ?? "") |\n"
         }
         for figure in result.figures {
             s += "\n![\(figure.title)](figures/\(MarkdownReport.figureFile(result.id, figure)))\n"
         }
         return s + "\n</details>\n\n"
+    }
+
+    /// " ⚠ expected refuted" for a verdict its expectation does not accept; " (expected confirmed: reason)"
+    /// for a declared expectation; both when both; nothing for a default expectation met.
+    private func expectation(of a: Assertion, in result: ClaimResult) -> String {
+        let expected = result.expected(for: a)
+        let declared = a.expectedReason.map { " (expected \(expected.rawValue): \(cell($0)))" }
+        guard !expected.accepts(a.verdict) else { return declared ?? "" }
+        return " ⚠" + (declared ?? " expected \(expected.rawValue)")
     }
 
     private func errata() -> String {

@@ -15,7 +15,9 @@ import Testing
                                 engine: try MonteCarloEngine(threads: MonteCarloEngine.machineThreads))
         let claim = try #require(registry.claims.first { $0.id == id })
         let result = runner.run(claim)
-        let mismatched = result.assertions.filter { $0.verdict != .confirmed }.map { "\($0.name): \($0.verdict.rawValue)" }
+        let mismatched = result.mismatchedAssertions.map {
+            "\($0.name): \($0.verdict.rawValue), expected \(result.expected(for: $0).rawValue)"
+        }
         #expect(result.error == nil, "\(id) threw: \(result.error ?? "")")
         #expect(result.matchesExpectation,
                 "\(id): verdict \(result.verdict.rawValue), expected \(claim.expectation.key); \(mismatched.joined(separator: "; "))")
