@@ -47,6 +47,17 @@ extension PoolingClaims {
             xLabel: "pool size n", yLabel: "ratio to the first-order constant (1 = Θ(1/n) with that constant)",
             series: series + [.init(label: "first-order constant", style: .line, x: [25, Double(poolSizes.last!)], y: [1, 1])]))
 
+        // The first-order constant π(1 − 1/m)(1 − r̂(ρ_in))/n as the references below compute it, against the same
+        // expression with r̂(ρ) = 2E[r(X) r(Y)] by nested QUADPACK (a route independent of the closed-form dual).
+        for rho in [-1.0, 0.0] {
+            let n = 200
+            let covariance = try GaussianCovariance.quadrature(.relu, rho: rho)
+            ctx.compare("first-order constant at n = 200, ρ_in = \(rho): closed form vs π(1 − 1/m)(1 − 2E[r(X)r(Y)])/n by QUADPACK",
+                        route: .closedForm, value: try FCNPoolingLimits.averageContractionFirstOrder(rho: rho, groups: m, poolSize: n),
+                        reference: Double.pi * (1 - 1 / Double(m)) * (1 - 2 * covariance.value) / Double(n),
+                        referenceRoute: .quadrature, referenceError: 2 * Double.pi * covariance.absoluteError / Double(n),
+                        resolution: 1e-9)
+        }
         // The constant: n E[1 − ρ] / (π(1 − 1/m)(1 − r̂(ρ))) at n = 200 (its O(1/n) correction is about −1%).
         let ratioAlpha = try ctx.reserveAlpha(0.3, splitOver: 2)
         for rho in [-1.0, 0.0] {
