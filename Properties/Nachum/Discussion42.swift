@@ -29,6 +29,15 @@ extension NachumClaims {
             (try ImageFamilies.randomRectangles(count: 3, size: n, sides: (n / 8)...(n / 2 - 1), rng: &rng).image,
              try ImageFamilies.randomRectangles(count: 3, size: n, sides: (n / 8)...(n / 2 - 1), rng: &rng).image)
         }
+        // Mean removal itself: every centred picture has mean 0 (to the rounding of a 1024-pixel sum).
+        var rng = ctx.stream("centring").generator()
+        var largest = 0.0
+        for _ in 0..<100 {
+            let (x, _) = try pair(&rng)
+            largest = max(largest, abs(try x.centered().sampleMoments.mean))
+        }
+        ctx.compare("mean removed: largest |mean| of a centred picture over 100 pictures", route: .enumeration, value: largest,
+                    reference: 0, referenceRoute: .closedForm, resolution: 1e-12, samples: 100)
         let alpha = try ctx.reserveAlpha(1, splitOver: 2)
         try ctx.estimateMean("mean removed: mean of (ρ̄_out − ρ_in)(centered) − (ρ̄_out − ρ_in)(raw) (sharper contraction)",
                              region: .atLeast(0), resolution: 2e-2, alpha: alpha, pilotSamples: 300, chunkSize: 50) { rng, count in
