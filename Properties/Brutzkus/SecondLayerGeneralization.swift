@@ -82,7 +82,7 @@ extension BrutzkusClaims {
             "the max margin of D_z (the features z(x) of the whole support after LW_CNN's first loop, Theorem 5.1's hyper-parameters) with the points scaled to norm ≤ 1: γ = 1/(‖â_D‖ R), â_D the hard-margin SVM on all support classes, R = max ‖z(x)‖",
             "n = d − 1, m = 100, T1 = 10, l = d, o_i = e_i; γ conditioned on events (7) and (14) (runs where they fail are redrawn)",
             "\"is 1/√d\" read as the order of γ in d, tested between d = 4 and d = 8: E[γ](8)/E[γ](4) = √(4/8) = 0.7071; App. E proves only γ ≥ 1/(‖v*‖R) ≥ 1/(160√(2d)), which is all the O(d) iteration count needs (a lower bound on γ)",
-            "range: the statement covers every d, the verdict rests on d = 4 … 8 only. At the standard budget a fixed set of runs at d = 10 and 12 (4 each) extends App. E's lower bound and the figure, without a planned test (at the default seed γ = 0.63–0.66 at d = 4 … 8 and 0.65 at d = 10 and 12: flat, where 1/√d falls by a factor 0.58 from d = 4 to 12). Larger d is out of reach: Theorem 5.1's k > 8d³ channels and D_z's 2^{d−1} support classes give, at d = 16, 32,769 channels × 32,768 classes (8.6 GB of features), and d = 32 or 64 is far beyond; a d = 12 run already costs seconds",
+            "range: the statement covers every d, the verdict rests on d = 4 … 8 only. At the thorough budget a fixed set of runs at d = 10 and 12 (4 each) extends App. E's lower bound and the figure, without a planned test (at the default seed γ = 0.63–0.66 at d = 4 … 8 and 0.65 at d = 10 and 12: flat, where 1/√d falls by a factor 0.58 from d = 4 to 12). Larger d is out of reach: Theorem 5.1's k > 8d³ channels and D_z's 2^{d−1} support classes give, at d = 16, 32,769 channels × 32,768 classes (8.6 GB of features), and d = 32 or 64 is far beyond; a d = 12 run already costs seconds",
             "the O(d) iteration count itself needs Ji & Telgarsky's step schedule and zero initialization, which the paper does not give: not checked",
         ],
         kind: .rate,
@@ -112,11 +112,11 @@ extension BrutzkusClaims {
         ctx.record(printed.judged(as: "E[γ] at d = \(large) over d = \(small) (decays more slowly than 1/√d: ≥ √(\(small)/\(large)) + δ)",
                                   subject: .corrected, against: .atLeast(slower)))
 
-        // App. E's lower bound, on every run of a fixed set over d = 4 … 8, and d = 10, 12 at the larger budgets on a
+        // App. E's lower bound, on every run of a fixed set over d = 4 … 8, and d = 10, 12 at the thorough budget on a
         // stream of their own (which also draws the figure).
         let fixed = try marginRuns(ctx, label: "margin runs", dimensions: [4, 5, 6, 7, 8], seeds: 8)
-        let extended = try ctx.budget == .quick ? [] : marginRuns(ctx, label: "margin runs, d = 10, 12", dimensions: [10, 12], seeds: 4)
-        let dimensions = ctx.budget == .quick ? [4, 5, 6, 7, 8] : [4, 5, 6, 7, 8, 10, 12]
+        let extended = try ctx.budget != .thorough ? [] : marginRuns(ctx, label: "margin runs, d = 10, 12", dimensions: [10, 12], seeds: 4)
+        let dimensions = ctx.budget != .thorough ? [4, 5, 6, 7, 8] : [4, 5, 6, 7, 8, 10, 12]
         let runs = (fixed + extended).filter(\.eventsHold)
         let margins = dimensions.map { d in RunningMoments(runs.filter { $0.setting.dimension == d }.map(\.normalizedSupportMargin)) }
         let note = zip(dimensions, margins).map { "d = \($0): γ = \(String(format: "%.4f", $1.mean)) ± \(String(format: "%.4f", $1.standardError)) (\($1.count) runs)" }
