@@ -58,7 +58,7 @@ struct ClaimKitMarginTests {
                                  interval: Interval(lower: 0.85, upper: 1), region: .atLeast(0.9), delta: 0.1,
                                  alpha: 1e-6, samples: 10))
         }
-        let registry = try Registry(papers: [paper], claims: [claim])
+        let registry = Registry(papers: [paper], claims: [claim])
         let runner = try Runner(registry: registry, seed: 1, budget: .quick, engine: try MonteCarloEngine(threads: 1))
         let text = MarkdownReport(run: runner.run([claim]), registry: registry, invocation: "swift run claims", coverage: [],
                                   catalogDrift: []).render()
