@@ -43,7 +43,7 @@ struct PerturbationTests {
         ("ASV-B11", "q = 4, T = 4: E û by Monte Carlo against ∫ x p̂ (QAGI)"),
         ("BG-S3.1", "P(j+ = 1) for n = 3: the discriminative slot is uniform (1/n)"),
         ("BG-S3.1", "P(y = −1, U = {o_4, o_5}) for d = l = 5, n = 3: sampler vs ½ surj(n−1, |U|)/(l−2)^{n−1}"),
-        ("BG-P6.1", "n = 3, d = l = 4, o_i = e_i: ‖ŵ‖² = 2n (derived; bracket width as the error)"),
+        ("BG-P6.1", "FINDING, n = 3, d = l = 4, o_i = e_i: ‖ŵ‖² = 2n exactly, so the printed ‖ŵ‖² ≥ n is loose by a factor 2 (bracket width as the error)"),
         ("BG-S3.1", "min of d = 3, l = 3, n = 2, o_i = e_i: ‖x‖² over the 4 support points = 2.0"),
         ("BG-S3.1", "min of d = l = 20, n = 10, Haar O: ‖x‖² over 2000 draws = 10.0"),
         ("BG-B.1", "d = 8, l = 4: P(i ∈ W0+ ∩ A+), initializer + eq. (6), vs (1 − 2^{−(l−1)})/(2(l − 1))"),
