@@ -68,7 +68,7 @@ struct PerturbationTests {
             let assertion = try #require(plain.assertions.first { $0.name == name }, "\(id): no assertion '\(name)'")
             #expect(assertion.verdict == .confirmed, "\(id) / \(name) unperturbed")
             #expect(assertion.region.lower == assertion.region.upper && assertion.reference != 0, "\(name) is not a non-zero identity")
-            shifts[name] = 2 * assertion.delta / abs(assertion.reference)
+            shifts[assertion.key] = 2 * assertion.delta / abs(assertion.reference)
         }
         for sign in [1.0, -1.0] {
             runner.perturbation = ReferencePerturbation(shifts: shifts.mapValues { sign * $0 })

@@ -120,9 +120,10 @@ extension PoolingClaims {
             route: .enumeration, value: raw.error, error: 1e-12, region: .atMost(allowance.average),
             resolution: 1e-9, samples: fitSizes.count,
             note: "limits \(raw.column.map { String(format: "%.4f", $0) }.joined(separator: ", ")) vs the table's \(Table2Routes.averageCosine); \(allowanceNote)")
-        try ctx.expect(.confirmed, for: averageColumn.key,
-                       because: "the raw pair reproduces the average-pooling column at its fitted d (max error ≈ 0.026 "
-                           + "within the one-network allowance ≈ 0.03, see the counterexample); the table fails on other columns")
+        try ctx.expect(.either, for: averageColumn.key,
+                       because: "the raw pair comes close to the average-pooling column at its fitted d (max error ≈ 0.026), "
+                           + "but the one-network allowance is itself the spread of 32 sampled networks (0.025–0.03 across "
+                           + "seeds), so the error lies at the region's edge: refuted at some seeds, confirmed at others")
         let standardized = try ToyPair.kernelLimits(.printedStandardized, size: raw.size, block: 5, geometry: cyclic).average
         ctx.bound("ρ(A_x, A_y) column, printedStandardized, cyclic: |limit − 0.0187| at κ = 5, d = \(raw.size)",
                   route: .enumeration, value: abs(standardized - Table2Routes.averageCosine[0]), error: 1e-12,
