@@ -109,7 +109,10 @@ extension LayerNormClaims {
             PowerSeriesCrop(coefficients: small.coefficients, a: t * small.a, b: small.b)
         }, violation: croppingViolation, tolerance: 1e-4)
         let (lhs, lhsError, _) = try small.leftSide()
-        let edge = boundary.map { "; on the path a → 0 the inequality holds from a = \(String(format: "%.4f", $0.holdingAt * small.a)) on" }
+        let edge = boundary.map {
+            "; bisecting a toward 0 ends with the inequality holding at a = \(String(format: "%.4f", $0.holdingAt * small.a))"
+                + " and failing at a = \(String(format: "%.4f", $0.failingAt * small.a))"
+        }
         ctx.bound("minimal counterexample among the violating random crops: LHS/RHS − 1", route: .rootFinding,
                   value: lhs / small.rightSide - 1, error: lhsError / small.rightSide + 1e-13, region: .atLeast(0),
                   resolution: 1e-9,
