@@ -129,6 +129,40 @@ struct FrameworkTests {
         #expect(throws: ParameterError.self) { try TwoStageSampling.run(pilot: 10, cap: 5, draw: { _, n in n }, merge: +, plan: { _, _ in 1 }) }
     }
 
+    @Test func twoStageSamplingStopsWhenThePilotDecides() throws {
+        var stages: [TwoStageSampling.Stage] = []
+        let outcome = try TwoStageSampling.run(
+            pilot: 10, cap: 1000, draw: { stage, count in stages.append(stage); return count }, merge: +,
+            plan: { _, _ in 500 }, pilotDecides: { draws, count in draws == 10 && count == 10 })
+        #expect(stages == [.pilot])
+        #expect(outcome.decidedByPilot && outcome.count == 10 && outcome.mainCount == 0 && !outcome.toppedUp)
+    }
+
+    /// A planned estimate is decided by its pilot only when the pilot's interval lies inside the claimed region
+    /// proper or misses it: a region far from the truth is refuted, a wide one confirmed, both from the pilot's
+    /// draws alone; a point region, or a truth just beyond a boundary, goes on to the planned main sample.
+    @Test func aPilotDecidesOnlyFarFromTheRegionsBoundary() throws {
+        let normal: @Sendable (inout Xoshiro256, Int) throws -> RunningMoments = { rng, n in
+            let sampler = NormalSampler()
+            return RunningMoments((0..<n).map { _ in 0.5 + sampler.next(using: &rng) })
+        }
+        let ctx = ClaimContext(claimID: "pilot decisions", seed: 5, budget: .standard, alpha: 1e-3,
+                               engine: try MonteCarloEngine(threads: 2))
+        let estimate = { (key: String, region: ClaimedRegion, resolution: Double) in
+            try ctx.estimateMean(key, region: region, resolution: resolution, alpha: 2.5e-4, pilotSamples: 400,
+                                 chunkSize: 100, sample: normal)
+        }
+        let far = try estimate("far below", .atLeast(3), 0.05)
+        let wide = try estimate("wide", .between(-5, 5), 0.05)
+        let point = try estimate("point", .equal(0.5), 0.1)
+        let beyond = try estimate("beyond, within δ", .atMost(0.45), 0.1)
+        let pilotDecided = { (assertion: Assertion) in assertion.note?.contains("decided by the pilot") == true }
+        #expect(far.verdict == .refuted && far.samples == 400 && pilotDecided(far))
+        #expect(wide.verdict == .confirmed && wide.samples == 400 && pilotDecided(wide))
+        #expect(point.samples > 400 && !pilotDecided(point))
+        #expect(beyond.samples > 400 && !pilotDecided(beyond))
+    }
+
     @Test func statisticalChecksWorkInAPlainTest() throws {
         let assertions = try checkStatistically(seed: 3) { ctx in
             try ctx.estimateMean("E Z² = 1", region: .equal(1), resolution: 0.02, alpha: ctx.reserveAlpha(1)) { rng, n in

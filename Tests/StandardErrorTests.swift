@@ -104,12 +104,12 @@ struct StandardErrorTests {
 
     /// `ClaimContext.estimateFunctionOfMeans` (JointMoments merged over chunks, the delta method): g = a/√(bc) of
     /// correlated components (off-diagonal covariances matter) and g = a/b, R = 600 replicates of n = 300 draws
-    /// (the resolution is so coarse that the plan never asks for more than the pilot). SE = half-width / z_{α/4}.
+    /// (the region is so wide that the pilot's own (1 − α/4) interval decides). SE = half-width / z_{α/8}.
     @Test(arguments: ["cosine", "ratio"])
     func deltaMethodMatchesTheSpreadOfEstimates(function name: String) throws {
         let function = name == "cosine" ? FunctionOfMeans.cosineOfMeans : FunctionOfMeans.ratioOfMeans
         let k = function.dimension
-        let z = try Distributions.normalUpperQuantile(0.01 / 4)
+        let z = try Distributions.normalUpperQuantile(0.01 / 8)
         var estimates: [Double] = [], errors: [Double] = []
         for r in 0..<600 {
             let ctx = try Self.context("delta \(name)", r)
@@ -126,7 +126,7 @@ struct StandardErrorTests {
                 }
                 return moments
             }
-            #expect(assertion.samples == 600, "n = the pilot's 300 (replicate \(r))")
+            #expect(assertion.samples == 300, "decided by the pilot's 300 draws (replicate \(r))")
             estimates.append(assertion.estimate)
             errors.append((assertion.upper - assertion.lower) / (2 * z))
         }

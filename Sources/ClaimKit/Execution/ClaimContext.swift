@@ -147,10 +147,13 @@ public final class ClaimContext {
     // MARK: Monte Carlo
 
     /// Estimates a mean by Monte Carlo with a t-interval whose sample size is
-    /// planned from a pilot: half of `alpha` bounds the pilot's standard
-    /// deviation from above (chi-squared), half is the interval's; n makes the
-    /// half-width at most (scaled) resolution / 2. `sample` returns the moments
-    /// of `count` draws of the statistic using the generator it is given.
+    /// planned from a pilot (`TwoStageSampling`): the pilot's own (1 − α/4)
+    /// t-interval decides alone when it already lies inside the claimed region
+    /// or misses it; otherwise a quarter of `alpha` bounds the pilot's standard
+    /// deviation from above (chi-squared) and half is the main sample's
+    /// interval, whose n makes the half-width at most (scaled) resolution / 2.
+    /// `sample` returns the moments of `count` draws of the statistic using the
+    /// generator it is given.
     /// - Returns: The recorded assertion (route Monte Carlo, alpha spent `alpha`).
     /// - Throws: `ParameterError` for a non-positive resolution, fewer than 2 pilot samples or an alpha outside
     ///   (0, 1); `StatisticsError` for a non-finite sample mean or variance; anything `sample` throws.
@@ -163,23 +166,29 @@ public final class ClaimContext {
         let delta = scaled(resolution)
         try Require.positive(delta, "resolution", in: "ClaimContext.estimateMean")
         try Require.atLeast(pilotSamples, 2, "pilotSamples", in: "ClaimContext.estimateMean")
-        let run = try pilotThenMain(label ?? key, pilotCount: pilotSamples, chunkSize: chunkSize, sample) { stage, _ in
-            let sigma = try SampleSize.sigmaUpperBound(RunningMoments.merging(stage), alpha: alpha / 2)
-            return try SampleSize.forMean(sigmaUpper: sigma, halfWidth: delta / 2, alpha: alpha / 2)
-        }
-        let main = RunningMoments.merging(run.main)
+        let run = try plannedEstimate(
+            label ?? key, region: region, pilotCount: pilotSamples, chunkSize: chunkSize, sample,
+            interval: { draws, _, share in
+                let moments = RunningMoments.merging(draws)
+                return (moments.mean, try MeanInterval.student(moments, alpha: share))
+            },
+            plan: { draws, _ in
+                let sigma = try SampleSize.sigmaUpperBound(RunningMoments.merging(draws), alpha: alpha / 4)
+                return try SampleSize.forMean(sigmaUpper: sigma, halfWidth: delta / 2, alpha: alpha / 2)
+            }, alpha: alpha)
         return record(Assertion(
             name: description ?? key, key: key, route: .monteCarlo, subject: subject, rule: "t-interval, n from pilot",
-            estimate: main.mean, interval: try MeanInterval.student(main, alpha: alpha / 2), region: region,
-            delta: delta, alpha: alpha, samples: pilotSamples + main.count, note: joined(note, run.note)))
+            estimate: run.estimate, interval: run.interval, region: region,
+            delta: delta, alpha: alpha, samples: run.samples, note: joined(note, run.note)))
     }
 
     /// Estimates g(E X) for a smooth function g of the means of a random vector
     /// (a ratio, the mean similarity E⟨X,Y⟩/√(E‖X‖² E‖Y‖²), ...) with a
     /// delta-method normal interval: g(mean) ± z · sqrt(∇gᵀ Σ ∇g / n), n planned
-    /// from a pilot like `estimateMean` (half of alpha each). The estimator's
-    /// O(1/n) bias is far below the interval at the sizes planned. `sample`
-    /// returns the joint moments of `count` draws of the vector.
+    /// from a pilot like `estimateMean` (which may decide alone; a quarter of
+    /// alpha for its decision, a quarter for its plan, half for the interval).
+    /// The estimator's O(1/n) bias is far below the interval at the sizes
+    /// planned. `sample` returns the joint moments of `count` draws of the vector.
     /// - Returns: The recorded assertion.
     /// - Throws: `ParameterError` for a non-positive resolution, fewer than 2 pilot samples or an alpha outside
     ///   (0, 1); `StatisticsError` when `sample` returns moments of another dimension or g is not finite at
@@ -195,28 +204,35 @@ public final class ClaimContext {
         try Require.positive(delta, "resolution", in: "ClaimContext.estimateFunctionOfMeans")
         try Require.atLeast(pilotSamples, 2, "pilotSamples", in: "ClaimContext.estimateFunctionOfMeans")
         let k = function.dimension
-        let run = try pilotThenMain(label ?? key, pilotCount: pilotSamples, chunkSize: chunkSize, sample) { stage, _ in
-            let moments = try JointMoments.merging(stage, dimension: k)
-            let factor = try SampleSize.upperBoundFactor(count: moments.count, alpha: alpha / 2)
-            return try SampleSize.forMean(sigmaUpper: function.standardDeviation(moments) * factor,
-                                          halfWidth: delta / 2, alpha: alpha / 2)
-        }
-        let main = try JointMoments.merging(run.main, dimension: k)
-        let estimate = function.value(main.means)
-        let z = try Distributions.normalUpperQuantile(alpha / 4)
-        let half = z * function.standardDeviation(main) / Double(max(main.count, 1)).squareRoot()
-        guard estimate.isFinite, half.isFinite else {
-            throw StatisticsError("\(key): the function of the means is not finite (estimate \(estimate))")
-        }
+        let run = try plannedEstimate(
+            label ?? key, region: region, pilotCount: pilotSamples, chunkSize: chunkSize, sample,
+            interval: { draws, _, share in
+                let moments = try JointMoments.merging(draws, dimension: k)
+                let estimate = function.value(moments.means)
+                let z = try Distributions.normalUpperQuantile(share / 2)
+                let half = z * function.standardDeviation(moments) / Double(max(moments.count, 1)).squareRoot()
+                guard estimate.isFinite, half.isFinite else {
+                    throw StatisticsError("\(key): the function of the means is not finite (estimate \(estimate))")
+                }
+                return (estimate, Interval(center: estimate, halfWidth: half))
+            },
+            plan: { draws, _ in
+                let moments = try JointMoments.merging(draws, dimension: k)
+                let factor = try SampleSize.upperBoundFactor(count: moments.count, alpha: alpha / 4)
+                return try SampleSize.forMean(sigmaUpper: function.standardDeviation(moments) * factor,
+                                              halfWidth: delta / 2, alpha: alpha / 2)
+            }, alpha: alpha)
         return record(Assertion(
             name: description ?? key, key: key, route: .monteCarlo, subject: subject, rule: "delta-method interval, n from pilot",
-            estimate: estimate, interval: Interval(center: estimate, halfWidth: half), region: region, delta: delta,
-            alpha: alpha, samples: pilotSamples + main.count, note: joined(note, run.note)))
+            estimate: run.estimate, interval: run.interval, region: region, delta: delta,
+            alpha: alpha, samples: run.samples, note: joined(note, run.note)))
     }
 
     /// Estimates a probability by Monte Carlo with an exact Clopper–Pearson
-    /// interval; n is planned from a pilot (half of alpha each). `trials`
-    /// returns the number of successes among `count` independent trials.
+    /// interval; n is planned from a pilot like `estimateMean` (which may decide
+    /// alone; a quarter of alpha for its decision, a quarter for its plan, half
+    /// for the interval). `trials` returns the number of successes among
+    /// `count` independent trials.
     /// - Returns: The recorded assertion.
     /// - Throws: `ParameterError` for a non-positive resolution, no pilot trials, an alpha outside (0, 1) or a
     ///   success count outside 0 ... count; anything `trials` throws.
@@ -229,17 +245,22 @@ public final class ClaimContext {
         let delta = scaled(resolution)
         try Require.positive(delta, "resolution", in: "ClaimContext.estimateProportion")
         try Require.atLeast(pilotTrials, 1, "pilotTrials", in: "ClaimContext.estimateProportion")
-        let run = try pilotThenMain(label ?? key, pilotCount: pilotTrials, chunkSize: chunkSize, trials) { stage, count in
-            let plausible = try ProportionInterval.clopperPearson(successes: stage.reduce(0, +), trials: count,
-                                                                  alpha: alpha / 2)
-            return try SampleSize.forProportion(plausible: plausible, halfWidth: delta / 2, alpha: alpha / 2)
-        }
-        let hits = run.main.reduce(0, +)
+        let run = try plannedEstimate(
+            label ?? key, region: region, pilotCount: pilotTrials, chunkSize: chunkSize, trials,
+            interval: { draws, count, share in
+                let hits = draws.reduce(0, +)
+                return (Double(hits) / Double(count),
+                        try ProportionInterval.clopperPearson(successes: hits, trials: count, alpha: share))
+            },
+            plan: { draws, count in
+                let plausible = try ProportionInterval.clopperPearson(successes: draws.reduce(0, +), trials: count,
+                                                                      alpha: alpha / 4)
+                return try SampleSize.forProportion(plausible: plausible, halfWidth: delta / 2, alpha: alpha / 2)
+            }, alpha: alpha)
         return record(Assertion(
             name: description ?? key, key: key, route: .monteCarlo, subject: subject, rule: "Clopper-Pearson, n from pilot",
-            estimate: Double(hits) / Double(run.n),
-            interval: try ProportionInterval.clopperPearson(successes: hits, trials: run.n, alpha: alpha / 2),
-            region: region, delta: delta, alpha: alpha, samples: pilotTrials + run.n, note: joined(note, run.note)))
+            estimate: run.estimate, interval: run.interval,
+            region: region, delta: delta, alpha: alpha, samples: run.samples, note: joined(note, run.note)))
     }
 
     /// Estimates the mean of a statistic bounded in `range` with an
@@ -308,27 +329,57 @@ public final class ClaimContext {
     }
 
     /// A planned Monte Carlo estimate (`TwoStageSampling`): a pilot of
-    /// `pilotCount` draws on the stream "<label>/pilot", n planned from it on
-    /// "<label>/main", top-ups on "<label>/top-up/k", at most the budget's cap.
+    /// `pilotCount` draws on the stream "<label>/pilot" decides alone when its
+    /// (1 − α/4) `interval` lies inside the claimed region proper (a point
+    /// region never: its confirmation needs the resolution) or misses it, so a
+    /// claim that holds by a wide margin, or a model far from it, costs no more
+    /// than its pilot. Otherwise n is planned from the pilot, drawn on
+    /// "<label>/main", topped up on "<label>/top-up/k" (at most the budget's
+    /// cap), and the estimate is the main sample's with its (1 − α/2) interval.
+    /// `interval` gets the draws, their number and the error rate to spend;
     /// `plan` gets the partial results of the draws so far and their number.
-    private func pilotThenMain<Partial: Sendable>(
-        _ label: String, pilotCount: Int, chunkSize: Int,
+    private func plannedEstimate<Partial: Sendable>(
+        _ label: String, region: ClaimedRegion, pilotCount: Int, chunkSize: Int,
         _ body: @escaping @Sendable (inout Xoshiro256, Int) throws -> Partial,
-        plan: ([Partial], Int) throws -> Int
-    ) throws -> (main: [Partial], n: Int, note: String?) {
+        interval: ([Partial], Int, Double) throws -> (estimate: Double, interval: Interval),
+        plan: ([Partial], Int) throws -> Int, alpha: Double
+    ) throws -> (estimate: Double, interval: Interval, samples: Int, note: String?) {
+        try Require.openUnit(alpha, "alpha", in: "ClaimContext")
         let seed = stream(label)
+        var pilotDecision: String?
         let outcome = try TwoStageSampling.run(
             pilot: pilotCount, cap: budget.sampleCap,
             draw: { stage, count in
                 try engine.run(samples: count, chunkSize: chunkSize, stream: Self.stream(of: stage, under: seed), body)
             },
-            merge: +, plan: plan)
+            merge: +, plan: plan,
+            pilotDecides: { draws, count in
+                // A pilot whose interval cannot be formed (a ratio with a zero mean) leaves the decision to the main sample.
+                pilotDecision = (try? interval(draws, count, alpha / 4)).flatMap { Self.pilotDecision($0.interval, region: region) }
+                return pilotDecision != nil
+            })
+        if outcome.decidedByPilot {
+            let (estimate, pilotInterval) = try interval(outcome.draws, outcome.count, alpha / 4)
+            return (estimate, pilotInterval, pilotCount,
+                    "decided by the pilot's (1 − α/4) interval (\(pilotCount) draws), which \(pilotDecision ?? "")")
+        }
+        let (estimate, mainInterval) = try interval(outcome.draws, outcome.count, alpha / 2)
+        let samples = pilotCount + outcome.count
         guard outcome.toppedUp else {
-            return (outcome.draws, outcome.count, outcome.planned > budget.sampleCap ? capNote(outcome.planned) : nil)
+            return (estimate, mainInterval, samples, outcome.planned > budget.sampleCap ? capNote(outcome.planned) : nil)
         }
         let topUp = "the main sample's spread exceeded the pilot's bound: topped up from \(outcome.mainCount) to \(outcome.count) draws"
-        return (outcome.draws, outcome.count,
+        return (estimate, mainInterval, samples,
                 joined(topUp, outcome.count == budget.sampleCap ? "stopped at the \(budget.rawValue) budget's cap" : nil))
+    }
+
+    /// Why a pilot's interval decides alone ("lies inside the claimed region", "misses the claimed region"), or nil.
+    private static func pilotDecision(_ interval: Interval, region: ClaimedRegion) -> String? {
+        if interval.upper < region.lower || interval.lower > region.upper { return "misses the claimed region" }
+        if region.lower < region.upper, interval.lower >= region.lower, interval.upper <= region.upper {
+            return "lies inside the claimed region"
+        }
+        return nil
     }
 
     /// The stream of a planned estimate's stage: "pilot", "main" or "top-up/k" under `seed`.

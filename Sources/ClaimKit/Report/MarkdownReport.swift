@@ -48,7 +48,8 @@ public struct MarkdownReport {
         **How to read a verdict.** Every assertion has an interval (a confidence interval, or a value ±
         its numerical error), the region the paper claims, and a resolution δ. An assertion spends α of
         the false-fail budget: a Monte Carlo estimate whose sample size a pilot planned ("n from pilot")
-        spends α/2 on the pilot's bound and has a (1 − α/2) interval; the other statistical rules have a
+        spends α/4 on a decision by the pilot alone (its (1 − α/4) interval lies inside the claimed region
+        or misses it), α/4 on the pilot's plan and has a (1 − α/2) interval; the other statistical rules have a
         (1 − α) interval. *Confirmed*: the
         interval lies inside the claimed region widened by δ. *Refuted*: the interval misses the region.
         *Inconclusive*: neither. A claim's verdict is that of its as-printed assertions; an *erratum* is a

@@ -1,7 +1,11 @@
 /// The planned sample size of a Monte Carlo estimate: Stein's two-stage
 /// procedure, continued as in Chow–Robbins's fixed-width procedure.
 ///
-/// A pilot of `pilot` draws plans n from the rule `plan` (e.g. a
+/// A pilot of `pilot` draws first gets the chance to decide alone
+/// (`pilotDecides`: e.g. its own interval, at a share of the error rate of its
+/// own, already lies inside or outside the claimed region; a two-look
+/// group-sequential design with a Bonferroni split). Otherwise it plans n from
+/// the rule `plan` (e.g. a
 /// chi-squared upper bound of the standard deviation turned into the n that
 /// makes an interval's half-width at most δ/2); n is at least the pilot's
 /// size (so a nearly constant statistic does not get a handful of draws and a
@@ -10,8 +14,8 @@
 /// tails make its bound optimistic) and the draws so far ask for more, the
 /// shortfall is drawn and merged, up to `maxTopUps` times. The interval is
 /// then computed from the main and top-up draws only (the pilot decides n,
-/// not the estimate), so with a (1 − α/2) plan and a (1 − α/2) interval the
-/// false-fail rate is at most α.
+/// not the estimate), so with a (1 − α/4) pilot decision, a (1 − α/4) plan
+/// and a (1 − α/2) interval the false-fail rate is at most α.
 ///
 /// `draw(stage, count)` makes `count` draws for a stage, each stage on its own
 /// random stream (the stage's `label`), so the result depends only on the
@@ -35,23 +39,31 @@ public enum TwoStageSampling {
         public let count: Int
         /// The main sample's size: the pilot's plan, clamped to [pilot, cap].
         public let mainCount: Int
-        /// What the pilot's plan asked for before clamping.
+        /// What the pilot's plan asked for before clamping (0 when the pilot decided).
         public let planned: Int
+        /// Whether the pilot decided alone: `draws` are then the pilot's, and no main sample was drawn.
+        public let decidedByPilot: Bool
 
         /// Whether top-ups were drawn after the main sample.
-        public var toppedUp: Bool { count > mainCount }
+        public var toppedUp: Bool { !decidedByPilot && count > mainCount }
     }
 
-    /// Runs the procedure: pilot, plan, main draws, re-plans and top-ups.
-    /// Throws `ParameterError` for a pilot below 1 or a cap below the pilot, and whatever `draw` or `plan` throw.
+    /// Runs the procedure: pilot (which may decide alone), plan, main draws, re-plans and top-ups.
+    /// Throws `ParameterError` for a pilot below 1 or a cap below the pilot, and whatever `draw`, `plan` or
+    /// `pilotDecides` throw.
     public static func run<Draws>(
         pilot: Int, cap: Int, maxTopUps: Int = 8,
-        draw: (Stage, Int) throws -> Draws, merge: (Draws, Draws) -> Draws, plan: (Draws, Int) throws -> Int
+        draw: (Stage, Int) throws -> Draws, merge: (Draws, Draws) -> Draws, plan: (Draws, Int) throws -> Int,
+        pilotDecides: (Draws, Int) throws -> Bool = { _, _ in false }
     ) throws -> Outcome<Draws> {
         try Require.atLeast(pilot, 1, "pilot", in: "TwoStageSampling.run")
         try Require.atLeast(cap, pilot, "cap", in: "TwoStageSampling.run")
         try Require.atLeast(maxTopUps, 0, "maxTopUps", in: "TwoStageSampling.run")
-        let planned = try plan(try draw(.pilot, pilot), pilot)
+        let pilotDraws = try draw(.pilot, pilot)
+        if try pilotDecides(pilotDraws, pilot) {
+            return Outcome(draws: pilotDraws, count: pilot, mainCount: 0, planned: 0, decidedByPilot: true)
+        }
+        let planned = try plan(pilotDraws, pilot)
         let n = min(max(planned, pilot), cap)
         var draws = try draw(.main, n)
         var count = n
@@ -61,6 +73,6 @@ public enum TwoStageSampling {
             draws = merge(draws, try draw(.topUp(round), replanned - count))
             count = replanned
         }
-        return Outcome(draws: draws, count: count, mainCount: n, planned: planned)
+        return Outcome(draws: draws, count: count, mainCount: n, planned: planned, decidedByPilot: false)
     }
 }
