@@ -15,7 +15,7 @@ extension BrutzkusClaims {
         assumptions: [
             "§5 initialization (w_i^(0) uniform on a sphere, a_i^(0) uniform ±1, independent); D with 3 ≤ l ≤ d patterns as defined in §3",
             "the lemma states no condition on k; the text gives k ≥ d³, Theorem 5.1 and App. B use k > 8d³",
-            "exact probabilities: (|W0+∩A+|, |W0−∩A−|, rest) ~ Multinomial(k; p, p, 1 − 2p), p = (1 − 2^{−(l−1)})/(2(l − 1)) (BG-B.1), summed in log space",
+            "exact probabilities: (|W0+∩A+|, |W0−∩A−|, rest) ~ Multinomial(k; p, p, 1 − 2p), p = (1 − 2^{−(l−1)})/(2(l − 1)) (BG-B.1), summed in log space; for d ≤ 5 the failure probability also by summing the trinomial pmf over every pair of counts outside event (7) as printed (an independent route for the integer range ⌈k/(4d)⌉ … ⌊k/d⌋, where k/(4d) is not an integer)",
         ],
         kind: .probabilityBound,
         expectation: .erratum(
@@ -63,6 +63,13 @@ extension BrutzkusClaims {
                             route: .enumeration, value: exp(try counts.logOneSetTail()),
                             error: 4 * logFactorial * Double.ulpOfOne * tail, reference: tail,
                             referenceRoute: .closedForm, resolution: 1e-9 * tail)
+                // k/(4d) = 2d² + 1/(4d) is not an integer: the range's lower end ⌈k/(4d)⌉ = 2d² + 1 is tested here.
+                let multinomial = try lemma52FailureByMultinomialSum(counts)
+                ctx.compare("d = l = \(d), k = \(k): P(eq. (7) fails) by conditioning vs the multinomial pmf summed over the event's complement",
+                            subject: .corrected, route: .enumeration, value: exp(logFailure),
+                            error: 4 * logFactorial * Double.ulpOfOne * multinomial, reference: multinomial,
+                            referenceRoute: .enumeration, referenceError: 4 * logFactorial * Double.ulpOfOne * multinomial,
+                            resolution: 1e-9 * multinomial)
             }
         }
         for d in [3, 4] {
@@ -72,5 +79,22 @@ extension BrutzkusClaims {
                                        alpha: alpha, pilotTrials: 200, chunkSize: 32,
                                        trials: LuckyCounts.lemma52Successes(channels: k, dimension: d, patternCount: d))
         }
+    }
+
+    /// P(eq. (7) fails) of Lemma 5.2 by summing the pmf of (|W0+ ∩ A+|, |W0− ∩ A−|, rest) ~ Multinomial(k; p, p, 1 − 2p) over
+    /// every pair of counts outside event (7), the event tested as printed (k/(4d) ≤ count ≤ k/d, `LuckyCounts.event7`):
+    /// no integer range, no conditioning.
+    private static func lemma52FailureByMultinomialSum(_ counts: LuckyCounts) throws -> Double {
+        let k = counts.channels, d = counts.dimension, logP = log(counts.probability), logRest = log1p(-2 * counts.probability)
+        let logFactorials = try (0...k).map { try SpecialFunctions.logFactorial($0).value }
+        var total = 0.0
+        for positive in 0...k {
+            for negative in 0...(k - positive) where !LuckyCounts.event7(positive: positive, negative: negative, channels: k, dimension: d) {
+                let rest = k - positive - negative
+                total += exp(logFactorials[k] - logFactorials[positive] - logFactorials[negative] - logFactorials[rest]
+                             + Double(positive + negative) * logP + Double(rest) * logRest)
+            }
+        }
+        return total
     }
 }

@@ -15,6 +15,7 @@ extension BrutzkusClaims {
             "LW_CNN with Theorem 5.1's hyper-parameters, d = 4, n = 3, m = 40, T1 = 10; η2 = 0.99 · 8k (the edge of η2 < 8k) and 4k",
             "the limits are checked through what Soudry et al.'s theorem makes finite: L2 decreases at every step (η2 below 2/smoothness), the training error reaches 0, L2(t) ~ 1/t (the log-log slope over the last decade), the normalized margin never exceeds the max margin, and a(t) = â log t + ρ(t) with ρ bounded, so the increment of a(t) per unit of log t approaches â decade after decade; cos(a(t), â) itself need not increase monotonically (it dips in some runs) and is only reported",
             "T2 = 10⁵ steps at the quick budget, 10⁶ otherwise; â from the hard-margin SVM on z(S2)",
+            "the run is the one stated: its first step a(1) − a(0) must equal −η2 ∂L2/∂a(a(0)) with η2 = fraction · 8k (k = 8d³ + 1 channels) and the gradient of eq. (2) taken directly in R^k, while the trainer steps through the Gram matrix of z(S2)",
         ],
         kind: .rate, expectation: .holds
     ) { ctx in
@@ -31,6 +32,18 @@ extension BrutzkusClaims {
                       note: points.map { "t = \($0.step): L2 = \(String(format: "%.4g", $0.loss)), cos = \(String(format: "%.4f", $0.cosine)), margin ratio = \(String(format: "%.4f", $0.marginRatio))" }.joined(separator: "; "))
             guard let last = points.last, points.count >= 3 else { throw StatisticsError("too few checkpoints") }
             let before = points[points.count - 2]
+            // Algorithm 1's first step a^(1) = a^(0) − η2 ∂L2/∂a(a^(0)) with Theorem 5.1's η2 = fraction · 8k: the trainer's
+            // iterate (through the Gram matrix of z(S2)) against the gradient of eq. (2) taken directly in R^k.
+            guard let start = points.first?.weights, let step1 = points.first(where: { $0.step == 1 })?.weights else {
+                throw StatisticsError("no checkpoint at t = 1")
+            }
+            let gradient = run.initialGradient
+            let eta2 = fraction * 8 * Double(start.count)
+            let taken = zip(step1, start).map { $0 - $1 }
+            ctx.compare("\(label): ‖a(1) − a(0) + η2 ∂L2/∂a(a(0))‖/‖η2 ∂L2/∂a(a(0))‖ = 0, η2 = \(fraction) · 8k (Algorithm 1, Theorem 5.1)",
+                        route: .enumeration, value: Vector.norm(zip(taken, gradient).map { $0 + eta2 * $1 }) / (eta2 * Vector.norm(gradient)),
+                        error: Double(setting.sampleSize) * Double.ulpOfOne, reference: 0, referenceRoute: .closedForm, resolution: 1e-9,
+                        note: "step taken −Δa · ∇/‖∇‖² = \(-Vector.dot(taken, gradient) / Vector.dot(gradient, gradient) / (8 * Double(start.count))) · 8k")
             ctx.bound("\(label): training errors on S2 at t = \(last.step)", route: .enumeration,
                       value: Double(last.trainingErrors), region: .atMost(0), samples: last.weights.count)
             let slope = log(last.loss / before.loss) / log(Double(last.step) / Double(before.step))

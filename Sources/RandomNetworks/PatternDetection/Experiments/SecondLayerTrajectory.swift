@@ -26,6 +26,8 @@ public struct SecondLayerTrajectory: Sendable {
     public internal(set) var checkpoints: [Checkpoint] = []
     /// â, the max-margin classifier of eq. (25) on z(S2).
     public internal(set) var maxMargin: [Double] = []
+    /// ∂L2/∂a at a^(0), the gradient of eq. (2) on S2 taken directly in R^k (not through the trainer's Gram matrix).
+    public internal(set) var initialGradient: [Double] = []
 
     /// Runs LW_CNN (Theorem 5.1's recipe with η2 = `fraction` · 8k) on a sample of D and follows the second loop.
     public static func run(setting: RepresentationSetting, fraction: Double, secondLayerSteps: Int, rng: inout Xoshiro256) throws
@@ -42,7 +44,7 @@ public struct SecondLayerTrajectory: Sendable {
         let aHat = try svm.weights(features: features, labels: s2.labels)
         let aHatNorm = Vector.norm(aHat)
         var previousLoss = Double.nan
-        var trajectory = SecondLayerTrajectory(maxMargin: aHat)
+        var trajectory = SecondLayerTrajectory(maxMargin: aHat, initialGradient: try first.lossAndGradient(s2).outputWeights)
         var next = 1
         _ = try trainer.trainSecondLayer(first, on: s2) { state in
             if previousLoss.isFinite {
