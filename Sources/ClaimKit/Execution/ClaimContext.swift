@@ -153,21 +153,23 @@ public final class ClaimContext {
     /// deviation from above (chi-squared) and half is the main sample's
     /// interval, whose n makes the half-width at most (scaled) resolution / 2.
     /// `sample` returns the moments of `count` draws of the statistic using the
-    /// generator it is given.
+    /// generator it is given. `maxSamples` (for every planned estimate) caps the
+    /// main sample below the budget's cap where draws are expensive.
     /// - Returns: The recorded assertion (route Monte Carlo, alpha spent `alpha`).
-    /// - Throws: `ParameterError` for a non-positive resolution, fewer than 2 pilot samples or an alpha outside
-    ///   (0, 1); `StatisticsError` for a non-finite sample mean or variance; anything `sample` throws.
+    /// - Throws: `ParameterError` for a non-positive resolution, fewer than 2 pilot samples, a `maxSamples`
+    ///   below them or an alpha outside (0, 1); `StatisticsError` for a non-finite sample mean or variance;
+    ///   anything `sample` throws.
     @discardableResult
     public func estimateMean(
         _ key: String, description: String? = nil, subject: Subject = .asPrinted, region: ClaimedRegion, resolution: Double, alpha: Double,
-        label: String? = nil, pilotSamples: Int = 20_000, chunkSize: Int = 1 << 14, note: String? = nil,
+        label: String? = nil, pilotSamples: Int = 20_000, chunkSize: Int = 1 << 14, maxSamples: Int? = nil, note: String? = nil,
         sample: @escaping @Sendable (inout Xoshiro256, Int) throws -> RunningMoments
     ) throws -> Assertion {
         let delta = scaled(resolution)
         try Require.positive(delta, "resolution", in: "ClaimContext.estimateMean")
         try Require.atLeast(pilotSamples, 2, "pilotSamples", in: "ClaimContext.estimateMean")
         let run = try plannedEstimate(
-            label ?? key, region: region, pilotCount: pilotSamples, chunkSize: chunkSize, sample,
+            label ?? key, region: region, pilotCount: pilotSamples, chunkSize: chunkSize, maxSamples: maxSamples, sample,
             interval: { draws, _, share in
                 let moments = RunningMoments.merging(draws)
                 return (moments.mean, try MeanInterval.student(moments, alpha: share))
@@ -197,7 +199,7 @@ public final class ClaimContext {
     public func estimateFunctionOfMeans(
         _ key: String, description: String? = nil, subject: Subject = .asPrinted, function: FunctionOfMeans, region: ClaimedRegion,
         resolution: Double, alpha: Double, label: String? = nil, pilotSamples: Int = 20_000,
-        chunkSize: Int = 1 << 14, note: String? = nil,
+        chunkSize: Int = 1 << 14, maxSamples: Int? = nil, note: String? = nil,
         sample: @escaping @Sendable (inout Xoshiro256, Int) throws -> JointMoments
     ) throws -> Assertion {
         let delta = scaled(resolution)
@@ -205,7 +207,7 @@ public final class ClaimContext {
         try Require.atLeast(pilotSamples, 2, "pilotSamples", in: "ClaimContext.estimateFunctionOfMeans")
         let k = function.dimension
         let run = try plannedEstimate(
-            label ?? key, region: region, pilotCount: pilotSamples, chunkSize: chunkSize, sample,
+            label ?? key, region: region, pilotCount: pilotSamples, chunkSize: chunkSize, maxSamples: maxSamples, sample,
             interval: { draws, _, share in
                 let moments = try JointMoments.merging(draws, dimension: k)
                 let estimate = function.value(moments.means)
@@ -239,14 +241,14 @@ public final class ClaimContext {
     @discardableResult
     public func estimateProportion(
         _ key: String, description: String? = nil, subject: Subject = .asPrinted, region: ClaimedRegion, resolution: Double, alpha: Double,
-        label: String? = nil, pilotTrials: Int = 10_000, chunkSize: Int = 1 << 14, note: String? = nil,
+        label: String? = nil, pilotTrials: Int = 10_000, chunkSize: Int = 1 << 14, maxSamples: Int? = nil, note: String? = nil,
         trials: @escaping @Sendable (inout Xoshiro256, Int) throws -> Int
     ) throws -> Assertion {
         let delta = scaled(resolution)
         try Require.positive(delta, "resolution", in: "ClaimContext.estimateProportion")
         try Require.atLeast(pilotTrials, 1, "pilotTrials", in: "ClaimContext.estimateProportion")
         let run = try plannedEstimate(
-            label ?? key, region: region, pilotCount: pilotTrials, chunkSize: chunkSize, trials,
+            label ?? key, region: region, pilotCount: pilotTrials, chunkSize: chunkSize, maxSamples: maxSamples, trials,
             interval: { draws, count, share in
                 let hits = draws.reduce(0, +)
                 return (Double(hits) / Double(count),
@@ -336,19 +338,23 @@ public final class ClaimContext {
     /// than its pilot. Otherwise n is planned from the pilot, drawn on
     /// "<label>/main", topped up on "<label>/top-up/k" (at most the budget's
     /// cap), and the estimate is the main sample's with its (1 − α/2) interval.
-    /// `interval` gets the draws, their number and the error rate to spend;
-    /// `plan` gets the partial results of the draws so far and their number.
+    /// `maxSamples` lowers the cap for a statistic whose draws are expensive, so
+    /// a model far wilder than the claim's design ends in a wider interval
+    /// (noted) rather than hours of sampling. `interval` gets the draws, their
+    /// number and the error rate to spend; `plan` gets the partial results of
+    /// the draws so far and their number.
     private func plannedEstimate<Partial: Sendable>(
-        _ label: String, region: ClaimedRegion, pilotCount: Int, chunkSize: Int,
+        _ label: String, region: ClaimedRegion, pilotCount: Int, chunkSize: Int, maxSamples: Int?,
         _ body: @escaping @Sendable (inout Xoshiro256, Int) throws -> Partial,
         interval: ([Partial], Int, Double) throws -> (estimate: Double, interval: Interval),
         plan: ([Partial], Int) throws -> Int, alpha: Double
     ) throws -> (estimate: Double, interval: Interval, samples: Int, note: String?) {
         try Require.openUnit(alpha, "alpha", in: "ClaimContext")
         let seed = stream(label)
+        let cap = min(maxSamples ?? budget.sampleCap, budget.sampleCap)
         var pilotDecision: String?
         let outcome = try TwoStageSampling.run(
-            pilot: pilotCount, cap: budget.sampleCap,
+            pilot: pilotCount, cap: cap,
             draw: { stage, count in
                 try engine.run(samples: count, chunkSize: chunkSize, stream: Self.stream(of: stage, under: seed), body)
             },
@@ -366,11 +372,10 @@ public final class ClaimContext {
         let (estimate, mainInterval) = try interval(outcome.draws, outcome.count, alpha / 2)
         let samples = pilotCount + outcome.count
         guard outcome.toppedUp else {
-            return (estimate, mainInterval, samples, outcome.planned > budget.sampleCap ? capNote(outcome.planned) : nil)
+            return (estimate, mainInterval, samples, outcome.planned > cap ? capNote(outcome.planned, cap: cap) : nil)
         }
         let topUp = "the main sample's spread exceeded the pilot's bound: topped up from \(outcome.mainCount) to \(outcome.count) draws"
-        return (estimate, mainInterval, samples,
-                joined(topUp, outcome.count == budget.sampleCap ? "stopped at the \(budget.rawValue) budget's cap" : nil))
+        return (estimate, mainInterval, samples, joined(topUp, outcome.count == cap ? "stopped at the cap (\(cap))" : nil))
     }
 
     /// Why a pilot's interval decides alone ("lies inside the claimed region", "misses the claimed region"), or nil.
@@ -391,8 +396,10 @@ public final class ClaimContext {
         }
     }
 
-    private func capNote(_ planned: Int) -> String {
-        "planned \(planned) samples, capped at \(budget.sampleCap) by the \(budget.rawValue) budget"
+    private func capNote(_ planned: Int, cap: Int) -> String {
+        cap < budget.sampleCap
+            ? "planned \(planned) samples, capped at the assertion's \(cap)"
+            : "planned \(planned) samples, capped at \(cap) by the \(budget.rawValue) budget"
     }
 }
 
