@@ -63,7 +63,7 @@ extension PoolingClaims {
         assumptions: [
             "x, y independent with i.i.d. N(0, 1) entries (covariance I_{2d²}); r applied to the raw images",
             "ρ(r(x), r(y)) ≈ 1/π is read as: the mean similarity is exactly E⟨r(x), r(y)⟩/E‖r(x)‖² = (E r)²/E r² = 1/π, the realized cosine averages to 1/π up to its O(1/d²) bias (allowance 0.002 at d = 32), and its fluctuation is O(1/d) (fitted slope of the RMS over d = 8 … 32)",
-            "the same limit for the ReLU CNN features (eq. (7), cyclic, k = 3): per pair the kernel-averaged similarity ρ̄_W(F(x), F(y)) (exact, `ConvolutionKernelMoments`) averages to 1/π over Gaussian pairs (d = 16, allowance 0.01)",
+            "the same limit for the ReLU CNN features (eq. (7), cyclic, k = 3): per pair the kernel-averaged similarity ρ̄_W(F(x), F(y)) (exact, `ConvolutionKernelMoments`) averages to 1/π over Gaussian pairs (d = 16, allowance 0.01); its exact sums are checked to rounding against E_W‖r(W * x)‖² = ½k²‖x‖² and ρ̄(F(x), F(y)) − ρ̄(F(x), F(−y)) = ρ(x, y) (r̂(ρ) − r̂(−ρ) = ρ; every pixel in k² cyclic patches)",
         ],
         kind: .rate, expectation: .holds
     ) { ctx in
@@ -93,6 +93,7 @@ extension PoolingClaims {
         try ctx.fitSlope("slope of log RMS(ρ(r(x), r(y)) − 1/π) on log d, d = 8 … 32", x: logSizes,
                          y: rms.y, standardErrors: rms.errors, region: .between(-1.1, -0.9), resolution: ctx.scaled(0.05),
                          alpha: alpha, samples: rms.samples, note: "O(1/d) fluctuation; the region allows the O(1/d²) bias")
+        try kernelMomentIdentities(ctx)
         let geometry = try PatchGeometry(kernelSize: 3, boundary: .cyclic)
         try ctx.estimateMean("E over Gaussian pairs of ρ̄_W(F(x), F(y)) (ReLU CNN, d = 16, cyclic) within 0.01 of 1/π",
                              region: .between(1 / Double.pi - 0.01, 1 / Double.pi + 0.01), resolution: 0.01, alpha: alpha,
