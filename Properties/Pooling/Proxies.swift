@@ -7,6 +7,9 @@ import Randomness
 extension PoolingClaims {
     /// Monte Carlo over proxy pairs of `statistic(ρ_in, ρ̄_out)`, ρ̄_out the exact kernel-averaged similarity of
     /// the ReLU CNN features (cyclic, k = 3, d = 24, no pooling; Nachum et al.'s ρ̄_out for one channel).
+    /// At most 2^16 pairs: the model plans a few thousand (≤ 4·10³ at the quick budget, ×4 per halving of δ), since
+    /// ρ̄_out follows r̂(ρ_in) pair by pair; a statistic spread enough to ask for more is decided there, its wider
+    /// interval noted, instead of running for hours.
     @discardableResult
     static func proxyEstimate(_ ctx: ClaimContext, _ name: String, pairs: ProxyPairs, region: ClaimedRegion,
                               resolution: Double, alpha: Double, note: String? = nil,
@@ -14,7 +17,7 @@ extension PoolingClaims {
         let geometry = try PatchGeometry(kernelSize: 3, boundary: .cyclic)
         let sampler = NormalSampler()
         return try ctx.estimateMean(name, region: region, resolution: resolution, alpha: alpha, pilotSamples: 200,
-                                    chunkSize: 50, note: note) { rng, count in
+                                    chunkSize: 50, maxSamples: 1 << 16, note: note) { rng, count in
             try RunningMoments.of(count: count) {
                 let (x, y) = try pairs.sample(size: 24, rng: &rng, sampler: sampler)
                 guard let input = Vector.cosine(x.pixels, y.pixels) else { throw StatisticsError("a zero image") }

@@ -149,21 +149,25 @@ public final class ClaimContext {
     /// Estimates a mean by Monte Carlo with a t-interval whose sample size is
     /// planned from a pilot: half of `alpha` bounds the pilot's standard
     /// deviation from above (chi-squared), half is the interval's; n makes the
-    /// half-width at most (scaled) resolution / 2. `sample` returns the moments
-    /// of `count` draws of the statistic using the generator it is given.
+    /// half-width at most (scaled) resolution / 2, and at most `maxSamples` (when given) and the budget's cap:
+    /// an estimate that would need more is made with that many, says so in its note, and its wider interval
+    /// may leave it inconclusive. `sample` returns the moments of `count` draws of the statistic using the
+    /// generator it is given.
     /// - Returns: The recorded assertion (route Monte Carlo, alpha spent `alpha`).
     /// - Throws: `ParameterError` for a non-positive resolution, fewer than 2 pilot samples or an alpha outside
     ///   (0, 1); `StatisticsError` for a non-finite sample mean or variance; anything `sample` throws.
     @discardableResult
     public func estimateMean(
         _ key: String, description: String? = nil, subject: Subject = .asPrinted, region: ClaimedRegion, resolution: Double, alpha: Double,
-        label: String? = nil, pilotSamples: Int = 20_000, chunkSize: Int = 1 << 14, note: String? = nil,
-        sample: @escaping @Sendable (inout Xoshiro256, Int) throws -> RunningMoments
+        label: String? = nil, pilotSamples: Int = 20_000, chunkSize: Int = 1 << 14, maxSamples: Int? = nil,
+        note: String? = nil, sample: @escaping @Sendable (inout Xoshiro256, Int) throws -> RunningMoments
     ) throws -> Assertion {
         let delta = scaled(resolution)
         try Require.positive(delta, "resolution", in: "ClaimContext.estimateMean")
         try Require.atLeast(pilotSamples, 2, "pilotSamples", in: "ClaimContext.estimateMean")
-        let run = try pilotThenMain(label ?? key, pilotCount: pilotSamples, chunkSize: chunkSize, sample) { stage, _ in
+        let cap = min(maxSamples ?? budget.sampleCap, budget.sampleCap)
+        try Require.atLeast(cap, pilotSamples, "maxSamples", in: "ClaimContext.estimateMean")
+        let run = try pilotThenMain(label ?? key, pilotCount: pilotSamples, chunkSize: chunkSize, cap: cap, sample) { stage, _ in
             let sigma = try SampleSize.sigmaUpperBound(RunningMoments.merging(stage), alpha: alpha / 2)
             return try SampleSize.forMean(sigmaUpper: sigma, halfWidth: delta / 2, alpha: alpha / 2)
         }
@@ -195,7 +199,7 @@ public final class ClaimContext {
         try Require.positive(delta, "resolution", in: "ClaimContext.estimateFunctionOfMeans")
         try Require.atLeast(pilotSamples, 2, "pilotSamples", in: "ClaimContext.estimateFunctionOfMeans")
         let k = function.dimension
-        let run = try pilotThenMain(label ?? key, pilotCount: pilotSamples, chunkSize: chunkSize, sample) { stage, _ in
+        let run = try pilotThenMain(label ?? key, pilotCount: pilotSamples, chunkSize: chunkSize, cap: budget.sampleCap, sample) { stage, _ in
             let moments = try JointMoments.merging(stage, dimension: k)
             let factor = try SampleSize.upperBoundFactor(count: moments.count, alpha: alpha / 2)
             return try SampleSize.forMean(sigmaUpper: function.standardDeviation(moments) * factor,
@@ -229,7 +233,7 @@ public final class ClaimContext {
         let delta = scaled(resolution)
         try Require.positive(delta, "resolution", in: "ClaimContext.estimateProportion")
         try Require.atLeast(pilotTrials, 1, "pilotTrials", in: "ClaimContext.estimateProportion")
-        let run = try pilotThenMain(label ?? key, pilotCount: pilotTrials, chunkSize: chunkSize, trials) { stage, count in
+        let run = try pilotThenMain(label ?? key, pilotCount: pilotTrials, chunkSize: chunkSize, cap: budget.sampleCap, trials) { stage, count in
             let plausible = try ProportionInterval.clopperPearson(successes: stage.reduce(0, +), trials: count,
                                                                   alpha: alpha / 2)
             return try SampleSize.forProportion(plausible: plausible, halfWidth: delta / 2, alpha: alpha / 2)
@@ -309,26 +313,25 @@ public final class ClaimContext {
 
     /// A planned Monte Carlo estimate (`TwoStageSampling`): a pilot of
     /// `pilotCount` draws on the stream "<label>/pilot", n planned from it on
-    /// "<label>/main", top-ups on "<label>/top-up/k", at most the budget's cap.
+    /// "<label>/main", top-ups on "<label>/top-up/k", at most `cap` (at most the budget's cap).
     /// `plan` gets the partial results of the draws so far and their number.
     private func pilotThenMain<Partial: Sendable>(
-        _ label: String, pilotCount: Int, chunkSize: Int,
+        _ label: String, pilotCount: Int, chunkSize: Int, cap: Int,
         _ body: @escaping @Sendable (inout Xoshiro256, Int) throws -> Partial,
         plan: ([Partial], Int) throws -> Int
     ) throws -> (main: [Partial], n: Int, note: String?) {
         let seed = stream(label)
         let outcome = try TwoStageSampling.run(
-            pilot: pilotCount, cap: budget.sampleCap,
+            pilot: pilotCount, cap: cap,
             draw: { stage, count in
                 try engine.run(samples: count, chunkSize: chunkSize, stream: Self.stream(of: stage, under: seed), body)
             },
             merge: +, plan: plan)
         guard outcome.toppedUp else {
-            return (outcome.draws, outcome.count, outcome.planned > budget.sampleCap ? capNote(outcome.planned) : nil)
+            return (outcome.draws, outcome.count, outcome.planned > cap ? capNote(outcome.planned, cap: cap) : nil)
         }
         let topUp = "the main sample's spread exceeded the pilot's bound: topped up from \(outcome.mainCount) to \(outcome.count) draws"
-        return (outcome.draws, outcome.count,
-                joined(topUp, outcome.count == budget.sampleCap ? "stopped at the \(budget.rawValue) budget's cap" : nil))
+        return (outcome.draws, outcome.count, joined(topUp, outcome.count == cap ? "stopped at " + capName(cap) : nil))
     }
 
     /// The stream of a planned estimate's stage: "pilot", "main" or "top-up/k" under `seed`.
@@ -340,8 +343,14 @@ public final class ClaimContext {
         }
     }
 
-    private func capNote(_ planned: Int) -> String {
-        "planned \(planned) samples, capped at \(budget.sampleCap) by the \(budget.rawValue) budget"
+    private func capNote(_ planned: Int, cap: Int) -> String {
+        cap == budget.sampleCap ? "planned \(planned) samples, capped at \(cap) by the \(budget.rawValue) budget"
+            : "planned \(planned) samples, capped at " + capName(cap)
+    }
+
+    /// "the quick budget's cap", or "the assertion's maximum (n)" below it.
+    private func capName(_ cap: Int) -> String {
+        cap == budget.sampleCap ? "the \(budget.rawValue) budget's cap" : "the assertion's maximum (\(cap))"
     }
 }
 
