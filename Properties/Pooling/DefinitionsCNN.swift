@@ -62,6 +62,13 @@ extension PoolingClaims {
                 if boundary != .valid {
                     ctx.compare("output side for d = 7, k = \(k), \(boundary) (z ∈ R^{d×d})", route: .enumeration,
                                 value: Double(side), reference: Double(d), referenceRoute: .closedForm, resolution: 0.5)
+                } else {
+                    // Without padding the outputs are the centres whose k×k patch lies inside the image: counted pixel by pixel.
+                    let inside = (0..<(d * d)).filter { p in [p / d, p % d].allSatisfy { $0 - geometry.halfWidth >= 0 && $0 + geometry.halfWidth < d } }
+                    ctx.compare("valid output positions for d = 7, k = \(k): centres whose patch fits, enumerated",
+                                route: .closedForm, value: Double(try geometry.positions(imageSize: d)),
+                                reference: Double(inside.count), referenceRoute: .enumeration, resolution: 0.5,
+                                note: "(d − k + 1)² = \((d - k + 1) * (d - k + 1)) for the full patches PyTorch's padding=0 keeps")
                 }
             }
             // The rules differ only where a patch crosses the border: interior positions agree.
@@ -75,7 +82,7 @@ extension PoolingClaims {
             for u in h..<(d - h) {
                 for v in h..<(d - h) {
                     let cyclic = outputs[0][u * d + v, 0], padded = outputs[1][u * d + v, 0]
-                    let valid = outputs[2][(u - h) * (d - k + 1) + (v - h), 0]
+                    let valid = try outputs[2].entry((u - h) * (d - k + 1) + (v - h), 0)
                     disagreement = max(disagreement, abs(cyclic - padded), abs(cyclic - valid))
                 }
             }

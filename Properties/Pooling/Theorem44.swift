@@ -63,7 +63,7 @@ extension PoolingClaims {
         assumptions: [
             "x, y independent with i.i.d. N(0, 1) entries (covariance I_{2d²}); r applied to the raw images",
             "ρ(r(x), r(y)) ≈ 1/π is read as: the mean similarity is exactly E⟨r(x), r(y)⟩/E‖r(x)‖² = (E r)²/E r² = 1/π, the realized cosine averages to 1/π up to its O(1/d²) bias (allowance 0.002 at d = 32), and its fluctuation is O(1/d) (fitted slope of the RMS over d = 8 … 32)",
-            "the same limit for the ReLU CNN features (eq. (7), cyclic, k = 3): per pair the kernel-averaged similarity ρ̄_W(F(x), F(y)) (exact, `ConvolutionKernelMoments`) averages to 1/π over Gaussian pairs (d = 16, allowance 0.01)",
+            "the same limit for the ReLU CNN features (eq. (7), cyclic, k = 3): per pair the kernel-averaged similarity ρ̄_W(F(x), F(y)) (exact, `ConvolutionKernelMoments`) averages to 1/π over Gaussian pairs (d = 16, allowance 0.01); its exact sums are checked to rounding against E_W‖r(W * x)‖² = ½k²‖x‖² and ρ̄(F(x), F(y)) − ρ̄(F(x), F(−y)) = ρ(x, y) (r̂(ρ) − r̂(−ρ) = ρ; every pixel in k² cyclic patches)",
         ],
         kind: .rate, expectation: .holds
     ) { ctx in
@@ -93,6 +93,7 @@ extension PoolingClaims {
         try ctx.fitSlope("slope of log RMS(ρ(r(x), r(y)) − 1/π) on log d, d = 8 … 32", x: logSizes,
                          y: rms.y, standardErrors: rms.errors, region: .between(-1.1, -0.9), resolution: ctx.scaled(0.05),
                          alpha: alpha, samples: rms.samples, note: "O(1/d) fluctuation; the region allows the O(1/d²) bias")
+        try kernelMomentIdentities(ctx)
         let geometry = try PatchGeometry(kernelSize: 3, boundary: .cyclic)
         try ctx.estimateMean("E over Gaussian pairs of ρ̄_W(F(x), F(y)) (ReLU CNN, d = 16, cyclic) within 0.01 of 1/π",
                              region: .between(1 / Double.pi - 0.01, 1 / Double.pi + 0.01), resolution: 0.01, alpha: alpha,
@@ -111,7 +112,7 @@ extension PoolingClaims {
         assumptions: [
             "C is the mean similarity of one channel's average pooling feature, expectation over the kernel W (i.i.d. N(0, 1)), x and y (i.i.d. N(0, 1), independent); the cyclic boundary, whose full patches App. E counts, k = 3",
             "as printed, C = 1 − O(d) says nothing as an upper bound (1 − C ∈ [0, 1] ⊂ O(d)); it is checked as the order it names: the gap 1 − C of order d, or at least not shrinking with d (slope of log(1 − C) on log d ≥ 0). App. E's own conclusion, C ≥ 1 − 9/(C′²d) (k = √d), is the corrected form 1 − O(1/d) (slope ≤ −1)",
-            "exact (derived here): E[Ar(x)Ar(y)] = k²/(2π) and C = 1/(1 + B_k/d²) for d ≥ 2k − 1, B_k = Σ_{|δ|∞<k} E[(π/k²)‖W‖² r̂(c_W(δ)/‖W‖²) − 1] (`GaussianImageAveragePooling`), so 1/C − 1 = B_k/d² and 1 − C = Θ(d^{−2}); B_k by Monte Carlo over kernels, C end to end by Monte Carlo over (W, x, y)",
+            "exact (derived here): E[Ar(x)Ar(y)] = k²/(2π) and C = 1/(1 + B_k/d²) for d ≥ 2k − 1, B_k = Σ_{|δ|∞<k} E[(π/k²)‖W‖² r̂(c_W(δ)/‖W‖²) − 1] (`GaussianImageAveragePooling`), so 1/C − 1 = B_k/d² and 1 − C = Θ(d^{−2}); B_k by Monte Carlo over kernels, C end to end by Monte Carlo over (W, x, y); for one fixed kernel scaled to ‖W‖² = k² both closed forms are checked to rounding against an enumeration over all position pairs of the covariance of W * x (k = 1, 3, 5, d = 2k − 1 … 9)",
             "the control-variate statistic for B_k differs from the raw one by D(W) = (π/k²)(‖W‖² − k²) + ((2k − 1)² − 1)(‖W‖² − k²)/k² + (π/(2k²))((ΣW)² − ‖W‖²) (Σ_δ c_W(δ) = (ΣW)²), whose mean is 0 in closed form (E‖W‖² = E(ΣW)² = k²); checked per kernel to rounding",
         ],
         kind: .rate,
@@ -119,6 +120,7 @@ extension PoolingClaims {
             printed: "C = 1 − O(d)",
             corrected: "C = 1 − O(1/d) (App. E, k = √d); exactly 1 − C = B_k/(d² + B_k) = Θ(d^{−2}) for fixed k")
     ) { ctx in
+        try oneKernelEnumeration(ctx)
         let k = 3
         let geometry = try PatchGeometry(kernelSize: k, boundary: .cyclic)
         let alpha = try ctx.reserveAlpha(1, splitOver: 7)

@@ -7,7 +7,9 @@ import Randomness
 /// noise on the d×d torus blurred by a cyclic Gaussian kernel of standard
 /// deviation `correlationLength` pixels (separable), then standardized to zero
 /// sample mean and unit sample variance. Nearby pixels are strongly correlated,
-/// as in natural images, so a k×k patch is nearly constant.
+/// as in natural images, so a k×k patch is nearly constant: before standardization the field has the
+/// autocorrelation of a Gaussian of standard deviation ℓ√2, neighbours correlating exp(−1/(4ℓ²)) (0.973 at
+/// ℓ = 3), up to the kernel's cut.
 public struct SmoothGaussianField: Sendable, Equatable {
     /// The side d of the d × d image (one channel).
     public let size: Int
@@ -36,7 +38,7 @@ public struct SmoothGaussianField: Sendable, Equatable {
     public func sample(rng: inout Xoshiro256, sampler: NormalSampler) throws -> Image {
         let d = size
         let noise = (0..<(d * d)).map { _ in sampler.next(using: &rng) }
-        return try Image(size: d, channels: 1, pixels: blur(noise)).standardized()
+        return try Image(size: d, channels: 1, pixels: try blur(noise)).standardized()
     }
 
     /// A pair (x, y) = standardized(z₁, ρ z₁ + √(1 − ρ²) z₂) of independent blurred fields z₁, z₂:
@@ -45,16 +47,19 @@ public struct SmoothGaussianField: Sendable, Equatable {
                            sampler: NormalSampler) throws -> (x: Image, y: Image) {
         try Require.within(rho, -1...1, "correlation", in: "SmoothGaussianField.samplePair")
         let d = size
-        let z1 = blur((0..<(d * d)).map { _ in sampler.next(using: &rng) })
-        let z2 = blur((0..<(d * d)).map { _ in sampler.next(using: &rng) })
+        let z1 = try blur((0..<(d * d)).map { _ in sampler.next(using: &rng) })
+        let z2 = try blur((0..<(d * d)).map { _ in sampler.next(using: &rng) })
         let s = ((1 - rho) * (1 + rho)).squareRoot()
         return (try Image(size: d, channels: 1, pixels: z1).standardized(),
                 try Image(size: d, channels: 1, pixels: zip(z1, z2).map { rho * $0 + s * $1 }).standardized())
     }
 
-    /// Separable cyclic blur of a d×d array.
-    func blur(_ values: [Double]) -> [Double] {
+    /// Separable cyclic blur of a d×d array (row-major): the field before standardization is the blur of white
+    /// noise, so the blur of a unit impulse is its kernel. Throws `ParameterError` for another length than d².
+    public func blur(_ values: [Double]) throws -> [Double] {
         let d = size, radius = (weights.count - 1) / 2
+        try Require.that(values.count == d * d, "values", value: "\(values.count) entries", requirement: "d² = \(d * d) entries",
+                         in: "SmoothGaussianField.blur")
         var rows = [Double](repeating: 0, count: d * d)
         for u in 0..<d {
             for v in 0..<d {

@@ -45,6 +45,14 @@ public struct Matrix: Sendable, Equatable {
     /// Entry (row, column), 0-based (not bounds-checked beyond the array's own check).
     public subscript(row: Int, column: Int) -> Double { storage[row * columns + column] }
 
+    /// Entry (row, column), 0-based; throws `ParameterError` for an index outside the matrix (where the subscript
+    /// traps), e.g. a position counted for another output shape.
+    public func entry(_ row: Int, _ column: Int) throws -> Double {
+        try Require.that((0..<rows).contains(row) && (0..<columns).contains(column), "index", value: "(\(row), \(column))",
+                         requirement: "inside the \(rows) × \(columns) matrix", in: "Matrix.entry")
+        return storage[row * columns + column]
+    }
+
     /// self · other through BLAS (dgemm).
     public func multiplied(by other: Matrix) throws -> Matrix {
         guard columns == other.rows else {

@@ -20,7 +20,7 @@ import GSL
 public enum GaussianImageAveragePooling {
     /// The summand of B_k for one kernel: Σ_δ [(π/k²)‖W‖² r̂(c_W(δ)/‖W‖²) − 1]; E_W of it is B_k.
     public static func overlapExcess(kernel: [Double], kernelSize k: Int) throws -> Double {
-        try validate(kernel, k, "overlapExcess")
+        try validate(kernel: kernel, k, "overlapExcess")
         let norm2 = Vector.dot(kernel, kernel)
         guard norm2 > 0 else { return -Double((2 * k - 1) * (2 * k - 1)) }
         var total = 0.0
@@ -35,7 +35,7 @@ public enum GaussianImageAveragePooling {
     /// with g ≥ 0, E‖W‖² = k² and E c_W(δ) = 0 for δ ≠ 0, the summand
     /// (π − 1) + Σ_{δ ≠ 0} (π/k²)‖W‖² g(c_W(δ)/‖W‖²) has mean B_k and a far smaller variance.
     public static func overlapExcessWithControlVariates(kernel: [Double], kernelSize k: Int) throws -> Double {
-        try validate(kernel, k, "overlapExcessWithControlVariates")
+        try validate(kernel: kernel, k, "overlapExcessWithControlVariates")
         let norm2 = Vector.dot(kernel, kernel)
         var total = Double.pi - 1
         guard norm2 > 0 else { return total }
@@ -94,7 +94,7 @@ public enum GaussianImageAveragePooling {
         return c
     }
 
-    private static func validate(_ kernel: [Double], _ k: Int, _ function: String) throws {
+    static func validate(kernel: [Double], _ k: Int, _ function: String) throws {
         try Require.atLeast(k, 1, "kernelSize", in: "GaussianImageAveragePooling.\(function)")
         guard kernel.count == k * k else {
             throw ParameterError("GaussianImageAveragePooling.\(function)", parameter: "kernel",
