@@ -62,6 +62,12 @@ enum DomainCases {
     ]
 
     static let numericsAndKernels: [DomainCase] = [
+        reject("Matrix.entry(2, 0) of a 2 × 2 matrix", naming: "index") {
+            _ = try Matrix(rows: 2, columns: 2, storage: [1, 2, 3, 4]).entry(2, 0)
+        },
+        reject("Matrix.entry(0, -1) of a 2 × 2 matrix", naming: "index") {
+            _ = try Matrix(rows: 2, columns: 2, storage: [1, 2, 3, 4]).entry(0, -1)
+        },
         reject("Matrix(rows: 0)", naming: "rows") { _ = try Matrix(rows: 0, columns: 1, storage: []) },
         reject("Matrix(columns: -1)", naming: "columns") { _ = try Matrix(rows: 1, columns: -1, storage: []) },
         reject("Matrix(rows: Int.max, columns: 2)", naming: "rows · columns") {
@@ -233,6 +239,9 @@ enum DomainCases {
     ]
 
     static let images: [DomainCase] = [
+        reject("SmoothGaussianField.blur of 15 values at d = 4", naming: "values") {
+            _ = try SmoothGaussianField(size: 4, correlationLength: 1).blur([Double](repeating: 0, count: 15))
+        },
         reject("Image(size: 0)", naming: "size") { _ = try Image(size: 0, channels: 1, pixels: []) },
         reject("Image(channels: -1)", naming: "channels") { _ = try Image(size: 1, channels: -1, pixels: []) },
         reject("Image(size: Int.max)", naming: "size² · channels") { _ = try Image(size: huge, channels: 1, pixels: []) },
