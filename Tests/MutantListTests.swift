@@ -1,8 +1,9 @@
 import Foundation
 import Testing
 
-/// The committed mutant list (Mutants/mutants.json, run by Scripts/mutation-score) still applies to the model code:
-/// a refactor that removes a mutated expression must update the list, or the mutation score silently shrinks.
+/// The committed mutant lists (Mutants/mutants.json, run by Scripts/mutation-score, and the held-out
+/// Mutants/heldout.json) still apply to the model code: a refactor that removes a mutated expression must update
+/// the list, or the mutation score silently shrinks.
 @Suite("Mutant list")
 struct MutantListTests {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -17,12 +18,13 @@ struct MutantListTests {
         let occurrence: Int?
     }
 
-    static func mutants() throws -> [Mutant] {
-        try JSONDecoder().decode([Mutant].self, from: Data(contentsOf: root.appendingPathComponent("Mutants/mutants.json")))
+    static func mutants(_ list: String = "mutants.json") throws -> [Mutant] {
+        try JSONDecoder().decode([Mutant].self, from: Data(contentsOf: root.appendingPathComponent("Mutants/\(list)")))
     }
 
-    @Test func everyMutantFindsItsExpression() throws {
-        for mutant in try Self.mutants() {
+    @Test(arguments: ["mutants.json", "heldout.json"])
+    func everyMutantFindsItsExpression(list: String) throws {
+        for mutant in try Self.mutants(list) {
             let text = try String(contentsOf: Self.root.appendingPathComponent(mutant.file), encoding: .utf8)
             let count = text.components(separatedBy: mutant.find).count - 1
             if let occurrence = mutant.occurrence {

@@ -104,6 +104,21 @@ extension PoolingClaims {
                       value: largest.ratio, error: error, region: .atMost(1), resolution: 1e-9, samples: 683,
                       note: "error: the ratio's change with E M ± its QUADPACK error \(String(format: "%.1e", mean.absoluteError))")
         }
+        // The exact law's probability against the maximum's density n φ Φ^{n−1} integrated over [c − t, c + t] (plus the
+        // atom 2^{−n} at 0 when it lies inside): both tails, including the lower one that t > 1.18 rarely reaches.
+        for n in [5, 50] {
+            let c = try MaxOfGaussians.mean(poolSize: n).value
+            for t in [0.3, 0.8, 1.5] {
+                let inside = try Integration.qag({ s in
+                    Double(n) * Distributions.normalPDF(s) * pow(Distributions.normalCDF(s), Double(n - 1))
+                }, from: max(c - t, 0), to: c + t)
+                let atom = c - t <= 0 ? pow(0.5, Double(n)) : 0
+                ctx.compare("P(|M − E M| > \(t)), n = \(n): exact law vs the density integrated over [c − t, c + t]",
+                            route: .closedForm, value: try MaxOfGaussians.deviationProbability(t, around: c, poolSize: n),
+                            error: 1e-15, reference: 1 - atom - inside.value, referenceRoute: .quadrature,
+                            referenceError: inside.absoluteError, resolution: 1e-9)
+            }
+        }
         // Monte Carlo of the probability at n = 50, at the t where the ratio peaks, against the exact law.
         let n = 50
         let mean = try MaxOfGaussians.mean(poolSize: n).value

@@ -33,6 +33,11 @@ extension PoolingClaims {
                         referenceRoute: .closedForm, resolution: 1e-12)
             ctx.bound("sample variance of x = 1, κ = \(kappa) (raw ±1 pair)", route: .enumeration, value: moments.variance,
                       error: 1e-15, region: .equal(1), resolution: 1e-12, samples: d * d)
+            // A ±1 image has mean square 1, so its (1/n) sample variance is 1 − m² with m = 2κ²/d² − 1.
+            let rawMean = 2 * Double(kappa * kappa) / Double(d * d) - 1
+            ctx.compare("sample variance of x = 1 − (2κ²/d² − 1)², κ = \(kappa)", subject: .corrected, route: .enumeration,
+                        value: moments.variance, error: 1e-14, reference: 1 - rawMean * rawMean, referenceRoute: .closedForm,
+                        resolution: 1e-12)
             let pair = ctx.bound("as printed, y = −x: max |x + y|, κ = \(kappa)", route: .enumeration,
                                  value: zip(x.pixels, y.pixels).map { abs($0 + $1) }.max()!, region: .equal(0), resolution: 1e-12)
             try ctx.expect(.confirmed, for: pair.key,
@@ -42,8 +47,10 @@ extension PoolingClaims {
             let standardized = sx.sampleMoments
             ctx.bound("standardized x: sample mean = 0, κ = \(kappa)", subject: .corrected, route: .enumeration,
                       value: standardized.mean, error: 1e-14, region: .equal(0), resolution: 1e-12, samples: d * d)
+            // The variance from the pixels' sum of squares (the mean is 0), not from `sampleMoments`, which standardized them.
             ctx.bound("standardized x: sample variance = 1, κ = \(kappa)", subject: .corrected, route: .enumeration,
-                      value: standardized.variance, error: 1e-14, region: .equal(1), resolution: 1e-12, samples: d * d)
+                      value: Vector.dot(sx.pixels, sx.pixels) / Double(d * d) - standardized.mean * standardized.mean,
+                      error: 1e-14, region: .equal(1), resolution: 1e-12, samples: d * d)
             var rng = ctx.stream("network κ=\(kappa)").generator()
             let cosines = try Table2Routes.networkCosines(.printedStandardized, size: d, block: kappa,
                                                           geometry: PatchGeometry(kernelSize: 3, boundary: .cyclic), rng: &rng)
