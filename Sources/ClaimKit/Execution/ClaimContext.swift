@@ -192,9 +192,9 @@ public final class ClaimContext {
     /// The estimator's O(1/n) bias is far below the interval at the sizes
     /// planned. `sample` returns the joint moments of `count` draws of the vector.
     /// - Returns: The recorded assertion.
-    /// - Throws: `ParameterError` for a non-positive resolution, fewer than 2 pilot samples or an alpha outside
-    ///   (0, 1); `StatisticsError` when `sample` returns moments of another dimension or g is not finite at
-    ///   the means; anything `sample` throws.
+    /// - Throws: `ParameterError` for a non-positive resolution, fewer than 2 pilot samples, a `maxSamples`
+    ///   below them or an alpha outside (0, 1); `StatisticsError` when `sample` returns moments of another
+    ///   dimension or g is not finite at the means; anything `sample` throws.
     @discardableResult
     public func estimateFunctionOfMeans(
         _ key: String, description: String? = nil, subject: Subject = .asPrinted, function: FunctionOfMeans, region: ClaimedRegion,
@@ -236,8 +236,8 @@ public final class ClaimContext {
     /// for the interval). `trials` returns the number of successes among
     /// `count` independent trials.
     /// - Returns: The recorded assertion.
-    /// - Throws: `ParameterError` for a non-positive resolution, no pilot trials, an alpha outside (0, 1) or a
-    ///   success count outside 0 ... count; anything `trials` throws.
+    /// - Throws: `ParameterError` for a non-positive resolution, no pilot trials, a `maxSamples` below them, an
+    ///   alpha outside (0, 1) or a success count outside 0 ... count; anything `trials` throws.
     @discardableResult
     public func estimateProportion(
         _ key: String, description: String? = nil, subject: Subject = .asPrinted, region: ClaimedRegion, resolution: Double, alpha: Double,
