@@ -13,9 +13,10 @@
 /// plan is applied to them: when the pilot under-stated the spread (heavy
 /// tails make its bound optimistic) and the draws so far ask for more, the
 /// shortfall is drawn and merged, up to `maxTopUps` times. The interval is
-/// then computed from the main and top-up draws only (the pilot decides n,
-/// not the estimate), so with a (1 − α/4) pilot decision, a (1 − α/4) plan
-/// and a (1 − α/2) interval the false-fail rate is at most α.
+/// then computed from the main and top-up draws only (a pilot that did not
+/// decide alone decides n, not the estimate), so with a (1 − α/4) pilot
+/// decision, a (1 − α/4) plan and a (1 − α/2) interval the false-fail rate is
+/// at most α.
 ///
 /// `draw(stage, count)` makes `count` draws for a stage, each stage on its own
 /// random stream (the stage's `label`), so the result depends only on the
