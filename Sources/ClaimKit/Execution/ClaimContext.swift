@@ -352,7 +352,7 @@ public final class ClaimContext {
         try Require.openUnit(alpha, "alpha", in: "ClaimContext")
         let seed = stream(label)
         let cap = min(maxSamples ?? budget.sampleCap, budget.sampleCap)
-        var pilotDecision: String?
+        var decided: (estimate: Double, interval: Interval, reason: String)?
         let outcome = try TwoStageSampling.run(
             pilot: pilotCount, cap: cap,
             draw: { stage, count in
@@ -361,13 +361,14 @@ public final class ClaimContext {
             merge: +, plan: plan,
             pilotDecides: { draws, count in
                 // A pilot whose interval cannot be formed (a ratio with a zero mean) leaves the decision to the main sample.
-                pilotDecision = (try? interval(draws, count, alpha / 4)).flatMap { Self.pilotDecision($0.interval, region: region) }
-                return pilotDecision != nil
+                guard let pilot = try? interval(draws, count, alpha / 4),
+                      let reason = Self.pilotDecision(pilot.interval, region: region) else { return false }
+                decided = (pilot.estimate, pilot.interval, reason)
+                return true
             })
-        if outcome.decidedByPilot {
-            let (estimate, pilotInterval) = try interval(outcome.draws, outcome.count, alpha / 4)
-            return (estimate, pilotInterval, pilotCount,
-                    "decided by the pilot's (1 − α/4) interval (\(pilotCount) draws), which \(pilotDecision ?? "")")
+        if let decided {
+            return (decided.estimate, decided.interval, pilotCount,
+                    "decided by the pilot's (1 − α/4) interval (\(pilotCount) draws), which \(decided.reason)")
         }
         let (estimate, mainInterval) = try interval(outcome.draws, outcome.count, alpha / 2)
         let samples = pilotCount + outcome.count
