@@ -2,6 +2,7 @@ import ClaimKit
 import ClaimKitCLI
 import ClaimKitTesting
 import Foundation
+import Synchronization
 import Testing
 
 /// The framework as a sixth paper's package uses it: a registry of its own
@@ -62,6 +63,34 @@ struct FrameworkTests {
         let runner = try Runner(registry: Self.tool.registry, seed: 5, budget: .quick, engine: try MonteCarloEngine(threads: 1))
         #expect(Self.tool.rerunCommand(for: "SIX-MAX", runner: runner)
             == "swift run -c release sixth-claims run --claim SIX-MAX --seed 5 --budget quick")
+    }
+
+    @Test func claimsRunSideBySideGiveTheSameResultsInTheSameOrder() throws {
+        let claims = Self.claims + Self.claims.reversed() // more claims than workers, in an order the registry does not have
+        let alone = try Runner(registry: Self.tool.registry, seed: 3, budget: .quick, engine: try MonteCarloEngine(threads: 1))
+            .run(claims)
+        let events = Mutex<[String]>([])
+        let sideBySide = try Runner(registry: Self.tool.registry, seed: 3, budget: .quick, engine: try MonteCarloEngine(threads: 2))
+            .run(claims, claimsAtOnce: 3) { event in
+                events.withLock {
+                    switch event {
+                    case .started(let index, let claim): $0.append("start \(index) \(claim.id)")
+                    case .finished(let index, let result): $0.append("end \(index) \(result.id)")
+                    }
+                }
+            }
+        #expect(sideBySide.claims.map(\.id) == claims.map(\.id))
+        #expect(sideBySide.claims.map(\.assertions) == alone.claims.map(\.assertions), "bit for bit, whatever runs at once")
+        #expect(sideBySide.claims.map(\.verdict) == alone.claims.map(\.verdict))
+        let log = events.withLock { $0 }
+        #expect(log.count == 2 * claims.count)
+        for (index, claim) in claims.enumerated() {
+            let start = try #require(log.firstIndex(of: "start \(index) \(claim.id)"))
+            let end = try #require(log.firstIndex(of: "end \(index) \(claim.id)"))
+            #expect(start < end)
+        }
+        #expect(try Runner(registry: Self.tool.registry, budget: .quick, engine: try MonteCarloEngine(threads: 1))
+            .run(claims, claimsAtOnce: -1).claims.count == claims.count, "below 1 means one at a time")
     }
 
     @Test func theReportHeaderAndCoverageAreTheTools() throws {

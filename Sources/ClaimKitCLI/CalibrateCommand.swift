@@ -148,26 +148,18 @@ struct CalibrateCommand: ToolCommand {
         for (k, seed) in plan.enumerated() {
             let runner = try Runner(registry: tool.registry, seed: seed, budget: budget, engine: engine)
             let seedStart = ContinuousClock.now
-            var results: [ClaimResult] = []
-            for (i, claim) in selected.enumerated() {
-                let claimStart = ContinuousClock.now
-                let expected = k > 0 && i < firstSeedSeconds.count ? firstSeedSeconds[i] : nil
-                let perSeed = k > 0 ? (seedStart - start).seconds / Double(k) : nil
-                let done = results.count, total = selected.count, seeds = plan.count
-                progress.show {
-                    let inClaim = (ContinuousClock.now - claimStart).seconds
-                    let claimLeft = expected.map { ", about \(Progress.format(seconds: max(0, $0 - inClaim))) left" } ?? ""
-                    let overall = (ContinuousClock.now - start).seconds
-                    let left = perSeed.map { perSeed in
-                        let thisSeed = max(0, perSeed - (ContinuousClock.now - seedStart).seconds)
-                        return ", about \(Progress.format(seconds: thisSeed + perSeed * Double(seeds - k - 1))) left"
-                    } ?? ""
-                    return "[seed \(k + 1)/\(seeds), claim \(done + 1)/\(total)] \(Progress.format(seconds: overall)) elapsed\(left) · "
-                        + "\(claim.id): \(Progress.format(seconds: inClaim)) in this claim\(claimLeft)"
-                }
-                results.append(runner.run(claim))
+            let perSeed = k > 0 ? (seedStart - start).seconds / Double(k) : nil
+            let running = RunningClaims(total: selected.count, expectedSeconds: firstSeedSeconds)
+            progress.show { [seeds = plan.count] in
+                let overall = (ContinuousClock.now - start).seconds
+                let left = perSeed.map { perSeed in
+                    let thisSeed = max(0, perSeed - (ContinuousClock.now - seedStart).seconds)
+                    return ", about \(Progress.format(seconds: thisSeed + perSeed * Double(seeds - k - 1))) left"
+                } ?? ""
+                return "[seed \(k + 1)/\(seeds), \(running.counts)] \(Progress.format(seconds: overall)) elapsed\(left) · "
+                    + running.current
             }
-            let report = RunReport(seed: seed, budget: budget, suiteAlpha: runner.errorBudget.suiteAlpha, claims: results)
+            let report = runner.run(selected, claimsAtOnce: engine.threads, events: running.record)
             if let folder { try Self.write(report, to: folder) }
             try accumulator.add(report)
             let seconds = (ContinuousClock.now - seedStart).seconds
@@ -177,7 +169,7 @@ struct CalibrateCommand: ToolCommand {
                 + " (\(Progress.format(seconds: seconds))); so far \(accumulator.seedsWithMismatch.count) of "
                 + "\(accumulator.count) seeds with a verdict differing from its expectation")
             if k == 0 {
-                firstSeedSeconds = results.map(\.seconds)
+                firstSeedSeconds = report.claims.map(\.seconds)
                 let estimate = seconds * Double(plan.count)
                 if plan.count > 1 {
                     progress.line("measured \(Progress.format(seconds: seconds)) for the first seed: about "

@@ -15,8 +15,9 @@ public struct RandomnessOptions: ParsableArguments {
     @Option(help: "The suite seed (default: the tool's seed variable, CLAIMS_SEED unless it names another, else \(Runner.defaultSeed)).")
     public var seed: UInt64?
 
-    /// `--threads`: the Monte Carlo worker threads (1 ... 1024), or nil for one per core.
-    @Option(help: "Worker threads for Monte Carlo (default: all cores). Results do not depend on it.")
+    /// `--threads`: the worker threads (1 ... 1024), or nil for one per core: claims run this many at a time, each
+    /// spreading its Monte Carlo over as many.
+    @Option(help: "Worker threads (default: all cores): claims run this many at a time, each spreading its Monte Carlo over as many. Results do not depend on it.")
     public var threads: Int?
 
     /// Throws ArgumentParser's `ValidationError` for a thread count outside 1 ... 1024.

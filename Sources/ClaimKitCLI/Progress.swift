@@ -57,17 +57,10 @@ final class Progress: @unchecked Sendable {
         }
     }
 
-    /// The status of `run` and `report`: "[i/n] elapsed, about … left · ID: time in this claim"
-    /// (what is left estimated from the claims done so far).
-    func claimStarting(index: Int, of total: Int, id: String) {
-        let now = ContinuousClock.now
-        let done = now - start
-        show { [start] in
-            let claim = Self.format(ContinuousClock.now - now)
-            let overall = Self.format(ContinuousClock.now - start)
-            let left = index > 0 ? ", about \(Self.format(done / index * (total - index))) left" : ""
-            return "[\(index + 1)/\(total)] \(overall) elapsed\(left) · \(id): \(claim) in this claim"
-        }
+    /// The status of `run` and `report` while the claims of `running` run: "[d/n done] elapsed, about … left · ID: time
+    /// in this claim · …".
+    func follow(_ running: RunningClaims) {
+        show { "\(running.summary) · \(running.current)" }
     }
 
     /// Clears the status line; nothing is drawn after this.

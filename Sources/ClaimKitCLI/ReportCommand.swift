@@ -31,9 +31,9 @@ struct ReportCommand: ToolCommand {
         let folder = URL(fileURLWithPath: out, isDirectory: true)
         try ReportFolderWriter.prepare(folder, fixedFiles: ["claims.md", "claims.json"]) // fail before the run
         let progress = Progress(console: console)
-        let run = runner.run(tool.registry.claims) { index, total, claim in
-            progress.claimStarting(index: index, of: total, id: claim.id)
-        }
+        let running = RunningClaims(total: tool.registry.claims.count)
+        progress.follow(running)
+        let run = runner.run(tool.registry.claims, claimsAtOnce: runner.engine.threads, events: running.record)
         progress.finish()
         let report = MarkdownReport(run: run, registry: tool.registry, invocation: tool.invocation,
                                     coverage: Coverage.rows(tool.catalogs, registry: tool.registry),

@@ -22,9 +22,9 @@ struct RunCommand: ToolCommand {
         let selected = try tool.registry.select(papers: paper, ids: claim)
         let runner = try options.runner(tool, console)
         let progress = Progress(console: console)
-        let report = runner.run(selected) { index, total, claim in
-            progress.claimStarting(index: index, of: total, id: claim.id)
-        }
+        let running = RunningClaims(total: selected.count)
+        progress.follow(running)
+        let report = runner.run(selected, claimsAtOnce: runner.engine.threads, events: running.record)
         progress.finish()
         if json {
             console.line(try JSON.encode(report))

@@ -1,3 +1,5 @@
+import Dispatch
+import Foundation
 import Randomness
 
 /// Runs claims with one seed, budget and engine, and collects their results.
@@ -58,15 +60,76 @@ public struct Runner: Sendable {
                            declaredExpectations: context.declaredExpectations)
     }
 
-    /// Checks `claims` in order; `progress` is told before each one starts.
-    public func run(_ claims: [Claim], progress: ((Int, Int, Claim) -> Void)? = nil) -> RunReport {
-        var results: [ClaimResult] = []
-        for (index, claim) in claims.enumerated() {
-            progress?(index, claims.count, claim)
-            results.append(run(claim))
+    /// Checks `claims`, up to `claimsAtOnce` of them at the same time (values below 1 mean 1), and returns
+    /// their results in the order given. Each claim draws only from its own streams, so the results are the
+    /// same, bit for bit, whatever `claimsAtOnce` and the engine's thread count; only the recorded
+    /// `ClaimResult.seconds` (wall time, which now includes waiting for the cores) depend on them. Running claims
+    /// side by side keeps the cores busy through a claim's serial parts (integrals, planning, small samples);
+    /// each claim still spreads its Monte Carlo over the engine's threads. `events` hears each claim start and
+    /// finish, from the thread that runs it.
+    public func run(_ claims: [Claim], claimsAtOnce: Int = 1, events: (@Sendable (RunEvent) -> Void)? = nil)
+        -> RunReport {
+        let queue = ClaimQueue(count: claims.count)
+        let worker: @Sendable () -> Void = {
+            while let index = queue.take() {
+                events?(.started(index: index, claim: claims[index]))
+                let result = run(claims[index])
+                queue.store(result, at: index)
+                events?(.finished(index: index, result: result))
+            }
         }
-        return RunReport(seed: seed, budget: budget, suiteAlpha: errorBudget.suiteAlpha, claims: results)
+        let workers = min(max(1, claimsAtOnce), claims.count)
+        if workers <= 1 {
+            worker()
+        } else {
+            // Threads of their own, not a Dispatch apply: libdispatch gives an apply nested in another only its
+            // share of the cores, so a claim's Monte Carlo would keep one core even when it runs last and alone.
+            let group = DispatchGroup()
+            for _ in 0..<workers {
+                group.enter()
+                let thread = Thread {
+                    worker()
+                    group.leave()
+                }
+                thread.stackSize = 8 << 20 // the main thread's size: checks may recurse (e.g. exact enumerations)
+                thread.start()
+            }
+            group.wait()
+        }
+        return RunReport(seed: seed, budget: budget, suiteAlpha: errorBudget.suiteAlpha, claims: queue.results())
     }
+}
+
+/// What `Runner.run(_:claimsAtOnce:events:)` reports while it works.
+public enum RunEvent: Sendable {
+    /// The claim at `index` of the list starts.
+    case started(index: Int, claim: Claim)
+    /// The claim at `index` of the list has its result.
+    case finished(index: Int, result: ClaimResult)
+}
+
+/// The claims of one run handed out in list order to the threads that run them, and their results stored at their
+/// indices.
+private final class ClaimQueue: @unchecked Sendable {
+    private let lock = NSLock()
+    private var next = 0
+    private var slots: [ClaimResult?]
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    /// The index of the next claim to run, nil when every claim has been taken.
+    func take() -> Int? {
+        lock.withLock {
+            guard next < slots.count else { return nil }
+            defer { next += 1 }
+            return next
+        }
+    }
+
+    func store(_ result: ClaimResult, at index: Int) { lock.withLock { slots[index] = result } }
+
+    /// Every result, in index order (each slot was filled before the workers were joined).
+    func results() -> [ClaimResult] { lock.withLock { slots.compactMap { $0 } } }
 }
 
 /// Wall-clock durations in seconds, as results record them (`ClaimResult.seconds`).
