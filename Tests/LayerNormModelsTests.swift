@@ -1,5 +1,7 @@
+import ClaimKit
 import Foundation
 import GSL
+@testable import LayerNormPaper
 import RandomNetworks
 import Randomness
 import Testing
@@ -238,6 +240,17 @@ struct LayerNormModelsTests {
     }
 
     /// The exact pair sampler at large width reproduces P(ρ) of one layer (eq. (2.3)) and rejects bad pairs.
+    /// The claims' parallel sweep returns bit for bit the values of a sequential loop, in item order, on two threads;
+    /// an empty sweep returns nothing.
+    @Test func parallelSweepMatchesSequentialLoop() throws {
+        let ctx = ClaimContext(claimID: "sweep", seed: 1, budget: .quick, alpha: 1e-3, engine: try MonteCarloEngine(threads: 2))
+        let kernel = try ActivationKernel(.erf(scale: 1))
+        let rs = (0..<40).map { Double($0) / 40 }
+        let sequential = try rs.map { try ConvexFamilies.croppedCovariance(kernel, r: $0).excess().value }
+        #expect(try LayerNormClaims.sweep(ctx, rs) { try ConvexFamilies.croppedCovariance(kernel, r: $0).excess().value } == sequential)
+        #expect(try LayerNormClaims.sweep(ctx, [Double]()) { $0 }.isEmpty)
+    }
+
     @Test func pairSamplerFollowsTheMeanFieldMap() throws {
         let network = try LayerNormMLP(inputWidth: 2, layers: [
             try LayerNormLayer(width: 200_000, activation: .identity, weightVariance: 1, biasVariance: 0.5),

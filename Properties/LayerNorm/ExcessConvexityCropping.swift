@@ -169,14 +169,14 @@ extension LayerNormClaims {
 
     /// The relative slack (𝔆[f|1] − 𝔆[f|r] − (1 − r)‖f'‖²)/‖f'‖² of the corrected denominator bound of Property 7's proof
     /// (convexity of 𝔆, E-LN-5; A − (1 − ρ̃)‖φ'‖² in App. A.2) over `kernels` and r on a grid of [0, 1]; ≤ 0 if it holds.
-    static func denominatorSlack(_ kernels: [any GaussianKernel], step: Double, variable: String) throws -> WorstCase {
+    static func denominatorSlack(_ ctx: ClaimContext, _ kernels: [any GaussianKernel], step: Double, variable: String) throws -> WorstCase {
+        let cases = kernels.flatMap { kernel in stride(from: 0.0, through: 1.0, by: step).map { (kernel, $0) } }
+        let gaps = try sweep(ctx, cases) { kernel, r in try kernel.covarianceGap(1 - r) }
         var worst = WorstCase(.atMost)
-        for kernel in kernels {
-            for r in stride(from: 0.0, through: 1.0, by: step) {
-                let slack = (try kernel.covarianceGap(1 - r)) - (1 - r) * kernel.derivativeNormSquared
-                worst.add(slack / kernel.derivativeNormSquared,
-                          error: 4 * kernel.absoluteError / kernel.derivativeNormSquared + 8 * Double.ulpOfOne, "\(kernel), \(variable) = \(r)")
-            }
+        for ((kernel, r), gap) in zip(cases, gaps) {
+            let slack = gap - (1 - r) * kernel.derivativeNormSquared
+            worst.add(slack / kernel.derivativeNormSquared,
+                      error: 4 * kernel.absoluteError / kernel.derivativeNormSquared + 8 * Double.ulpOfOne, "\(kernel), \(variable) = \(r)")
         }
         return worst
     }
@@ -205,17 +205,17 @@ extension LayerNormClaims {
         var rng = ctx.stream("r").generator()
         rs += (0..<ctx.scope(quick: 4, full: 20)).map { _ in 0.99 * rng.nextUniform() }
         var figureR: [Double] = [], figureE: [Double] = [], figureB1: [Double] = [], figureB2: [Double] = []
-        for kernel in try croppingKernels(ctx) {
-            for r in rs where kernel.linearizationResidual > 0 {
-                let e = try ConvexFamilies.croppedCovariance(kernel, r: r).excess()
-                let gap = try kernel.covarianceGap(1 - r)
-                let bound1 = (1 - r) * (1 - r) * kernel.linearizationResidual / (2 * gap)
-                let bound2 = (1 - r) * kernel.linearizationResidual / (2 * kernel.derivativeNormSquared)
-                let kernelError = 10 * kernel.absoluteError / min(gap, kernel.linearizationResidual)
-                first.add(e.value / bound1 - 1, error: e.error / bound1 + kernelError + 8 * Double.ulpOfOne, "\(kernel), r = \(r)")
-                second.add(bound1 / bound2 - 1, error: kernelError + 8 * Double.ulpOfOne, "\(kernel), r = \(r)")
-                if kernel.description == "erf" { figureR.append(r); figureE.append(e.value); figureB1.append(bound1); figureB2.append(bound2) }
-            }
+        let cases = try croppingKernels(ctx).filter { $0.linearizationResidual > 0 }.flatMap { kernel in rs.map { (kernel, $0) } }
+        let crops = try sweep(ctx, cases) { kernel, r in
+            (try ConvexFamilies.croppedCovariance(kernel, r: r).excess(), try kernel.covarianceGap(1 - r))
+        }
+        for ((kernel, r), (e, gap)) in zip(cases, crops) {
+            let bound1 = (1 - r) * (1 - r) * kernel.linearizationResidual / (2 * gap)
+            let bound2 = (1 - r) * kernel.linearizationResidual / (2 * kernel.derivativeNormSquared)
+            let kernelError = 10 * kernel.absoluteError / min(gap, kernel.linearizationResidual)
+            first.add(e.value / bound1 - 1, error: e.error / bound1 + kernelError + 8 * Double.ulpOfOne, "\(kernel), r = \(r)")
+            second.add(bound1 / bound2 - 1, error: kernelError + 8 * Double.ulpOfOne, "\(kernel), r = \(r)")
+            if kernel.description == "erf" { figureR.append(r); figureE.append(e.value); figureB1.append(bound1); figureB2.append(bound2) }
         }
         first.record(ctx, "e(g̃)/bound₁ − 1 ≥ 0 over kernels × r", route: .rootFinding, resolution: 1e-9)
         second.record(ctx, "bound₁/bound₂ − 1 ≥ 0 over kernels × r", route: .closedForm, resolution: 1e-9)
@@ -283,7 +283,7 @@ extension LayerNormClaims {
             ctx.bound("\(f), r = 0: 𝔆[f|1] − 𝔆[f|0] − 𝔆[f'|0] = \(left) − \(printed)", route: .closedForm,
                       value: left - printed, region: .atMost(0), resolution: 1e-12)
         }
-        let worst = try denominatorSlack(try croppingKernels(ctx), step: 0.05, variable: "r")
+        let worst = try denominatorSlack(ctx, try croppingKernels(ctx), step: 0.05, variable: "r")
         worst.record(ctx, "(𝔆[f|1] − 𝔆[f|r] − (1 − r)‖f'‖²)/‖f'‖² ≤ 0 over kernels and r ∈ [0, 1]", subject: .corrected,
                      route: .closedForm, resolution: 1e-10)
         let relu = try ActivationKernel(.relu)

@@ -12,9 +12,13 @@ extension LayerNormClaims {
                             quadrature: Bool = true) throws -> [any GaussianKernel] {
         var kernels: [any GaussianKernel] = try activations.map { try ActivationKernel($0) }
         kernels += try polynomials.map { try HermitePolynomial(coefficients: $0) }
-        if quadrature, ctx.budget != .quick { kernels.append(try ActivationKernel(.tanh, route: .quadrature)) }
+        if quadrature, ctx.budget != .quick { kernels.append(try tanhQuadratureKernel.get()) }
         return kernels
     }
+
+    /// tanh's kernel by nested QUADPACK, built once per process: its norms and error grid (about 25 quadratures)
+    /// are the same in every sweep.
+    static let tanhQuadratureKernel = Result { try ActivationKernel(.tanh, route: .quadrature) }
 
     /// The kernels of the Theorem 2 sweeps: the catalog's activations and two Hermite polynomials.
     static func residualKernels(_ ctx: ClaimContext, quadrature: Bool = true) throws -> [any GaussianKernel] {
@@ -156,22 +160,28 @@ extension LayerNormClaims {
     ) { ctx in
         var rng = ctx.stream("cases").generator()
         let kernels = try residualKernels(ctx)
-        var crop = WorstCase(.atMost), complement = WorstCase(.atMost)
-        for _ in 0..<ctx.scope(quick: 200, full: 400) {
+        let cases = (0..<ctx.scope(quick: 200, full: 400)).map { _ in
             let kernel = kernels[Int(rng.nextUniform() * Double(kernels.count))]
             let variance = pow(10, -2 + 4 * rng.nextUniform()), tilde = 0.99 * rng.nextUniform(), t = rng.nextUniform()
+            return (kernel: kernel, variance: variance, tilde: tilde, t: t)
+        }
+        let evaluations = try sweep(ctx, cases) { kernel, variance, tilde, t in
             let map = try ResidualCorrelationMap(kernel: kernel, residualVariance: variance)
             let (p, q, a) = try map.residualDecomposition(oneMinusRhoTilde: 1 - tilde)
             let next = try map(tilde)
             let direct = (try map(tilde + (1 - tilde) * t) - next) / (1 - next)
             let g = (try kernel.covariance(tilde + (1 - tilde) * t) - kernel.covariance(tilde)) / a
+            return (p: p, q: q, a: a, next: next, direct: direct, g: g, normalization: map.normalization)
+        }
+        var crop = WorstCase(.atMost), complement = WorstCase(.atMost)
+        for ((kernel, variance, tilde, t), (p, q, a, next, direct, g, normalization)) in zip(cases, evaluations) {
             let label = "\(kernel), σ² = \(variance), ρ̃ = \(tilde), t = \(t)"
             // Rounding: differences of O(1 + σ²‖φ‖²) numbers divided by 1 − ρ̃_l and by A (and the kernel's own error).
             let scale = 1 + variance * kernel.normSquared
-            let rounding = 16 * Double.ulpOfOne * (scale / (1 - next) / map.normalization + kernel.normSquared / a)
+            let rounding = 16 * Double.ulpOfOne * (scale / (1 - next) / normalization + kernel.normSquared / a)
                 + 4 * kernel.absoluteError / a
             crop.add(abs(direct - (p * t + q * g)), error: rounding, label)
-            complement.add(abs((1 - next) / ((1 - tilde + variance * a) / map.normalization) - 1), error: rounding, label)
+            complement.add(abs((1 - next) / ((1 - tilde + variance * a) / normalization) - 1), error: rounding, label)
         }
         crop.record(ctx, "|P̃(t) − (p t + q g(t))| over random (φ, σ², ρ̃, t)", route: .closedForm, resolution: 1e-9)
         complement.record(ctx, "relative deviation of 1 − ρ̃_l from (1 − ρ̃_{l−1} + σ²A)/(1 + σ²‖φ‖²)", route: .closedForm,
@@ -224,17 +234,20 @@ extension LayerNormClaims {
                       "ρ̃ on a grid and ρ̃_l from iterating actual residual networks"],
         kind: .inequality, expectation: .holds
     ) { ctx in
-        var worst = WorstCase(.atLeast)
+        var cases: [(any GaussianKernel, Double)] = []
         for kernel in try residualKernels(ctx) where kernel.linearizationResidual > 0 {
             var tildes = [0, 0.3, 0.7, 0.9, 0.99]
             tildes += try ResidualNetworks.network(kernel, variance: 1, depth: 10).tildeComplements.dropFirst().map { 1 - $0 }
-            for tilde in tildes where tilde < 1 - 1e-9 {
-                let e = try ConvexFamilies.croppedCovariance(kernel, r: tilde).excess()
-                let a = try kernel.covarianceGap(1 - tilde)
-                let bound = (1 - tilde) * (1 - tilde) * kernel.linearizationResidual / (2 * a)
-                worst.add(e.value / bound - 1, error: e.error / bound + 10 * kernel.absoluteError / min(a, kernel.linearizationResidual),
-                          "\(kernel), ρ̃ = \(tilde)")
-            }
+            cases += tildes.filter { $0 < 1 - 1e-9 }.map { (kernel, $0) }
+        }
+        let crops = try sweep(ctx, cases) { kernel, tilde in
+            (try ConvexFamilies.croppedCovariance(kernel, r: tilde).excess(), try kernel.covarianceGap(1 - tilde))
+        }
+        var worst = WorstCase(.atLeast)
+        for ((kernel, tilde), (e, a)) in zip(cases, crops) {
+            let bound = (1 - tilde) * (1 - tilde) * kernel.linearizationResidual / (2 * a)
+            worst.add(e.value / bound - 1, error: e.error / bound + 10 * kernel.absoluteError / min(a, kernel.linearizationResidual),
+                      "\(kernel), ρ̃ = \(tilde)")
         }
         worst.record(ctx, "e(g)/bound − 1 ≥ 0 over kernels × ρ̃", route: .rootFinding, resolution: 1e-9)
     }
@@ -245,7 +258,7 @@ extension LayerNormClaims {
         assumptions: ["ρ̃_{l−1} ∈ [0, 1]; the chord of the convex 𝔆[φ|·] on [ρ̃, 1] against its slope ‖φ'‖² at 1"],
         kind: .inequality, expectation: .holds
     ) { ctx in
-        let worst = try denominatorSlack(try residualKernels(ctx), step: 0.01, variable: "ρ̃")
+        let worst = try denominatorSlack(ctx, try residualKernels(ctx), step: 0.01, variable: "ρ̃")
         worst.record(ctx, "(A − (1 − ρ̃)‖φ'‖²)/‖φ'‖² ≤ 0 over kernels and ρ̃ ∈ [0, 1]", route: .closedForm, resolution: 1e-10)
     }
 
@@ -258,7 +271,7 @@ extension LayerNormClaims {
         ],
         kind: .inequality, expectation: .holds
     ) { ctx in
-        var worst = WorstCase(.atLeast)
+        var cases: [(kernel: any GaussianKernel, variance: Double, tilde: Double)] = []
         for kernel in try residualKernels(ctx) where kernel.linearizationResidual > 0 {
             // tanh's kernel is nested QUADPACK: a coarser sweep keeps the time down.
             let quadrature = kernel.absoluteError > 0
@@ -267,14 +280,17 @@ extension LayerNormClaims {
                 if !quadrature {
                     tildes += try ResidualNetworks.network(kernel, variance: variance, depth: 4).tildeComplements.dropFirst(2).map { 1 - $0 }
                 }
-                for tilde in tildes where tilde < 1 - 1e-6 {
-                    let map = try ResidualCorrelationMap(kernel: kernel, residualVariance: variance)
-                    let r = try ResidualNetworks.layerExcess(map, tilde: tilde)
-                    let bound = variance * (1 - tilde) * kernel.linearizationResidual / (2 * (1 + variance * kernel.derivativeNormSquared))
-                    worst.add(r.layer.value / bound - 1, error: r.layer.error / bound + 10 * kernel.absoluteError / kernel.linearizationResidual,
-                              "\(kernel), σ² = \(variance), ρ̃ = \(tilde)")
-                }
+                cases += tildes.filter { $0 < 1 - 1e-6 }.map { (kernel, variance, $0) }
             }
+        }
+        let layers = try sweep(ctx, cases) { kernel, variance, tilde in
+            try ResidualNetworks.layerExcess(try ResidualCorrelationMap(kernel: kernel, residualVariance: variance), tilde: tilde).layer
+        }
+        var worst = WorstCase(.atLeast)
+        for ((kernel, variance, tilde), layer) in zip(cases, layers) {
+            let bound = variance * (1 - tilde) * kernel.linearizationResidual / (2 * (1 + variance * kernel.derivativeNormSquared))
+            worst.add(layer.value / bound - 1, error: layer.error / bound + 10 * kernel.absoluteError / kernel.linearizationResidual,
+                      "\(kernel), σ² = \(variance), ρ̃ = \(tilde)")
         }
         worst.record(ctx, "e(P̃_l)/bound − 1 ≥ 0 over kernels × σ² × ρ̃", route: .rootFinding, resolution: 1e-9)
         // Tight probe: φ = h_1 + h_2, 𝔆 = ρ + ρ²; P̃ = p t + q g is quadratic with t² coefficient Q = q(1 − ρ̃)²/A.
