@@ -154,6 +154,57 @@ struct BrutzkusModelsTests {
         #expect(p.storage == [0, 0, 1, 0, 0, 0, 0, 0])
     }
 
+    /// The standard-basis fast paths (activations read from Wᵀ, repeated patterns skipped, the subset recursion of
+    /// `pooledFeatures`, the channel-blocked gradient) against eq. (1) and the input-by-input gradient loop written
+    /// out, bit for bit: k = 7 (a partial block of four channels), n = 1 and n = 5, repeated patterns, inputs with
+    /// equal pattern sets, the support-class representatives, and a zero filter entry (the GEMM path).
+    @Test func basisFastPathsMatchTheWrittenOutLoopsBitForBit() throws {
+        var rng = Xoshiro256(seed: 23)
+        for (n, zeroEntry) in [(5, false), (1, false), (5, true)] {
+            let distribution = try PatternDistribution.standardBasis(dimension: 6, patternCount: 6, patternsPerInput: n)
+            var net = try Self.randomNetwork(channels: 7, dimension: 6, rng: &rng)
+            if zeroEntry { net.filters.storage[3] = 0 }
+            let drawn = try distribution.sample(count: 9, rng: &rng)
+            let repeated = try drawn.inputs.subset(0..<2).patternIndices! + drawn.inputs.patternIndices!
+            let sample = try LabeledPatterns(inputs: distribution.inputs(patternIndices: repeated),
+                                             labels: Array(drawn.labels[0..<2]) + drawn.labels)
+            let representatives = try distribution.representatives(of: distribution.supportClasses())
+            for batch in [sample.inputs, representatives.inputs] {
+                let m = batch.count, k = net.channels
+                var z = [Double](repeating: 0, count: m * k), slots = [Int](repeating: 0, count: m * k)
+                for b in 0..<m {
+                    for i in 0..<k {
+                        var best = -Double.infinity
+                        for j in 0..<n {
+                            let q = batch.patternIndices![b * n + j]
+                            if net.filters[i, q] > best { (best, slots[b * k + i]) = (net.filters[i, q], j) }
+                        }
+                        z[b * k + i] = max(0, best)
+                    }
+                }
+                #expect(try net.pooledFeatures(batch).storage == z)
+                let pooled = try net.pooled(batch)
+                #expect(pooled.features.storage == z && pooled.slots == slots)
+            }
+            let m = sample.count, k = net.channels, d = net.dimension
+            let z = try net.pooled(sample.inputs)
+            let out = try net.outputs(features: z.features)
+            var loss = 0.0, filterGradient = [Double](repeating: 0, count: k * d), outputGradient = [Double](repeating: 0, count: k)
+            for b in 0..<m {
+                let y = sample.labels[b]
+                loss += LogisticLoss.value(y * out[b])
+                let g = LogisticLoss.derivative(y * out[b]) * y / Double(m)
+                for i in 0..<k where z.features[b, i] > 0 {
+                    outputGradient[i] += g * z.features[b, i]
+                    filterGradient[i * d + sample.inputs.patternIndices![b * n + z.slots[b * k + i]]] += g * net.outputWeights[i]
+                }
+            }
+            let gradient = try net.lossAndGradient(sample)
+            #expect(gradient.loss == loss / Double(m))
+            #expect(gradient.filters.storage == filterGradient && gradient.outputWeights == outputGradient)
+        }
+    }
+
     @Test func convPoolGradientMatchesFiniteDifferences() throws {
         var rng = Xoshiro256(seed: 22)
         let d = try PatternDistribution.haarRandom(dimension: 5, patternCount: 5, patternsPerInput: 3, noiseRadius: 0.4, rng: &rng)

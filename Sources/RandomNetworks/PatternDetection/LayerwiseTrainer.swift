@@ -110,7 +110,16 @@ public struct LayerwiseTrainer: Sendable, Equatable {
         observe: ((SecondLayerState) throws -> Void)? = nil
     ) throws -> PatternDetectionNetwork {
         try requireChannels(network, "trainSecondLayer")
-        let features = try network.pooledFeatures(secondHalf.inputs)
+        return try trainSecondLayer(network, on: secondHalf, features: network.pooledFeatures(secondHalf.inputs),
+                                    observe: observe)
+    }
+
+    /// `trainSecondLayer(_:on:observe:)` for a caller that has pooled S2 already: `features` is
+    /// `network.pooledFeatures(secondHalf.inputs)` (z(S2), m2 × k).
+    func trainSecondLayer(
+        _ network: PatternDetectionNetwork, on secondHalf: LabeledPatterns, features: Matrix,
+        observe: ((SecondLayerState) throws -> Void)?
+    ) throws -> PatternDetectionNetwork {
         let labels = secondHalf.labels
         let m = labels.count, k = channels
         // The Gram matrix is needed only for the steps (T2 = 0: the features and the initial loss alone).

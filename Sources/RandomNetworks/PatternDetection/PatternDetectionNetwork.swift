@@ -62,22 +62,9 @@ public struct PatternDetectionNetwork: Sendable, Equatable {
     }
 
     /// For a batch whose every row is a standard basis vector e_q (exactly one entry 1, the others ±0: the inputs
-    /// of D with o_i = e_i), the index q of each row; nil otherwise, or when some filter entry is 0 or not finite.
-    /// Then w_i · x[j] = W[i, q] exactly, whatever order a GEMM sums the products in (every other product is a
-    /// zero of a finite, non-zero filter entry), so the activations can be read from W instead of multiplied.
+    /// of D with o_i = e_i), the index q of each row; nil otherwise.
     private func basisIndices(_ batch: PatternBatch) -> [Int]? {
         let d = dimension, rows = batch.rows.rows
-        let usable: Bool = filters.storage.withUnsafeBufferPointer { w in
-            // Non-zero and finite (v − v is 0 exactly for finite v, NaN otherwise), four entries at a time.
-            var good = SIMDMask<SIMD4<Int64>>(repeating: true), i = 0
-            while i + 4 <= w.count {
-                let v = UnsafeRawPointer(w.baseAddress! + i).loadUnaligned(as: SIMD4<Double>.self)
-                good = good .& (v .!= 0) .& ((v - v) .== 0)
-                i += 4
-            }
-            return all(good) && w[i...].allSatisfy { $0 != 0 && $0.isFinite }
-        }
-        guard usable else { return nil }
         var indices = [Int](repeating: 0, count: rows)
         let found: Bool = batch.rows.storage.withUnsafeBufferPointer { x in
             for r in 0..<rows {
@@ -98,6 +85,34 @@ public struct PatternDetectionNetwork: Sendable, Equatable {
         return found ? indices : nil
     }
 
+    /// Wᵀ (d × k, row q = W[·, q]) when every filter entry is non-zero and finite, nil otherwise. Then for a pattern
+    /// e_q, w_i · e_q = W[i, q] exactly, whatever order a GEMM sums the products in (every other product is a zero
+    /// of a finite, non-zero filter entry), so the activations can be read from Wᵀ instead of multiplied.
+    private func transposedFiltersIfUsable() -> [Double]? {
+        let d = dimension, k = channels
+        let usable: Bool = filters.storage.withUnsafeBufferPointer { w in
+            // Non-zero and finite (v − v is 0 exactly for finite v, NaN otherwise), four entries at a time.
+            var good = SIMDMask<SIMD4<Int64>>(repeating: true), i = 0
+            while i + 4 <= w.count {
+                let v = UnsafeRawPointer(w.baseAddress! + i).loadUnaligned(as: SIMD4<Double>.self)
+                good = good .& (v .!= 0) .& ((v - v) .== 0)
+                i += 4
+            }
+            return all(good) && w[i...].allSatisfy { $0 != 0 && $0.isFinite }
+        }
+        guard usable else { return nil }
+        return [Double](unsafeUninitializedCapacity: d * k) { transposed, initialized in
+            filters.storage.withUnsafeBufferPointer { w in
+                // One sequential pass over W, row by row, each entry to its row of Wᵀ (d sequential write streams).
+                let source = w.baseAddress!, target = transposed.baseAddress!
+                for i in 0..<k {
+                    for c in 0..<d { target[c &* k &+ i] = source[i &* d &+ c] }
+                }
+            }
+            initialized = d * k
+        }
+    }
+
     /// The pooled features z_i(x) = max_j σ(w_i · x[j]) (eq. (1) inside the sum;
     /// §5 Part 3) and the maximizing slots j_i(x) = argmax_j w_i · x[j] (§3,
     /// smallest j on ties), both m × k.
@@ -111,28 +126,19 @@ public struct PatternDetectionNetwork: Sendable, Equatable {
         try Matrix(rows: batch.count, columns: channels, storage: pool(batch, slots: false).features)
     }
 
-    /// z (m × k, row-major), when `wantSlots` the slots j_i(x), and the rows' `basisIndices` if they are basis vectors.
+    /// z (m × k, row-major), when `wantSlots` the slots j_i(x), and the rows' `basisIndices` when the rows are basis vectors and the filters usable.
     private func pool(_ batch: PatternBatch, slots wantSlots: Bool) throws
         -> (features: [Double], slots: [Int]?, basis: [Int]?) {
         try requireDimension(batch, "preActivations")
         let m = batch.count, n = batch.patternsPerInput, k = channels, d = dimension
         // The activations of slot s are the k values at table + offsets[s]: a row of the (m·n) × k GEMM, or for
-        // standard-basis patterns a row of Wᵀ (the same numbers exactly, see `basisIndices`).
-        let table: [Double], offsets: [Int]
-        let basis = basisIndices(batch)
-        if let basis {
-            table = [Double](unsafeUninitializedCapacity: d * k) { transposed, initialized in
-                filters.storage.withUnsafeBufferPointer { w in
-                    // Row by row of Wᵀ: sequential writes (column by column of W, the reads a stride of d apart).
-                    for c in 0..<d {
-                        let row = transposed.baseAddress! + c * k
-                        for i in 0..<k { row[i] = w[i * d + c] }
-                    }
-                }
-                initialized = d * k
-            }
-            offsets = basis.map { $0 * k }
+        // standard-basis patterns a row of Wᵀ (the same numbers exactly, see `transposedFiltersIfUsable`).
+        let table: [Double], offsets: [Int], basis: [Int]?
+        if let indices = basisIndices(batch), let transposed = transposedFiltersIfUsable() {
+            (table, basis) = (transposed, indices)
+            offsets = indices.map { $0 * k }
         } else {
+            basis = nil
             let rows = batch.rows.rows
             table = [Double](unsafeUninitializedCapacity: rows * k) { buffer, initialized in
                 gemmActivations(batch, into: buffer.baseAddress!)
@@ -142,6 +148,14 @@ public struct PatternDetectionNetwork: Sendable, Equatable {
         }
         // Every entry is written below (input by input, channel by channel).
         var features = [Double](unsafeUninitializedCapacity: m * k) { _, initialized in initialized = m * k }
+        if !wantSlots, let basis, d <= 64 {
+            table.withUnsafeBufferPointer { columns in
+                features.withUnsafeMutableBufferPointer { z in
+                    Self.poolBasisSets(columns: columns.baseAddress!, basis: basis, m: m, n: n, k: k, into: z.baseAddress!)
+                }
+            }
+            return (features, nil, basis)
+        }
         var slots = [Int](unsafeUninitializedCapacity: wantSlots ? m * k : 0) { _, initialized in
             initialized = wantSlots ? m * k : 0
         }
@@ -149,12 +163,25 @@ public struct PatternDetectionNetwork: Sendable, Equatable {
             features.withUnsafeMutableBufferPointer { zBuffer in
                 slots.withUnsafeMutableBufferPointer { slotBuffer in
                     let a = act.baseAddress!
-                    var rows = [UnsafePointer<Double>](repeating: a, count: n)
+                    // The distinct activation rows of an input in slot order, and the first slot of each.
+                    var rows = [UnsafePointer<Double>](repeating: a, count: n), rowSlots = [Double](repeating: 0, count: n)
                     for b in 0..<m {
                         // Channel by channel: best = slot 0, then slots j = 1 … n − 1 in order replace it when strictly
-                        // larger (the smallest j on ties); z = max(0, best).
+                        // larger (the smallest j on ties); z = max(0, best). A slot whose row repeats an earlier one (a
+                        // pattern that occurs twice, basis case) is never strictly larger than it, so skipping it changes
+                        // neither the maximum nor the slot.
                         let z = zBuffer.baseAddress! + b * k
-                        for j in 0..<n { rows[j] = a + offsets[b * n + j] }
+                        var count = 0
+                        for j in 0..<n {
+                            let row = a + offsets[b * n + j]
+                            var repeated = false
+                            if basis != nil { for u in 0..<count where rows[u] == row { repeated = true } }
+                            if !repeated {
+                                rows[count] = row
+                                rowSlots[count] = Double(j)
+                                count += 1
+                            }
+                        }
                         var i = 0
                         // Four channels at a time (SIMD lanes), each lane the same sequential comparisons.
                         if wantSlots {
@@ -162,11 +189,11 @@ public struct PatternDetectionNetwork: Sendable, Equatable {
                             while i + 4 <= k {
                                 var best = UnsafeRawPointer(rows[0] + i).loadUnaligned(as: SIMD4<Double>.self)
                                 var slot = SIMD4<Double>(repeating: 0)
-                                for j in 1..<max(n, 1) {
-                                    let value = UnsafeRawPointer(rows[j] + i).loadUnaligned(as: SIMD4<Double>.self)
+                                for u in 1..<count {
+                                    let value = UnsafeRawPointer(rows[u] + i).loadUnaligned(as: SIMD4<Double>.self)
                                     let larger = value .> best
                                     best.replace(with: value, where: larger)
-                                    slot.replace(with: Double(j), where: larger)
+                                    slot.replace(with: rowSlots[u], where: larger)
                                 }
                                 for lane in 0..<4 {
                                     z[i + lane] = best[lane]
@@ -175,20 +202,20 @@ public struct PatternDetectionNetwork: Sendable, Equatable {
                                 i += 4
                             }
                             while i < k {
-                                var best = rows[0][i], slot = 0
-                                for j in 1..<max(n, 1) where rows[j][i] > best {
-                                    best = rows[j][i]
-                                    slot = j
+                                var best = rows[0][i], slot = 0.0
+                                for u in 1..<count where rows[u][i] > best {
+                                    best = rows[u][i]
+                                    slot = rowSlots[u]
                                 }
                                 z[i] = best
-                                s[i] = slot
+                                s[i] = Int(slot)
                                 i += 1
                             }
                         } else {
                             while i + 4 <= k {
                                 var best = UnsafeRawPointer(rows[0] + i).loadUnaligned(as: SIMD4<Double>.self)
-                                for j in 1..<max(n, 1) {
-                                    let value = UnsafeRawPointer(rows[j] + i).loadUnaligned(as: SIMD4<Double>.self)
+                                for u in 1..<count {
+                                    let value = UnsafeRawPointer(rows[u] + i).loadUnaligned(as: SIMD4<Double>.self)
                                     best.replace(with: value, where: value .> best)
                                 }
                                 for lane in 0..<4 { z[i + lane] = best[lane] }
@@ -196,7 +223,7 @@ public struct PatternDetectionNetwork: Sendable, Equatable {
                             }
                             while i < k {
                                 var best = rows[0][i]
-                                for j in 1..<max(n, 1) where rows[j][i] > best { best = rows[j][i] }
+                                for u in 1..<count where rows[u][i] > best { best = rows[u][i] }
                                 z[i] = best
                                 i += 1
                             }
@@ -276,13 +303,11 @@ public struct PatternDetectionNetwork: Sendable, Equatable {
                             outputGradient.withUnsafeMutableBufferPointer { fa in
                                 let z = zBuffer.baseAddress!, x = xBuffer.baseAddress!
                                 if let basis = pool.basis, finite {
-                                    for b in 0..<m {
-                                        let g = coefficients[b], zb = z + b * k
-                                        for i in 0..<k { fa[i] += g * zb[i] }
-                                        // Branch-free: a channel with z_i = 0 adds +0 to the entry of its slot.
-                                        for i in 0..<k {
-                                            fw[i * d + basis[b * n + slots[b * k + i]]] += zb[i] > 0 ? g * a[i] : 0
-                                        }
+                                    basis.withUnsafeBufferPointer { basis in
+                                        Self.accumulateBasisRows(m: m, n: n, k: k, d: d, z: z, slots: slots.baseAddress!,
+                                                                 basis: basis.baseAddress!, a: a.baseAddress!,
+                                                                 coefficients: coefficients, filterGradient: fw.baseAddress!,
+                                                                 outputGradient: fa.baseAddress!)
                                     }
                                     return
                                 }
@@ -316,6 +341,45 @@ public struct PatternDetectionNetwork: Sendable, Equatable {
         }
         return NetworkGradient(loss: loss / Double(m), filters: try Matrix(rows: k, columns: d, storage: filterGradient),
                                outputWeights: outputGradient)
+    }
+
+    /// The gradient loop of `lossAndGradient` for basis-vector patterns (p_i(x) = e_q, q = `basis` of the slot j_i(x)),
+    /// four channels at a time (SIMD lanes) with the inputs b = 0 … m − 1 in order within each block: every entry of
+    /// ∂L/∂W and ∂L/∂a gets the same terms in the same order as input by input, while the block's rows stay in
+    /// registers and L1 cache. A channel with z_i = 0 adds +0 (branch-free) to the entry of its slot.
+    private static func accumulateBasisRows(
+        m: Int, n: Int, k: Int, d: Int, z: UnsafePointer<Double>, slots: UnsafePointer<Int>, basis: UnsafePointer<Int>,
+        a: UnsafePointer<Double>, coefficients: [Double], filterGradient fw: UnsafeMutablePointer<Double>,
+        outputGradient fa: UnsafeMutablePointer<Double>
+    ) {
+        typealias Lanes = SIMD4<Double>
+        coefficients.withUnsafeBufferPointer { g in
+            var first = 0
+            while first + 4 <= k {
+                let weights = UnsafeRawPointer(a + first).loadUnaligned(as: Lanes.self)
+                var output = Lanes()
+                for b in 0..<m {
+                    let scale = Lanes(repeating: g[b]), offset = b &* k &+ first
+                    let features = UnsafeRawPointer(z + offset).loadUnaligned(as: Lanes.self)
+                    output += scale * features
+                    let products = scale * weights, columns = basis + b &* n, slot = slots + offset
+                    for lane in 0..<4 {
+                        // g a_i where z_i > 0, else +0 (its bits masked off: no branch on the sign of z_i).
+                        let keep = UInt64(0) &- UInt64(features[lane] > 0 ? 1 : 0)
+                        fw[(first &+ lane) &* d &+ columns[slot[lane]]] += Double(bitPattern: products[lane].bitPattern & keep)
+                    }
+                }
+                UnsafeMutableRawPointer(fa + first).storeBytes(of: output, as: Lanes.self)
+                first += 4
+            }
+            for i in first..<k {
+                for b in 0..<m {
+                    let scale = g[b], feature = z[b &* k &+ i]
+                    fa[i] += scale * feature
+                    fw[i &* d &+ basis[b &* n &+ slots[b &* k &+ i]]] += feature > 0 ? scale * a[i] : 0
+                }
+            }
+        }
     }
 
     /// The general gradient loop of `lossAndGradient` channel by channel, for d = Low.scalarCount +

@@ -46,7 +46,7 @@ public struct SecondLayerTrajectory: Sendable {
         var previousLoss = Double.nan
         var trajectory = SecondLayerTrajectory(maxMargin: aHat, initialGradient: try first.lossAndGradient(s2).outputWeights)
         var next = 1
-        _ = try trainer.trainSecondLayer(first, on: s2) { state in
+        _ = try trainer.trainSecondLayer(first, on: s2, features: features) { state in
             if previousLoss.isFinite {
                 trajectory.largestRelativeIncrease = max(trajectory.largestRelativeIncrease, (state.loss - previousLoss) / previousLoss)
             }

@@ -18,7 +18,7 @@ public enum TheoremRun {
         let features = try network.pooledFeatures(s2.inputs)
         let svm = try HardMarginSVM.fit(features: features, labels: s2.labels)
         var previous = Double.infinity, monotone = true, finalErrors = 0
-        _ = try trainer.trainSecondLayer(network, on: s2) { state in
+        _ = try trainer.trainSecondLayer(network, on: s2, features: features) { state in
             monotone = monotone && state.loss <= previous
             previous = state.loss
             if state.step == secondLayerSteps { finalErrors = try LogisticLoss.errorCount(outputs: state.scores, labels: state.labels) }
