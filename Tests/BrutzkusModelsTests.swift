@@ -205,6 +205,26 @@ struct BrutzkusModelsTests {
         }
     }
 
+    /// Noiseless inputs multiply only their distinct patterns by W (`DistinctPatternRows`): pooled features, slots,
+    /// loss and gradients are those of the product over every slot, bit for bit, at batch sizes that put a pattern's
+    /// row at every place of OpenBLAS's blocks; a batch whose indices do not match its rows takes the full product.
+    @Test func distinctPatternProductsMatchTheProductOverEverySlot() throws {
+        var rng = Xoshiro256(seed: 29)
+        let distribution = try PatternDistribution.haarRandom(dimension: 10, patternCount: 10, patternsPerInput: 6, rng: &rng)
+        let net = try PatternDetectionNetwork.uniformInitialization(channels: 37, dimension: 10, rng: &rng)
+        for m in [1, 3, 17, 64, 211] {
+            let sample = try distribution.sample(count: m, rng: &rng)
+            let everySlot = try LabeledPatterns(inputs: PatternBatch(rows: sample.inputs.rows, patternsPerInput: 6), labels: sample.labels)
+            #expect(try net.pooled(sample.inputs) == net.pooled(everySlot.inputs), "m = \(m)")
+            #expect(try net.lossAndGradient(sample) == net.lossAndGradient(everySlot), "m = \(m)")
+        }
+        let sample = try distribution.sample(count: 5, rng: &rng)
+        var indices = try #require(sample.inputs.patternIndices)
+        indices.swapAt(0, indices.firstIndex { $0 != indices[0] }!)
+        let mislabeled = try PatternBatch(rows: sample.inputs.rows, patternsPerInput: 6, patternIndices: indices)
+        #expect(try net.pooled(mislabeled) == net.pooled(PatternBatch(rows: sample.inputs.rows, patternsPerInput: 6)))
+    }
+
     @Test func convPoolGradientMatchesFiniteDifferences() throws {
         var rng = Xoshiro256(seed: 22)
         let d = try PatternDistribution.haarRandom(dimension: 5, patternCount: 5, patternsPerInput: 3, noiseRadius: 0.4, rng: &rng)

@@ -53,9 +53,14 @@ public struct PatternDetectionNetwork: Sendable, Equatable {
 
     /// The GEMM of `preActivations` into `c` ((m·n) × k, every entry written: beta = 0).
     private func gemmActivations(_ batch: PatternBatch, into c: UnsafeMutablePointer<Double>) {
-        batch.rows.storage.withUnsafeBufferPointer { x in
+        gemmActivations(batch.rows, into: c)
+    }
+
+    /// The GEMM X Wᵀ of pattern rows X (r × d) into `c` (r × k, every entry written: beta = 0).
+    private func gemmActivations(_ rows: Matrix, into c: UnsafeMutablePointer<Double>) {
+        rows.storage.withUnsafeBufferPointer { x in
             filters.storage.withUnsafeBufferPointer { w in
-                BLAS.gemm(transposeB: true, m: batch.rows.rows, n: channels, k: dimension, a: x.baseAddress!,
+                BLAS.gemm(transposeB: true, m: rows.rows, n: channels, k: dimension, a: x.baseAddress!,
                           lda: dimension, b: w.baseAddress!, ldb: dimension, c: c, ldc: channels)
             }
         }
@@ -133,12 +138,21 @@ public struct PatternDetectionNetwork: Sendable, Equatable {
         let m = batch.count, n = batch.patternsPerInput, k = channels, d = dimension
         // The activations of slot s are the k values at table + offsets[s]: a row of the (m·n) × k GEMM, or for
         // standard-basis patterns a row of Wᵀ (the same numbers exactly, see `transposedFiltersIfUsable`).
-        let table: [Double], offsets: [Int], basis: [Int]?
+        // `sharedRows`: the slots of one pattern read the same row of the table.
+        let table: [Double], offsets: [Int], basis: [Int]?, sharedRows: Bool
         if let indices = basisIndices(batch), let transposed = transposedFiltersIfUsable() {
-            (table, basis) = (transposed, indices)
+            (table, basis, sharedRows) = (transposed, indices, true)
             offsets = indices.map { $0 * k }
+        } else if let distinct = DistinctPatternRows(batch) {
+            // Noiseless inputs repeat a few patterns: the GEMM of the distinct ones, each slot reading its pattern's row.
+            (basis, sharedRows) = (nil, true)
+            table = [Double](unsafeUninitializedCapacity: distinct.rows.rows * k) { buffer, initialized in
+                gemmActivations(distinct.rows, into: buffer.baseAddress!)
+                initialized = distinct.rows.rows * k
+            }
+            offsets = distinct.rowOfSlot.map { $0 * k }
         } else {
-            basis = nil
+            (basis, sharedRows) = (nil, false)
             let rows = batch.rows.rows
             table = [Double](unsafeUninitializedCapacity: rows * k) { buffer, initialized in
                 gemmActivations(batch, into: buffer.baseAddress!)
@@ -168,14 +182,14 @@ public struct PatternDetectionNetwork: Sendable, Equatable {
                     for b in 0..<m {
                         // Channel by channel: best = slot 0, then slots j = 1 … n − 1 in order replace it when strictly
                         // larger (the smallest j on ties); z = max(0, best). A slot whose row repeats an earlier one (a
-                        // pattern that occurs twice, basis case) is never strictly larger than it, so skipping it changes
+                        // pattern that occurs twice, when slots share rows) is never strictly larger than it, so skipping it changes
                         // neither the maximum nor the slot.
                         let z = zBuffer.baseAddress! + b * k
                         var count = 0
                         for j in 0..<n {
                             let row = a + offsets[b * n + j]
                             var repeated = false
-                            if basis != nil { for u in 0..<count where rows[u] == row { repeated = true } }
+                            if sharedRows { for u in 0..<count where rows[u] == row { repeated = true } }
                             if !repeated {
                                 rows[count] = row
                                 rowSlots[count] = Double(j)
