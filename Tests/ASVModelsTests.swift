@@ -236,4 +236,45 @@ struct ASVModelsTests {
             try ConvPoolLayer(convolution: geometry, activation: .relu, pooling: .none(input))
         }
     }
+
+    /// j(ℓ, t) × h(ℓ, t) from the covering ranges equals, pair for pair and in order, the scan of every output
+    /// unit against (A.17)–(A.20); the geometries include strides that skip input rows (empty fields) and a
+    /// kernel covering the whole input.
+    @Test func backwardFieldMatchesTheScanOfAllOutputs() throws {
+        for g in Self.geometries {
+            let geometry = try Self.geometry(g)
+            for t in 0..<geometry.input.count {
+                let (l, m, _) = try geometry.input.coordinates(of: t)
+                var scanned: [(output: Int, kernel: Int)] = []
+                for k in 0..<geometry.output.channels {
+                    for j in 0..<geometry.output.height {
+                        for i in 0..<geometry.output.width {
+                            let zeta1 = l + geometry.paddingWidth - geometry.strideWidth * i
+                            let zeta2 = m + geometry.paddingHeight - geometry.strideHeight * j
+                            guard (0..<geometry.kernelWidth).contains(zeta1), (0..<geometry.kernelHeight).contains(zeta2) else { continue }
+                            scanned.append((try geometry.output.index(i, j, k),
+                                            zeta1 + geometry.kernelWidth * (zeta2 + geometry.kernelHeight * k)))
+                        }
+                    }
+                }
+                let field = try geometry.backwardField(of: t)
+                #expect(field.map(\.output) == scanned.map(\.output) && field.map(\.kernel) == scanned.map(\.kernel))
+            }
+        }
+    }
+
+    /// The whole-vector activations equal the entry-by-entry scalar functions bit for bit, at signed zeros,
+    /// infinities and NaN too.
+    @Test func vectorActivationsMatchTheScalarFunctions() throws {
+        var rng = Xoshiro256(seed: 16)
+        let pre = Self.gaussian(40, &rng) + [0, -0.0, .infinity, -.infinity, .nan, .leastNonzeroMagnitude]
+        let upstream = Self.gaussian(pre.count, &rng).enumerated().map { $0.offset % 7 == 0 ? -0.0 : $0.element }
+        let bits: ([Double]) -> [UInt64] = { $0.map(\.bitPattern) }
+        for activation in [Activation.identity, .relu, .leakyReLU(slope: 0.1), .erf(scale: 1), .absolute, .tanh] {
+            #expect(bits(activation.values(pre)) == bits(pre.map { activation($0) }), "\(activation)")
+            #expect(bits(activation.backpropagate(upstream, at: pre)) == bits(zip(upstream, pre).map { $0 * activation.derivative($1) }),
+                    "\(activation)")
+        }
+        #expect(Activation.relu.backpropagate([1, 2, 3], at: [1]) == [1])
+    }
 }
