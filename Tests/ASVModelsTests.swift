@@ -277,4 +277,15 @@ struct ASVModelsTests {
         }
         #expect(Activation.relu.backpropagate([1, 2, 3], at: [1]) == [1])
     }
+
+    /// The four-lane count of negative entries equals the filtered count for every length around the lane
+    /// width, with signed zeros, infinities and NaN (none of which is below 0 except −∞).
+    @Test func negativeCountMatchesTheFilteredCount() throws {
+        var rng = Xoshiro256(seed: 17)
+        let values = Self.gaussian(37, &rng) + [0, -0.0, .infinity, -.infinity, .nan, -.leastNonzeroMagnitude]
+        for length in 0...values.count {
+            let prefix = Array(values.prefix(length))
+            #expect(Vector.negativeCount(prefix) == prefix.filter { $0 < 0 }.count, "length \(length)")
+        }
+    }
 }
