@@ -288,4 +288,30 @@ struct ASVModelsTests {
             #expect(Vector.negativeCount(prefix) == prefix.filter { $0 < 0 }.count, "length \(length)")
         }
     }
+
+    /// Pooling forward equals the definition over `window(of:)` bit for bit: the first maximum (ties included)
+    /// and its index, or the window's sum in member order times 1/T; rectangular windows, a 1 × 1 window, NaN.
+    @Test func poolingForwardMatchesItsWindows() throws {
+        var rng = Xoshiro256(seed: 18)
+        let input = try FeatureMapShape(width: 6, height: 4, channels: 3)
+        var v = Self.gaussian(input.count, &rng).map { ($0 * 2).rounded() }
+        v[7] = .nan
+        for (tw, th) in [(2, 2), (3, 2), (1, 4), (1, 1)] {
+            for kind in PoolingKind.allCases {
+                let pooling = try WindowPooling(input: input, windowWidth: tw, windowHeight: th, kind: kind)
+                let (z, winners) = try pooling.forward(v)
+                for t in 0..<pooling.output.count {
+                    let window = try pooling.window(of: t)
+                    switch kind {
+                    case .max:
+                        var winner = window[0]
+                        for s in window.dropFirst() where v[s] > v[winner] { winner = s }
+                        #expect(winners[t] == winner && z[t].bitPattern == v[winner].bitPattern)
+                    case .average:
+                        #expect(z[t].bitPattern == (window.reduce(0) { $0 + v[$1] } * (1 / Double(window.count))).bitPattern)
+                    }
+                }
+            }
+        }
+    }
 }
