@@ -236,4 +236,82 @@ struct ASVModelsTests {
             try ConvPoolLayer(convolution: geometry, activation: .relu, pooling: .none(input))
         }
     }
+
+    /// j(ℓ, t) × h(ℓ, t) from the covering ranges equals, pair for pair and in order, the scan of every output
+    /// unit against (A.17)–(A.20); the geometries include strides that skip input rows (empty fields) and a
+    /// kernel covering the whole input.
+    @Test func backwardFieldMatchesTheScanOfAllOutputs() throws {
+        for g in Self.geometries {
+            let geometry = try Self.geometry(g)
+            for t in 0..<geometry.input.count {
+                let (l, m, _) = try geometry.input.coordinates(of: t)
+                var scanned: [(output: Int, kernel: Int)] = []
+                for k in 0..<geometry.output.channels {
+                    for j in 0..<geometry.output.height {
+                        for i in 0..<geometry.output.width {
+                            let zeta1 = l + geometry.paddingWidth - geometry.strideWidth * i
+                            let zeta2 = m + geometry.paddingHeight - geometry.strideHeight * j
+                            guard (0..<geometry.kernelWidth).contains(zeta1), (0..<geometry.kernelHeight).contains(zeta2) else { continue }
+                            scanned.append((try geometry.output.index(i, j, k),
+                                            zeta1 + geometry.kernelWidth * (zeta2 + geometry.kernelHeight * k)))
+                        }
+                    }
+                }
+                let field = try geometry.backwardField(of: t)
+                #expect(field.map(\.output) == scanned.map(\.output) && field.map(\.kernel) == scanned.map(\.kernel))
+            }
+        }
+    }
+
+    /// The whole-vector activations equal the entry-by-entry scalar functions bit for bit, at signed zeros,
+    /// infinities and NaN too.
+    @Test func vectorActivationsMatchTheScalarFunctions() throws {
+        var rng = Xoshiro256(seed: 16)
+        let pre = Self.gaussian(40, &rng) + [0, -0.0, .infinity, -.infinity, .nan, .leastNonzeroMagnitude]
+        let upstream = Self.gaussian(pre.count, &rng).enumerated().map { $0.offset % 7 == 0 ? -0.0 : $0.element }
+        let bits: ([Double]) -> [UInt64] = { $0.map(\.bitPattern) }
+        for activation in [Activation.identity, .relu, .leakyReLU(slope: 0.1), .erf(scale: 1), .absolute, .tanh] {
+            #expect(bits(activation.values(pre)) == bits(pre.map { activation($0) }), "\(activation)")
+            #expect(bits(activation.backpropagate(upstream, at: pre)) == bits(zip(upstream, pre).map { $0 * activation.derivative($1) }),
+                    "\(activation)")
+        }
+        #expect(Activation.relu.backpropagate([1, 2, 3], at: [1]) == [1])
+    }
+
+    /// The four-lane count of negative entries equals the filtered count for every length around the lane
+    /// width, with signed zeros, infinities and NaN (none of which is below 0 except −∞).
+    @Test func negativeCountMatchesTheFilteredCount() throws {
+        var rng = Xoshiro256(seed: 17)
+        let values = Self.gaussian(37, &rng) + [0, -0.0, .infinity, -.infinity, .nan, -.leastNonzeroMagnitude]
+        for length in 0...values.count {
+            let prefix = Array(values.prefix(length))
+            #expect(Vector.negativeCount(prefix) == prefix.filter { $0 < 0 }.count, "length \(length)")
+        }
+    }
+
+    /// Pooling forward equals the definition over `window(of:)` bit for bit: the first maximum (ties included)
+    /// and its index, or the window's sum in member order times 1/T; rectangular windows, a 1 × 1 window, NaN.
+    @Test func poolingForwardMatchesItsWindows() throws {
+        var rng = Xoshiro256(seed: 18)
+        let input = try FeatureMapShape(width: 6, height: 4, channels: 3)
+        var v = Self.gaussian(input.count, &rng).map { ($0 * 2).rounded() }
+        v[7] = .nan
+        for (tw, th) in [(2, 2), (3, 2), (1, 4), (1, 1)] {
+            for kind in PoolingKind.allCases {
+                let pooling = try WindowPooling(input: input, windowWidth: tw, windowHeight: th, kind: kind)
+                let (z, winners) = try pooling.forward(v)
+                for t in 0..<pooling.output.count {
+                    let window = try pooling.window(of: t)
+                    switch kind {
+                    case .max:
+                        var winner = window[0]
+                        for s in window.dropFirst() where v[s] > v[winner] { winner = s }
+                        #expect(winners[t] == winner && z[t].bitPattern == v[winner].bitPattern)
+                    case .average:
+                        #expect(z[t].bitPattern == (window.reduce(0) { $0 + v[$1] } * (1 / Double(window.count))).bitPattern)
+                    }
+                }
+            }
+        }
+    }
 }

@@ -49,6 +49,35 @@ struct NachumModelsTests {
         }
     }
 
+    /// The patch gather of eq. (4) read through one-hot filters (filter f = e_f, so the product has a single
+    /// non-zero term): (F_f * x)_uv = x_{u−i, v−j, k} exactly, indices mod n, for one and for several
+    /// channels and for r = n, where every patch wraps.
+    @Test func convolutionGathersTheCyclicPatchEntries() throws {
+        var rng = Xoshiro256(seed: 13)
+        for (n, r, d) in [(5, 3, 1), (4, 2, 3), (3, 3, 1), (3, 3, 2)] {
+            let length = r * r * d
+            let identity = try Matrix(rows: length, columns: length,
+                                      storage: (0..<(length * length)).map { $0 / length == $0 % length ? 1 : 0 })
+            let layer = try CyclicConvolution(filters: identity, filterSize: r, channels: d)
+            let x = try Image.gaussian(size: n, channels: d, rng: &rng)
+            let out = try layer(x)
+            var gathered: [Double] = [], direct: [Double] = []
+            for u in 0..<n {
+                for v in 0..<n {
+                    for i in 0..<r {
+                        for j in 0..<r {
+                            for k in 0..<d {
+                                gathered.append(out[u * n + v, (i * r + j) * d + k])
+                                direct.append(x[u - i, v - j, k])
+                            }
+                        }
+                    }
+                }
+            }
+            #expect(gathered == direct, "n = \(n), r = \(r), d = \(d)")
+        }
+    }
+
     /// The convolution layer rejects images whose channels differ from its filters' or that are smaller than r.
     @Test func convolutionRejectsMismatchedImages() throws {
         var rng = Xoshiro256(seed: 7)

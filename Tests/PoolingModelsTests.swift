@@ -180,6 +180,26 @@ struct PoolingModelsTests {
         #expect(throws: ParameterError.self) { try MaxOfGaussians.samplePair(poolSize: 3, rho: 2, rng: &rng, sampler: NormalSampler()) }
     }
 
+    /// The mean similarity, whose self products reuse each pair's r̂, equals bit for bit the quotient of the
+    /// three double sums computed pair by pair: on Gaussian images, on block images (repeated patches) and on an
+    /// image with zero patches (skipped).
+    @Test func pooledMeanSimilarityMatchesItsThreeDoubleSums() throws {
+        var rng = Xoshiro256(seed: 17)
+        let geometry = try PatchGeometry(kernelSize: 3, boundary: .cyclic)
+        let block = try ToyPair.images(size: 9, block: 4, reading: .printed)
+        var sparse = try Image.gaussian(size: 6, channels: 1, rng: &rng)
+        for k in 0..<18 { sparse.pixels[k] = 0 }
+        let pairs = [(try Image.gaussian(size: 6, channels: 1, rng: &rng), try Image.gaussian(size: 6, channels: 1, rng: &rng)),
+                     (block.x, block.y), (sparse, try Image.gaussian(size: 6, channels: 1, rng: &rng))]
+        for (x, y) in pairs {
+            let products = try [(x, y), (x, x), (y, y)].map {
+                try ConvolutionKernelMoments.averagePooledProduct($0.0, $0.1, geometry: geometry)
+            }
+            #expect(try ConvolutionKernelMoments.averagePooledMeanSimilarity(x, y, geometry: geometry)
+                    == products[0] / (products[1] * products[2]).squareRoot())
+        }
+    }
+
     @Test func kernelMomentsMatchNaiveSumsAndMonteCarlo() throws {
         var rng = Xoshiro256(seed: 16)
         let geometry = try PatchGeometry(kernelSize: 3, boundary: .cyclic)

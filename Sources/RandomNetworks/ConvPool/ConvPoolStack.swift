@@ -74,8 +74,7 @@ public struct ConvPoolStack: Sendable, Equatable {
         var current = z0
         for (layer, convolution) in zip(layers, parameters.convolutions) {
             let pre = try convolution(current)
-            let activation = layer.activation
-            let post = pre.map { activation($0) }
+            let post = layer.activation.values(pre)
             let pooled = layer.poolSize == 1 ? (z: post, winners: []) : try layer.pooling.forward(post)
             u.append(pre)
             v.append(post)
@@ -111,9 +110,7 @@ public struct ConvPoolStack: Sendable, Equatable {
         for l in layers.indices.reversed() {
             let layer = layers[l]
             let deltaV = layer.poolSize == 1 ? current : try layer.pooling.backward(current, winners: trace.winners[l])
-            let pre = trace.preActivations[l]
-            let activation = layer.activation
-            let du = (0..<deltaV.count).map { deltaV[$0] * activation.derivative(pre[$0]) }
+            let du = layer.activation.backpropagate(deltaV, at: trace.preActivations[l])
             current = try parameters.convolutions[l].backward(du)
             deltaU.append(du)
             deltaZ.append(current)

@@ -159,18 +159,27 @@ public struct ConvolutionGeometry: Sendable, Equatable {
     /// Listed with j increasing (h then runs backwards along each spatial axis).
     public func backwardField(of t: Int) throws -> [(output: Int, kernel: Int)] {
         let (l, m, _) = try input.coordinates(of: t)
+        let rows = Self.outputsCovering(m + paddingHeight, kernel: kernelHeight, stride: strideHeight, outputs: output.height)
+        let columns = Self.outputsCovering(l + paddingWidth, kernel: kernelWidth, stride: strideWidth, outputs: output.width)
         var pairs: [(output: Int, kernel: Int)] = []
+        pairs.reserveCapacity(output.channels * rows.count * columns.count)
         for k in 0..<output.channels {
-            for j in 0..<output.height {
+            for j in rows {
                 let zeta2 = m + paddingHeight - strideHeight * j
-                guard (0..<kernelHeight).contains(zeta2) else { continue }
-                for i in 0..<output.width {
+                for i in columns {
                     let zeta1 = l + paddingWidth - strideWidth * i
-                    guard (0..<kernelWidth).contains(zeta1) else { continue }
                     pairs.append((output.unchecked(i, j, k), zeta1 + kernelWidth * (zeta2 + kernelHeight * k)))
                 }
             }
         }
         return pairs
+    }
+
+    /// The outputs o ∈ [0, `outputs`) along one axis whose offset ζ = `paddedCoordinate` − `stride` · o lies in
+    /// [0, `kernel`) (A.17): ⌈(paddedCoordinate − kernel + 1)/stride⌉ … ⌊paddedCoordinate/stride⌋, clipped.
+    private static func outputsCovering(_ paddedCoordinate: Int, kernel: Int, stride: Int, outputs: Int) -> Range<Int> {
+        let first = (max(0, paddedCoordinate - kernel + 1) + stride - 1) / stride
+        let last = min(outputs - 1, paddedCoordinate / stride)
+        return first..<max(first, last + 1)
     }
 }

@@ -93,14 +93,11 @@ public struct NetworkSimulation: Sendable {
     private func negativeWindowShare(_ u: [Double], _ layer: ConvPoolLayer) throws -> Double {
         let pooling = layer.pooling, input = pooling.input, output = pooling.output
         try input.validate(u, "u", in: "NetworkSimulation.negativeWindowShare")
-        var negative = 0
         if pooling.windowSize == 1 {
             // No pooling: every unit is its own window.
-            u.withUnsafeBufferPointer { u in
-                for v in u { negative &+= v < 0 ? 1 : 0 }
-            }
-            return Double(negative) / Double(layer.outputCount)
+            return Double(Vector.negativeCount(u)) / Double(layer.outputCount)
         }
+        var negative = 0
         u.withUnsafeBufferPointer { u in
             for k in 0..<output.channels {
                 for j in 0..<output.height {

@@ -30,7 +30,7 @@ public struct SyntheticLayer: Sendable {
         let sampler = NormalSampler()
         let sd = preActivationVariance.squareRoot()
         let u = (0..<layer.convolutionCount).map { _ in sd * sampler.next(using: &rng) }
-        let v = u.map { layer.activation($0) }
+        let v = layer.activation.values(u)
         let z = layer.poolSize == 1 ? v : try layer.pooling.forward(v).z
         let conv = try PaddedConvolution.gaussian(geometry: next, weightVariance: weightVariance, biasVariance: biasVariance,
                                                   rng: &rng)
@@ -45,14 +45,14 @@ public struct SyntheticLayer: Sendable {
         let sampler = NormalSampler()
         let sd = preActivationVariance.squareRoot(), rd = r.squareRoot()
         let u = (0..<layer.convolutionCount).map { _ in sd * sampler.next(using: &rng) }
-        let v = u.map { layer.activation($0) }
+        let v = layer.activation.values(u)
         let winners = layer.poolSize == 1 ? [] : try layer.pooling.forward(v).winners
         let ones = [Double](repeating: 1, count: layer.outputCount)
         let routing = layer.poolSize == 1 ? ones : try layer.pooling.backward(ones, winners: winners)
-        let derivatives = zip(routing, u).map { $0 * layer.activation.derivative($1) }
+        let derivatives = layer.activation.backpropagate(routing, at: u)
         let deltaZ = (0..<layer.outputCount).map { _ in rd * sampler.next(using: &rng) }
         let deltaV = layer.poolSize == 1 ? deltaZ : try layer.pooling.backward(deltaZ, winners: winners)
-        let deltaU = zip(deltaV, u).map { $0 * layer.activation.derivative($1) }
+        let deltaU = layer.activation.backpropagate(deltaV, at: u)
         let conv = try PaddedConvolution.gaussian(geometry: layer.convolution, weightVariance: weightVariance, rng: &rng)
         return (derivatives.map { $0 * $0 }, try conv.backward(deltaU))
     }

@@ -82,22 +82,35 @@ public struct WindowPooling: Sendable, Equatable {
         try input.validate(v, "v", in: "WindowPooling.forward")
         var z = [Double](repeating: 0, count: output.count)
         var winners = kind == .max ? [Int](repeating: 0, count: output.count) : []
+        // The window's members relative to its first, in the order of `window(of:)`.
+        let offsets = (0..<windowHeight).flatMap { x2 in (0..<windowWidth).map { x1 in x1 + input.width * x2 } }
         let scale = 1 / Double(windowSize)
-        for k in 0..<output.channels {
-            for j in 0..<output.height {
-                for i in 0..<output.width {
-                    let t = output.unchecked(i, j, k)
-                    var best = -Double.infinity, winner = -1, sum = 0.0
-                    for x2 in 0..<windowHeight {
-                        for x1 in 0..<windowWidth {
-                            let s = input.unchecked(windowWidth * i + x1, windowHeight * j + x2, k)
-                            sum += v[s]
-                            if v[s] > best || winner < 0 { best = v[s]; winner = s }
+        v.withUnsafeBufferPointer { v in
+            z.withUnsafeMutableBufferPointer { z in
+                winners.withUnsafeMutableBufferPointer { winners in
+                    for k in 0..<output.channels {
+                        for j in 0..<output.height {
+                            for i in 0..<output.width {
+                                let t = output.unchecked(i, j, k)
+                                let first = input.unchecked(windowWidth * i, windowHeight * j, k)
+                                switch kind {
+                                case .max:
+                                    // The first maximum: a later member wins only if strictly larger.
+                                    var best = v[first], winner = first
+                                    for o in offsets.dropFirst() {
+                                        let better = v[first + o] > best
+                                        best = better ? v[first + o] : best
+                                        winner = better ? first + o : winner
+                                    }
+                                    z[t] = best
+                                    winners[t] = winner
+                                case .average:
+                                    var sum = 0.0
+                                    for o in offsets { sum += v[first + o] }
+                                    z[t] = sum * scale
+                                }
+                            }
                         }
-                    }
-                    switch kind {
-                    case .max: z[t] = best; winners[t] = winner
-                    case .average: z[t] = sum * scale
                     }
                 }
             }

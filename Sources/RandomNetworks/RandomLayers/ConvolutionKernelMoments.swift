@@ -33,7 +33,7 @@ public enum ConvolutionKernelMoments {
     /// ρ̄(A_x, A_y) over the kernels: the limit of ρ(A_x, A_y) as m → ∞.
     public static func averagePooledMeanSimilarity(_ x: Image, _ y: Image, geometry: PatchGeometry) throws -> Double {
         let a = DistinctPatches(try geometry.patches(of: x)), b = DistinctPatches(try geometry.patches(of: y))
-        return try pooledProduct(a, b) / (try pooledProduct(a, a) * pooledProduct(b, b)).squareRoot()
+        return try pooledProduct(a, b) / (try pooledSelfProduct(a) * pooledSelfProduct(b)).squareRoot()
     }
 
     /// The three position-wise sums ½ Σ_p ‖α_p‖‖β_p‖ r̂, ½ Σ_p ‖α_p‖², ½ Σ_p ‖β_p‖² in one pass.
@@ -53,24 +53,49 @@ public enum ConvolutionKernelMoments {
 
     /// (1/(2|D|²)) Σ_{p,q} ‖α_p‖‖β_q‖ r̂(cos(α_p, β_q)) over distinct patches with multiplicities.
     static func pooledProduct(_ a: DistinctPatches, _ b: DistinctPatches) throws -> Double {
-        let n = a.matrix.columns
+        try pooledSum(a, b) { i, j, norms in try dualValue(a, i, b, j, norms: norms) }
+    }
+
+    /// `pooledProduct(a, a)` with each r̂(cos(α_p, α_q)) computed once for the pair {p, q}: the cosine of (q, p)
+    /// multiplies and adds the same numbers in the same order as that of (p, q), so the value is the same bits.
+    static func pooledSelfProduct(_ a: DistinctPatches) throws -> Double {
+        let m = a.rows.count
+        var values = [Double](repeating: .nan, count: m * (m + 1) / 2)
+        return try pooledSum(a, a) { i, j, norms in
+            let slot = max(i, j) * (max(i, j) + 1) / 2 + min(i, j)
+            if values[slot].isNaN { values[slot] = try dualValue(a, i, a, j, norms: norms) }
+            return values[slot]
+        }
+    }
+
+    /// (1/(2|D|²)) Σ_i c_i Σ_j c_j n_ij `value`(i, j, n_ij) over the non-zero distinct patches, n_ij = ‖α_i‖‖β_j‖.
+    private static func pooledSum(_ a: DistinctPatches, _ b: DistinctPatches,
+                                  value: (Int, Int, Double) throws -> Double) rethrows -> Double {
         var total = 0.0
-        try a.matrix.storage.withUnsafeBufferPointer { x in
-            try b.matrix.storage.withUnsafeBufferPointer { y in
-                for (i, p) in a.rows.enumerated() where a.norms[i] > 0 {
-                    var row = 0.0
-                    for (j, q) in b.rows.enumerated() where b.norms[j] > 0 {
-                        var dot = 0.0
-                        for t in 0..<n { dot += x[p * n + t] * y[q * n + t] }
-                        let norms = a.norms[i] * b.norms[j]
-                        // A computed cosine may leave [−1, 1] by rounding; it is a cosine, so it is brought back.
-                        row += Double(b.counts[j]) * norms * (try ReLUDualActivation.value(min(1, max(-1, dot / norms))))
-                    }
-                    total += Double(a.counts[i]) * row
-                }
+        for i in a.rows.indices where a.norms[i] > 0 {
+            var row = 0.0
+            for j in b.rows.indices where b.norms[j] > 0 {
+                let norms = a.norms[i] * b.norms[j]
+                row += Double(b.counts[j]) * norms * (try value(i, j, norms))
             }
+            total += Double(a.counts[i]) * row
         }
         return 0.5 * total / (Double(a.total) * Double(b.total))
+    }
+
+    /// r̂(cos(α_i, β_j)) for distinct patches i of a and j of b, with `norms` = ‖α_i‖‖β_j‖.
+    private static func dualValue(_ a: DistinctPatches, _ i: Int, _ b: DistinctPatches, _ j: Int, norms: Double) throws
+        -> Double {
+        let n = a.matrix.columns, p = a.rows[i], q = b.rows[j]
+        let dot = a.matrix.storage.withUnsafeBufferPointer { x in
+            b.matrix.storage.withUnsafeBufferPointer { y in
+                var dot = 0.0
+                for t in 0..<n { dot += x[p * n + t] * y[q * n + t] }
+                return dot
+            }
+        }
+        // A computed cosine may leave [−1, 1] by rounding; it is a cosine, so it is brought back.
+        return try ReLUDualActivation.value(min(1, max(-1, dot / norms)))
     }
 
     /// E_W[r(⟨α, W⟩) r(⟨β, W⟩)] = ½ ‖α‖‖β‖ r̂(cos(α, β)) for α = row p of a and β = row q of b

@@ -75,15 +75,21 @@ public struct CyclicConvolution: Sendable {
         let n = image.size, r = filterSize, d = channels
         image.pixels.withUnsafeBufferPointer { x in
             var row = patches
+            // Indices mod n by one conditional wrap (r <= n, so u − i and v − j lie in (−n, n)): no division per entry.
             for u in 0..<n {
                 for v in 0..<n {
                     var out = row
                     for i in 0..<r {
-                        let su = (u - i + n) % n
+                        let su = u >= i ? u - i : u - i + n
                         for j in 0..<r {
-                            // An element loop, not `update(from:count:)`: d is a few channels, below a memmove call's cost.
-                            let source = x.baseAddress! + (su * n + (v - j + n) % n) * d
-                            for c in 0..<d { out[c] = source[c] }
+                            let sv = v >= j ? v - j : v - j + n
+                            let source = x.baseAddress! + (su * n + sv) * d
+                            if d == 1 {
+                                out[0] = source[0]
+                            } else {
+                                // An element loop, not `update(from:count:)`: d is a few channels, below a memmove call's cost.
+                                for c in 0..<d { out[c] = source[c] }
+                            }
                             out += d
                         }
                     }
