@@ -1,4 +1,5 @@
 import CGSL
+import CGSLErrors
 import COpenBLAS
 
 /// An error reported by GSL: the status code GSL returned and the reason it gave.
@@ -40,10 +41,8 @@ private let recordingHandlerInstalled: Bool = {
     return true
 }()
 
-/// The single gateway through which this module calls GSL.
-///
-/// The error record lives in a static inline C helper, so it must be read from
-/// one Swift file only: every call that can fail goes through these functions.
+/// The single gateway through which this module calls GSL: every call that can fail goes through these functions,
+/// which clear and read the calling thread's error record (CGSLErrors).
 enum GSLCall {
     /// Runs a GSL routine that returns a status code; throws on any non-zero
     /// status, with the reason the handler recorded for it. The decision rests
