@@ -29,7 +29,8 @@ public struct ClaimResult: Sendable, Codable, Equatable {
     /// The claim's share of the suite's false-fail budget when it ran (nil in
     /// runs saved before it was recorded): calibrate and diff use it.
     public let alpha: Double?
-    /// Wall-clock time of the check, in seconds (0 in `timeless`).
+    /// Wall-clock time of the check, in seconds (0 in `timeless`); claims run side by side share the cores, so it
+    /// includes waiting for them.
     public private(set) var seconds: Double
     /// Set when the check itself failed (an error was thrown); the verdict is then inconclusive.
     public let error: String?
