@@ -131,7 +131,8 @@ public struct PatternDetectionNetwork: Sendable, Equatable {
         try Matrix(rows: batch.count, columns: channels, storage: pool(batch, slots: false).features)
     }
 
-    /// z (m × k, row-major), when `wantSlots` the slots j_i(x), and the rows' `basisIndices` when the rows are basis vectors and the filters usable.
+    /// z (m × k, row-major), when `wantSlots` the slots j_i(x), and the rows' `basisIndices` when the rows are basis
+    /// vectors and the filters usable.
     private func pool(_ batch: PatternBatch, slots wantSlots: Bool) throws
         -> (features: [Double], slots: [Int]?, basis: [Int]?) {
         try requireDimension(batch, "preActivations")
@@ -181,9 +182,9 @@ public struct PatternDetectionNetwork: Sendable, Equatable {
                     var rows = [UnsafePointer<Double>](repeating: a, count: n), rowSlots = [Double](repeating: 0, count: n)
                     for b in 0..<m {
                         // Channel by channel: best = slot 0, then slots j = 1 … n − 1 in order replace it when strictly
-                        // larger (the smallest j on ties); z = max(0, best). A slot whose row repeats an earlier one (a
-                        // pattern that occurs twice, when slots share rows) is never strictly larger than it, so skipping it changes
-                        // neither the maximum nor the slot.
+                        // larger (the smallest j on ties); z = max(0, best). A slot whose row repeats an earlier one
+                        // (a pattern that occurs twice, when slots share rows) is never strictly larger than it, so
+                        // skipping it changes neither the maximum nor the slot.
                         let z = zBuffer.baseAddress! + b * k
                         var count = 0
                         for j in 0..<n {
