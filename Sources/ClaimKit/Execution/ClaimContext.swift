@@ -350,6 +350,7 @@ public final class ClaimContext {
         plan: ([Partial], Int) throws -> Int, alpha: Double
     ) throws -> (estimate: Double, interval: Interval, samples: Int, note: String?) {
         try Require.openUnit(alpha, "alpha", in: "ClaimContext")
+        if let maxSamples { try Require.atLeast(maxSamples, pilotCount, "maxSamples", in: "ClaimContext") }
         let seed = stream(label)
         let cap = min(maxSamples ?? budget.sampleCap, budget.sampleCap)
         var decided: (estimate: Double, interval: Interval, reason: String)?

@@ -45,18 +45,14 @@ public struct PatternDetectionNetwork: Sendable, Equatable {
         try requireDimension(batch, "preActivations")
         let rows = batch.rows.rows, k = channels
         let out = [Double](unsafeUninitializedCapacity: rows * k) { buffer, initialized in
-            gemmActivations(batch, into: buffer.baseAddress!)
+            gemmActivations(batch.rows, into: buffer.baseAddress!)
             initialized = rows * k
         }
         return try Matrix(rows: rows, columns: k, storage: out)
     }
 
-    /// The GEMM of `preActivations` into `c` ((m·n) × k, every entry written: beta = 0).
-    private func gemmActivations(_ batch: PatternBatch, into c: UnsafeMutablePointer<Double>) {
-        gemmActivations(batch.rows, into: c)
-    }
-
-    /// The GEMM X Wᵀ of pattern rows X (r × d) into `c` (r × k, every entry written: beta = 0).
+    /// The GEMM X Wᵀ of pattern rows X (r × d: a batch's (m·n) rows, or its distinct patterns) into `c` (r × k,
+    /// every entry written: beta = 0).
     private func gemmActivations(_ rows: Matrix, into c: UnsafeMutablePointer<Double>) {
         rows.storage.withUnsafeBufferPointer { x in
             filters.storage.withUnsafeBufferPointer { w in
@@ -156,7 +152,7 @@ public struct PatternDetectionNetwork: Sendable, Equatable {
             (basis, sharedRows) = (nil, false)
             let rows = batch.rows.rows
             table = [Double](unsafeUninitializedCapacity: rows * k) { buffer, initialized in
-                gemmActivations(batch, into: buffer.baseAddress!)
+                gemmActivations(batch.rows, into: buffer.baseAddress!)
                 initialized = rows * k
             }
             offsets = (0..<rows).map { $0 * k }
