@@ -39,8 +39,7 @@ struct RegistryTests {
     /// The claim reaches its expected verdict and, at the baseline's seed, its evidence has not moved from the
     /// committed baseline (CI's numeric regression check; regenerate the baseline when a change is intended).
     static func check(_ id: String) throws {
-        let claim = try #require(Suite.registry.claims.first { $0.id == id })
-        let result = runner.run(claim)
+        let result = try QuickRuns.result(id)
         let matches = result.matchesExpectation
         #expect(matches, Comment(rawValue: FailureDescription.describe(result, seed: seed, rerun: ClaimsCLI.tool.rerunCommand(for: id, runner: runner))))
         guard let baseline else { return }

@@ -13,12 +13,15 @@ package struct ReferencePerturbation: Sendable, Equatable {
 
     package init(shifts: [String: Double]) { self.shifts = shifts }
 
-    /// `assertion` judged against its moved region, or unchanged when it is not chosen.
-    func apply(to assertion: Assertion) -> Assertion {
+    /// `assertion` judged against its moved region, or unchanged when it is not chosen. An expected verdict
+    /// already attached (a recorded result judged again) is kept, so the result equals what a run with this
+    /// perturbation records.
+    package func apply(to assertion: Assertion) -> Assertion {
         guard let relative = shifts[assertion.key] else { return assertion }
         let shift = relative * assertion.reference
         let moved = ClaimedRegion(lower: assertion.claimedLower + shift, upper: assertion.claimedUpper + shift)
-        return assertion.judged(as: assertion.key, description: assertion.name, subject: assertion.subject, against: moved,
-                                note: "reference moved by \(relative) of itself (perturbation test)")
+        let judged = assertion.judged(as: assertion.key, description: assertion.name, subject: assertion.subject, against: moved,
+                                      note: "reference moved by \(relative) of itself (perturbation test)")
+        return assertion.expected.map { judged.expecting($0, reason: assertion.expectedReason) } ?? judged
     }
 }
