@@ -1,5 +1,5 @@
 import ClaimKit
-@testable import LayerNormPaper
+import LayerNormPaper
 import RandomNetworks
 import Testing
 

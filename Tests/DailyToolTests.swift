@@ -1,6 +1,6 @@
 import ArgumentParser
 import ClaimKit
-@testable import ClaimKitCLI
+import ClaimKitCLI
 import ClaimsCLI
 import Foundation
 import Testing

@@ -1,6 +1,6 @@
 import ClaimKit
 import ClaimKitCLI
-@testable import ClaimsCLI
+import ClaimsCLI
 import Foundation
 import Testing
 

@@ -1,7 +1,7 @@
 import ClaimKit
 import Foundation
 import GSL
-@testable import LayerNormPaper
+import LayerNormPaper
 import RandomNetworks
 import Randomness
 import Testing

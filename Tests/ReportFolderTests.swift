@@ -1,5 +1,5 @@
 import ClaimKit
-@testable import ClaimKitCLI
+import ClaimKitCLI
 import Foundation
 import Testing
 

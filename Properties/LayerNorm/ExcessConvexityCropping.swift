@@ -94,7 +94,7 @@ extension LayerNormClaims {
 
     /// How far `crop` violates Property 6's inequality, 1 − 10⁻⁹ − LHS/RHS (positive: violated beyond the
     /// rounding the random-crop count allows); nil for a crop outside the class (g̃ not increasing and convex).
-    static func croppingViolation(_ crop: PowerSeriesCrop) throws -> Double? {
+    package static func croppingViolation(_ crop: PowerSeriesCrop) throws -> Double? {
         guard crop.rightSide > 0, try ExcessConvexity.classViolation(crop.cropped.value) >= -1e-12 else { return nil }
         return 1 - 1e-9 - (try crop.leftSide().value) / crop.rightSide
     }

@@ -140,7 +140,7 @@ public struct ClaimsTool: Sendable {
     /// `--threads -1` as `--threads=-1`: ArgumentParser would read "-1" as an
     /// option and report a missing value; attached, it reaches the option's
     /// own range check ("--threads must be between 1 and 1024, got -1").
-    static func attachingNegativeNumbers(_ arguments: [String]) -> [String] {
+    package static func attachingNegativeNumbers(_ arguments: [String]) -> [String] {
         var result: [String] = []
         var index = 0
         while index < arguments.count {

@@ -2,12 +2,12 @@ import Foundation
 
 /// Errors as the command line prints them: one readable line, never a
 /// Foundation dump (`Error Domain=NSCocoaErrorDomain Code=516 … UserInfo={…}`).
-enum ErrorText {
+package enum ErrorText {
     /// One line for `error`: for a Foundation file error (Cocoa or POSIX
     /// domain) the path it names and the system's reason (strerror); for any
     /// other error its description, lines joined.
     /// `path: false` leaves the path out (for a message that names it already).
-    static func describe(_ error: Error, path: Bool = true) -> String {
+    package static func describe(_ error: Error, path: Bool = true) -> String {
         if let error = error as? POSIXError { return reason(errno: error.code.rawValue) }
         let ns = error as NSError
         switch ns.domain {
@@ -61,7 +61,7 @@ extension String {
     /// The text with control characters shown instead of obeyed: `\n`, `\r`,
     /// `\t`, and `\u{1B}` for the others (C0, DEL and C1), so a message that
     /// quotes user input stays one line and cannot move the cursor.
-    var escapingControlCharacters: String {
+    package var escapingControlCharacters: String {
         guard unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else { return self }
         var result = ""
         for scalar in unicodeScalars {

@@ -6,7 +6,7 @@ import Foundation
 /// growing), appears only after `delay` (two seconds: quick commands show
 /// nothing), and only when standard error is a terminal whose TERM is not
 /// "dumb" (`Console.errorIsTerminal`); an interrupt clears it (StandardStreams).
-final class Progress: @unchecked Sendable {
+package final class Progress: @unchecked Sendable {
     private let console: Console
     private let lock = NSLock()
     private let start = ContinuousClock.now
@@ -17,7 +17,7 @@ final class Progress: @unchecked Sendable {
     private var ticking = false
 
     /// A status line on `console` that appears once `delay` has passed, redrawn every `interval`.
-    init(console: Console, delay: Duration = .seconds(2), interval: Duration = .seconds(1)) {
+    package init(console: Console, delay: Duration = .seconds(2), interval: Duration = .seconds(1)) {
         self.console = console
         self.delay = delay
         self.interval = interval
@@ -43,7 +43,7 @@ final class Progress: @unchecked Sendable {
     }
 
     /// Writes `text` as a line on standard error, above the status line.
-    func line(_ text: String) { writing { console.errorLine(text) } }
+    package func line(_ text: String) { writing { console.errorLine(text) } }
 
     /// Runs `body` (which writes lines to standard output or error, and does
     /// not call the progress) with the status line erased, then redraws it.
@@ -59,12 +59,12 @@ final class Progress: @unchecked Sendable {
 
     /// The status of `run` and `report` while the claims of `running` run: "[d/n done] elapsed, about … left · ID: time
     /// in this claim · …".
-    func follow(_ running: RunningClaims) {
+    package func follow(_ running: RunningClaims) {
         show { "\(running.summary) · \(running.current)" }
     }
 
     /// Clears the status line; nothing is drawn after this.
-    func finish() {
+    package func finish() {
         lock.withLock {
             finished = true
             if shown { console.writeError("\r\u{1B}[K") }
@@ -108,7 +108,7 @@ final class Progress: @unchecked Sendable {
     static func format(_ duration: Duration) -> String { format(seconds: duration.seconds) }
 
     /// `format` of a number of seconds.
-    static func format(seconds: Double) -> String {
+    package static func format(seconds: Double) -> String {
         guard seconds.isFinite else { return "an unknown time" }
         let s = max(0, seconds)
         if s < 10 { return String(format: "%.1f s", s) }

@@ -19,7 +19,7 @@ import Foundation
 public enum ReportFolderWriter {
     /// The file in the report folder that lists what the last report wrote, one relative path a line.
     public static let manifestName = ".claims-report-manifest"
-    static let stagingPrefix = ".claims-report-staging-"
+    package static let stagingPrefix = ".claims-report-staging-"
 
     /// Everything that can fail before the claims run: creates `folder`,
     /// removes stale staging folders, creates this process's staging folder

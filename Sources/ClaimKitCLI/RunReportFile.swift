@@ -8,12 +8,12 @@ import Foundation
 /// and the problem, with the field. `-` is standard input; pipes,
 /// /dev/stdin and process substitutions are read like files (read(2), no
 /// size or permission guessed beforehand).
-enum RunReportFile {
+package enum RunReportFile {
     /// The largest run file read: 256 MiB (a full run at the quick budget is about 2 MB).
     static let maximumBytes = 256 << 20
 
     /// The run saved at `path` (`-`: standard input), decoded and validated.
-    static func read(_ path: String) throws -> RunReport {
+    package static func read(_ path: String) throws -> RunReport {
         let data = try contents(path)
         let name = displayName(path)
         guard !data.isEmpty else { throw ValidationError("cannot read run file \(name): it is empty") }

@@ -3,7 +3,7 @@ import Foundation
 
 /// The claims of a run that are running now and how many have finished, for a status line while claims run side
 /// by side (`Runner.run(_:claimsAtOnce:events:)`). Safe to update from the threads that run the claims.
-final class RunningClaims: @unchecked Sendable {
+package final class RunningClaims: @unchecked Sendable {
     private let lock = NSLock()
     private let start = ContinuousClock.now
     private let expectedSeconds: [Double]
@@ -11,7 +11,7 @@ final class RunningClaims: @unchecked Sendable {
     private var finished = 0
 
     /// `total` claims; `expectedSeconds[i]`, when given, is how long claim i is expected to take (shown as time left).
-    init(total: Int, expectedSeconds: [Double] = []) {
+    package init(total: Int, expectedSeconds: [Double] = []) {
         self.total = total
         self.expectedSeconds = expectedSeconds
     }
@@ -20,7 +20,7 @@ final class RunningClaims: @unchecked Sendable {
     let total: Int
 
     /// Takes note of a claim starting or finishing.
-    func record(_ event: RunEvent) {
+    package func record(_ event: RunEvent) {
         lock.withLock {
             switch event {
             case .started(let index, let claim):
