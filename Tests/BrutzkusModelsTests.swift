@@ -154,7 +154,7 @@ struct BrutzkusModelsTests {
         #expect(p.storage == [0, 0, 1, 0, 0, 0, 0, 0])
     }
 
-    /// The standard-basis fast paths (activations read from Wᵀ, repeated patterns skipped, the subset recursion of
+    /// The standard-basis fast paths (activations read from W, repeated patterns skipped, the subset recursion of
     /// `pooledFeatures`, the channel-blocked gradient) against eq. (1) and the input-by-input gradient loop written
     /// out, bit for bit: k = 7 (a partial block of four channels), n = 1 and n = 5, repeated patterns, inputs with
     /// equal pattern sets, the support-class representatives, and a zero filter entry (the GEMM path).
@@ -203,6 +203,34 @@ struct BrutzkusModelsTests {
             #expect(gradient.loss == loss / Double(m))
             #expect(gradient.filters.storage == filterGradient && gradient.outputWeights == outputGradient)
         }
+    }
+
+    /// Standard-basis patterns of dimension d > 64 (beyond the bit sets of `poolBasisSets`) pool from the rows of W
+    /// (`poolBasisRows`): the features and slots of eq. (1) written out, bit for bit, for k = 9 (two blocks of four
+    /// channels and one left over), an input repeating a pattern, and two coordinates whose filter entries tie at the maximum (the smaller slot wins).
+    @Test func wideBasisPatternsPoolFromTheRowsOfW() throws {
+        var rng = Xoshiro256(seed: 31)
+        let d = 66, n = 4, k = 9
+        let distribution = try PatternDistribution.standardBasis(dimension: d, patternCount: d, patternsPerInput: n)
+        var net = try Self.randomNetwork(channels: k, dimension: d, rng: &rng)
+        (net.filters.storage[4 * d + 3], net.filters.storage[4 * d + 65]) = (10, 10)
+        let indices = [3, 65, 3, 0, 1, 65, 3, 2] + (0..<(5 * n)).map { _ in Int(rng.next() % UInt64(d)) }
+        let batch = try distribution.inputs(patternIndices: indices)
+        let m = batch.count
+        var z = [Double](repeating: 0, count: m * k), slots = [Int](repeating: 0, count: m * k)
+        for b in 0..<m {
+            for i in 0..<k {
+                var best = -Double.infinity
+                for j in 0..<n where net.filters[i, indices[b * n + j]] > best {
+                    (best, slots[b * k + i]) = (net.filters[i, indices[b * n + j]], j)
+                }
+                z[b * k + i] = max(0, best)
+            }
+        }
+        #expect(try net.pooledFeatures(batch).storage == z)
+        let pooled = try net.pooled(batch)
+        #expect(pooled.features.storage == z && pooled.slots == slots)
+        #expect(slots[4] == 0 && slots[k + 4] == 1)
     }
 
     /// Noiseless inputs multiply only their distinct patterns by W (`DistinctPatternRows`): pooled features, slots,

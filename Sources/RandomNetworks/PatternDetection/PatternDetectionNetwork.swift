@@ -86,12 +86,11 @@ public struct PatternDetectionNetwork: Sendable, Equatable {
         return found ? indices : nil
     }
 
-    /// Wᵀ (d × k, row q = W[·, q]) when every filter entry is non-zero and finite, nil otherwise. Then for a pattern
-    /// e_q, w_i · e_q = W[i, q] exactly, whatever order a GEMM sums the products in (every other product is a zero
-    /// of a finite, non-zero filter entry), so the activations can be read from Wᵀ instead of multiplied.
-    private func transposedFiltersIfUsable() -> [Double]? {
-        let d = dimension, k = channels
-        let usable: Bool = filters.storage.withUnsafeBufferPointer { w in
+    /// Whether every filter entry is non-zero and finite. Then for a pattern e_q, w_i · e_q = W[i, q] exactly,
+    /// whatever order a GEMM sums the products in (every other product is a zero of a finite, non-zero filter
+    /// entry), so the activations can be read from W instead of multiplied.
+    private func filtersReadExactly() -> Bool {
+        filters.storage.withUnsafeBufferPointer { w in
             // Non-zero and finite (v − v is 0 exactly for finite v, NaN otherwise), four entries at a time.
             var good = SIMDMask<SIMD4<Int64>>(repeating: true), i = 0
             while i + 4 <= w.count {
@@ -101,7 +100,11 @@ public struct PatternDetectionNetwork: Sendable, Equatable {
             }
             return all(good) && w[i...].allSatisfy { $0 != 0 && $0.isFinite }
         }
-        guard usable else { return nil }
+    }
+
+    /// Wᵀ, d × k (row q = W[·, q]).
+    private func transposedFilters() -> [Double] {
+        let d = dimension, k = channels
         return [Double](unsafeUninitializedCapacity: d * k) { transposed, initialized in
             filters.storage.withUnsafeBufferPointer { w in
                 // One sequential pass over W, row by row, each entry to its row of Wᵀ (d sequential write streams).
@@ -133,23 +136,43 @@ public struct PatternDetectionNetwork: Sendable, Equatable {
         -> (features: [Double], slots: [Int]?, basis: [Int]?) {
         try requireDimension(batch, "preActivations")
         let m = batch.count, n = batch.patternsPerInput, k = channels, d = dimension
-        // The activations of slot s are the k values at table + offsets[s]: a row of the (m·n) × k GEMM, or for
-        // standard-basis patterns a row of Wᵀ (the same numbers exactly, see `transposedFiltersIfUsable`).
+        if let basis = basisIndices(batch), filtersReadExactly() {
+            // Standard-basis patterns: the activations are entries of W (the same numbers exactly, see
+            // `filtersReadExactly`).
+            var features = [Double](unsafeUninitializedCapacity: m * k) { _, initialized in initialized = m * k }
+            if !wantSlots, d <= 64 {
+                let transposed = transposedFilters()
+                transposed.withUnsafeBufferPointer { columns in
+                    features.withUnsafeMutableBufferPointer { z in
+                        Self.poolBasisSets(columns: columns.baseAddress!, basis: basis, m: m, n: n, k: k, into: z.baseAddress!)
+                    }
+                }
+                return (features, nil, basis)
+            }
+            var slots = [Int](unsafeUninitializedCapacity: m * k) { _, initialized in initialized = m * k }
+            filters.storage.withUnsafeBufferPointer { w in
+                features.withUnsafeMutableBufferPointer { z in
+                    slots.withUnsafeMutableBufferPointer { s in
+                        Self.poolBasisRows(filters: w.baseAddress!, basis: basis, m: m, n: n, k: k, d: d,
+                                           features: z.baseAddress!, slots: s.baseAddress!)
+                    }
+                }
+            }
+            return (features, wantSlots ? slots : nil, basis)
+        }
+        // The activations of slot s are the k values at table + offsets[s]: a row of the (m·n) × k GEMM.
         // `sharedRows`: the slots of one pattern read the same row of the table.
-        let table: [Double], offsets: [Int], basis: [Int]?, sharedRows: Bool
-        if let indices = basisIndices(batch), let transposed = transposedFiltersIfUsable() {
-            (table, basis, sharedRows) = (transposed, indices, true)
-            offsets = indices.map { $0 * k }
-        } else if let distinct = DistinctPatternRows(batch) {
+        let table: [Double], offsets: [Int], sharedRows: Bool
+        if let distinct = DistinctPatternRows(batch) {
             // Noiseless inputs repeat a few patterns: the GEMM of the distinct ones, each slot reading its pattern's row.
-            (basis, sharedRows) = (nil, true)
+            sharedRows = true
             table = [Double](unsafeUninitializedCapacity: distinct.rows.rows * k) { buffer, initialized in
                 gemmActivations(distinct.rows, into: buffer.baseAddress!)
                 initialized = distinct.rows.rows * k
             }
             offsets = distinct.rowOfSlot.map { $0 * k }
         } else {
-            (basis, sharedRows) = (nil, false)
+            sharedRows = false
             let rows = batch.rows.rows
             table = [Double](unsafeUninitializedCapacity: rows * k) { buffer, initialized in
                 gemmActivations(batch.rows, into: buffer.baseAddress!)
@@ -159,14 +182,6 @@ public struct PatternDetectionNetwork: Sendable, Equatable {
         }
         // Every entry is written below (input by input, channel by channel).
         var features = [Double](unsafeUninitializedCapacity: m * k) { _, initialized in initialized = m * k }
-        if !wantSlots, let basis, d <= 64 {
-            table.withUnsafeBufferPointer { columns in
-                features.withUnsafeMutableBufferPointer { z in
-                    Self.poolBasisSets(columns: columns.baseAddress!, basis: basis, m: m, n: n, k: k, into: z.baseAddress!)
-                }
-            }
-            return (features, nil, basis)
-        }
         var slots = [Int](unsafeUninitializedCapacity: wantSlots ? m * k : 0) { _, initialized in
             initialized = wantSlots ? m * k : 0
         }
@@ -175,7 +190,7 @@ public struct PatternDetectionNetwork: Sendable, Equatable {
                 slots.withUnsafeMutableBufferPointer { slotBuffer in
                     let a = act.baseAddress!
                     // The distinct activation rows of an input in slot order, and the first slot of each.
-                    var rows = [UnsafePointer<Double>](repeating: a, count: n), rowSlots = [Double](repeating: 0, count: n)
+                    var rows = [UnsafePointer<Double>](repeating: a, count: n), rowSlots = [Int64](repeating: 0, count: n)
                     for b in 0..<m {
                         // Channel by channel: best = slot 0, then slots j = 1 … n − 1 in order replace it when strictly
                         // larger (the smallest j on ties); z = max(0, best). A slot whose row repeats an earlier one
@@ -189,7 +204,7 @@ public struct PatternDetectionNetwork: Sendable, Equatable {
                             if sharedRows { for u in 0..<count where rows[u] == row { repeated = true } }
                             if !repeated {
                                 rows[count] = row
-                                rowSlots[count] = Double(j)
+                                rowSlots[count] = Int64(j)
                                 count += 1
                             }
                         }
@@ -199,7 +214,7 @@ public struct PatternDetectionNetwork: Sendable, Equatable {
                             let s = slotBuffer.baseAddress! + b * k
                             while i + 4 <= k {
                                 var best = UnsafeRawPointer(rows[0] + i).loadUnaligned(as: SIMD4<Double>.self)
-                                var slot = SIMD4<Double>(repeating: 0)
+                                var slot = SIMD4<Int64>(repeating: 0)
                                 for u in 1..<count {
                                     let value = UnsafeRawPointer(rows[u] + i).loadUnaligned(as: SIMD4<Double>.self)
                                     let larger = value .> best
@@ -213,7 +228,7 @@ public struct PatternDetectionNetwork: Sendable, Equatable {
                                 i += 4
                             }
                             while i < k {
-                                var best = rows[0][i], slot = 0.0
+                                var best = rows[0][i], slot: Int64 = 0
                                 for u in 1..<count where rows[u][i] > best {
                                     best = rows[u][i]
                                     slot = rowSlots[u]
@@ -244,7 +259,7 @@ public struct PatternDetectionNetwork: Sendable, Equatable {
                 }
             }
         }
-        return (features, wantSlots ? slots : nil, basis)
+        return (features, wantSlots ? slots : nil, nil)
     }
 
     /// N_CNN[θ](x) for every input of the batch (eq. (1)).
