@@ -314,4 +314,28 @@ struct ASVModelsTests {
             }
         }
     }
+
+    /// A scratch lent to passes of different sizes (larger, then smaller, then larger again, so it holds stale
+    /// entries) gives the same bits as a fresh allocation, forward and backward; and the q-only statistics of a
+    /// network equal the first L entries of the full ones from the same generator state.
+    @Test func reusedScratchAndSecondMomentsMatchTheGeneralPath() throws {
+        var rng = Xoshiro256(seed: 19)
+        var scratch = PatchScratch()
+        for g in Self.geometries.reversed() + Self.geometries {
+            let geometry = try Self.geometry(g)
+            let conv = try PaddedConvolution.gaussian(geometry: geometry, weightVariance: 1, biasVariance: 0.5, rng: &rng)
+            let z = Self.gaussian(geometry.input.count, &rng), deltaU = Self.gaussian(geometry.output.count, &rng)
+            #expect(try conv(z, scratch: &scratch) == conv(z))
+            #expect(try conv.backward(deltaU, scratch: &scratch) == conv.backward(deltaU))
+        }
+        let stack = try ASVNetworks.fast(.max, side: 8)
+        let variances = try ASVInitialization.forwardVariances(stack)
+        let simulation = NetworkSimulation(stack: stack, weightVariances: variances, imagesPerNetwork: 2, backward: true)
+        for seed in [20, 21] as [UInt64] {
+            var full = Xoshiro256(seed: seed), qOnly = full
+            let statistics = try simulation.network(&full, scratch: &scratch)
+            #expect(try simulation.preActivationSecondMoments(&qOnly, scratch: &scratch) == Array(statistics.prefix(stack.layers.count)))
+            #expect(full.next() == qOnly.next())
+        }
+    }
 }

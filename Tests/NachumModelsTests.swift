@@ -259,4 +259,29 @@ struct NachumModelsTests {
         #expect(abs(norm.value - (8.0 / 3).squareRoot()) < 1e-10)
         #expect(throws: ParameterError.self) { try OrliczNorm.solve(lower: 0, upper: 4) { _ in 1 } }
     }
+
+    /// Patches built once give the same sums bit for bit as patching the pair inside the call, for ReLU and a
+    /// smooth activation, several channels, and r = n (every patch wraps around); mismatched patches are refused.
+    @Test func patchedPairMatchesPatchingPerCall() throws {
+        var rng = Xoshiro256(seed: 13)
+        for (n, r, d) in [(6, 3, 1), (5, 2, 3), (4, 4, 2)] {
+            let x = try Image.gaussian(size: n, channels: d, rng: &rng), y = try Image.gaussian(size: n, channels: d, rng: &rng)
+            let pair = try PatchedImagePair(x, y, filterSize: r)
+            let layer = try CyclicConvolution.gaussian(count: 5, filterSize: r, channels: d, variance: 1, rng: &rng)
+            for activation in [Activation.relu, .tanh] {
+                let once = try layer.activatedInnerProducts(pair, activation: activation)
+                let perCall = try layer.activatedInnerProducts([(x, y)], activation: activation)[0]
+                #expect([once.xy, once.xx, once.yy] == [perCall.xy, perCall.xx, perCall.yy])
+            }
+            var a = rng, b = rng
+            let viaPair = try FilterMonteCarlo.sums(pair, activation: .relu, nu: 0.5, batch: 3, rng: &a)
+            let viaImages = try FilterMonteCarlo.sums(x, y, activation: .relu, filterSize: r, nu: 0.5, batch: 3, rng: &b)
+            #expect([viaPair.xy, viaPair.xx, viaPair.yy] == [viaImages.xy, viaImages.xx, viaImages.yy] && a.next() == b.next())
+        }
+        let x = try Image.gaussian(size: 4, channels: 1, rng: &rng)
+        let other = try CyclicConvolution.gaussian(count: 2, filterSize: 2, channels: 1, variance: 1, rng: &rng)
+        #expect(throws: ParameterError.self) { try other.activatedInnerProducts(PatchedImagePair(x, x, filterSize: 3), activation: .relu) }
+        #expect(throws: ParameterError.self) { try PatchedImagePair(x, Image.gaussian(size: 5, channels: 1, rng: &rng), filterSize: 3) }
+        #expect(throws: ParameterError.self) { try PatchedImagePair(x, x, filterSize: 5) }
+    }
 }

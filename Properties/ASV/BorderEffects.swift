@@ -55,7 +55,8 @@ extension ASVClaims {
                         region: .equal(exact[l]), resolution: 0.05, alpha: alpha, label: "\(scheme) \(side) layer \(l + 1)",
                         pilotSamples: 64, chunkSize: 4
                     ) { rng, count in
-                        try RunningMoments.of(count: count) { try simulation.network(&rng)[l] }
+                        var scratch = PatchScratch()
+                        return try RunningMoments.of(count: count) { try simulation.preActivationSecondMoments(&rng, scratch: &scratch)[l] }
                     })
                 }
                 series += [.init(label: "\(scheme): per-unit recursion (B.7), exact", style: .line,

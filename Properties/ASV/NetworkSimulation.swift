@@ -21,8 +21,9 @@ extension NetworkSimulation {
         let simulation = self
         let parts = try ctx.engine.run(samples: networks, chunkSize: 4, stream: ctx.stream(label)) { rng, count in
             var moments = [RunningMoments](repeating: RunningMoments(), count: width)
+            var scratch = PatchScratch()
             for _ in 0..<count {
-                for (i, value) in try simulation.network(&rng).enumerated() { moments[i].add(value) }
+                for (i, value) in try simulation.network(&rng, scratch: &scratch).enumerated() { moments[i].add(value) }
             }
             return moments
         }

@@ -35,6 +35,7 @@ extension NachumClaims {
         let y = try Image(size: n, channels: 1, pixels: zip(x.pixels, z.pixels).map { 0.5 * $0 + 0.75.squareRoot() * $1 })
         let target = try CNNDualFormula.meanSimilarity(.relu, x, y, filterSize: r) ?? .nan
         let geometry = try PatchOperator(size: r).geometry(x, y)
+        let patches = try PatchedImagePair(x, y, filterSize: r)
         let relativeR = max((geometry.xx.max() ?? 0) / (x.norm * x.norm), (geometry.yy.max() ?? 0) / (y.norm * y.norm)).squareRoot()
 
         // As printed: at ν = 10⁶ the printed K allows N = 1 for every D below this bound.
@@ -47,8 +48,7 @@ extension NachumClaims {
         ) { rng, count in
             var hits = 0
             for _ in 0..<count {
-                if let cosine = try FilterMonteCarlo.outputCosine(x, y, activation: .relu, filterSize: r, nu: nu,
-                                                                  filters: 1, rng: &rng),
+                if let cosine = try FilterMonteCarlo.outputCosine(patches, activation: .relu, nu: nu, filters: 1, rng: &rng),
                    abs(cosine - target) >= epsilon { hits += 1 }
             }
             return hits
@@ -63,7 +63,7 @@ extension NachumClaims {
             let cosines = try [1e-3, 1, 1e6].map { scale -> Double in
                 let filters = try Matrix(rows: 4, columns: r * r, storage: base.storage.map { scale * $0 })
                 let s = try CyclicConvolution(filters: filters, filterSize: r, channels: 1)
-                    .activatedInnerProducts([(x, y)], activation: .relu)[0]
+                    .activatedInnerProducts(patches, activation: .relu)
                 return s.xy / (s.xx * s.yy).squareRoot()
             }
             worst = max(worst, abs(cosines[0] - cosines[1]), abs(cosines[2] - cosines[1]))
@@ -85,15 +85,14 @@ extension NachumClaims {
                                           alphaFraction: 0.4, subject: .corrected, filterCounts: [4, 16, 64, 256],
                                           region: .between(-0.55, -0.45),
                                           note: "a ratio of averages: the rate N^{-1/2} is asymptotic, so the claimed region allows ±0.05") { rng, filters in
-            (try FilterMonteCarlo.outputCosine(x, y, activation: .relu, filterSize: r, nu: nuR, filters: filters,
-                                               rng: &rng) ?? target) - target
+            (try FilterMonteCarlo.outputCosine(patches, activation: .relu, nu: nuR, filters: filters, rng: &rng) ?? target)
+                - target
         }
         try ctx.estimateMean("E ρ_out at N = 64 vs ρ̄_out (bias O(1/N) allowed: ±0.005)", subject: .corrected,
                              region: .between(target - 0.005, target + 0.005), resolution: 2e-3,
                              alpha: try ctx.reserveAlpha(0.35), pilotSamples: 400, chunkSize: 64) { rng, count in
             try RunningMoments.of(count: count) {
-                try FilterMonteCarlo.outputCosine(x, y, activation: .relu, filterSize: r, nu: nuR, filters: 64,
-                                                  rng: &rng) ?? target
+                try FilterMonteCarlo.outputCosine(patches, activation: .relu, nu: nuR, filters: 64, rng: &rng) ?? target
             }
         }
     }

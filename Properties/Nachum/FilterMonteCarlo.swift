@@ -10,8 +10,9 @@ extension FilterMonteCarlo {
     static func innerProduct(_ x: Image, _ y: Image, activation: Activation, filterSize r: Int, nu: Double,
                              batch: Int = 64) -> @Sendable (inout Xoshiro256, Int) throws -> RunningMoments {
         { rng, count in
-            try RunningMoments.of(count: count) {
-                try sums(x, y, activation: activation, filterSize: r, nu: nu, batch: batch, rng: &rng).xy / Double(batch)
+            let pair = try PatchedImagePair(x, y, filterSize: r)
+            return try RunningMoments.of(count: count) {
+                try sums(pair, activation: activation, nu: nu, batch: batch, rng: &rng).xy / Double(batch)
             }
         }
     }
@@ -22,8 +23,9 @@ extension FilterMonteCarlo {
                            batch: Int = 64) -> @Sendable (inout Xoshiro256, Int) throws -> JointMoments {
         { rng, count in
             var moments = JointMoments(dimension: 3)
+            let pair = try PatchedImagePair(x, y, filterSize: r)
             for _ in 0..<count {
-                let s = try sums(x, y, activation: activation, filterSize: r, nu: nu, batch: batch, rng: &rng)
+                let s = try sums(pair, activation: activation, nu: nu, batch: batch, rng: &rng)
                 moments.add([s.xy, s.xx, s.yy].map { $0 / Double(batch) })
             }
             return moments

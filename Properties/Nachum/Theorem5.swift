@@ -120,8 +120,9 @@ extension NachumClaims {
             try ctx.estimateMean("G3, r = \(r): E‖R(F*A) − R(F*B)‖² by Monte Carlo vs Σ_ij (eq. (8) terms) = \(pair.expectedSquaredDistance) (‖A−B‖² = 120)",
                                  region: .equal(pair.expectedSquaredDistance), resolution: 2e-2 * pair.expectedSquaredDistance,
                                  alpha: alpha, pilotSamples: 400, chunkSize: 128) { rng, count in
-                try RunningMoments.of(count: count) {
-                    let s = try FilterMonteCarlo.sums(x, y, activation: .relu, filterSize: 2 * r + 1, nu: nu, batch: 64, rng: &rng)
+                let patches = try PatchedImagePair(x, y, filterSize: 2 * r + 1)
+                return try RunningMoments.of(count: count) {
+                    let s = try FilterMonteCarlo.sums(patches, activation: .relu, nu: nu, batch: 64, rng: &rng)
                     return (s.xx + s.yy - 2 * s.xy) / 64
                 }
             }

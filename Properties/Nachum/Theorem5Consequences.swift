@@ -39,7 +39,7 @@ extension NachumClaims {
         let norms = (Double(a.count) * Double(b.count)).squareRoot()
         let allowed = Double(pair.boundary.count) / norms + 0.01
         let rhoIn = pair.dot / norms
-        let (x, y) = (a.image, b.image)
+        let patches = try PatchedImagePair(a.image, b.image, filterSize: 3)
         try ctx.estimateProportion(
             "G3 upsampled ×4, r = 1, N = 16: P(|ρ_out − ρ_in| ≤ |∂|/(‖A‖‖B‖) + 0.01 = \(allowed))",
             region: .atLeast(0.99), resolution: 0.02, alpha: try ctx.reserveAlpha(1), pilotTrials: 200, chunkSize: 16,
@@ -47,8 +47,8 @@ extension NachumClaims {
         ) { rng, count in
             var hits = 0
             for _ in 0..<count {
-                let rhoOut = try FilterMonteCarlo.outputCosine(x, y, activation: .relu, filterSize: 3,
-                                                               nu: Theorem5Pair.nu(1), filters: 16, rng: &rng)
+                let rhoOut = try FilterMonteCarlo.outputCosine(patches, activation: .relu, nu: Theorem5Pair.nu(1),
+                                                               filters: 16, rng: &rng)
                 if let rhoOut, abs(rhoOut - rhoIn) <= allowed { hits += 1 }
             }
             return hits

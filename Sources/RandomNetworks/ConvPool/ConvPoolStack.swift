@@ -68,12 +68,18 @@ public struct ConvPoolStack: Sendable, Equatable {
 
     /// The forward pass (1): eqs. (3), (4), (5) layer by layer.
     public func forward(_ z0: [Double], parameters: Parameters) throws -> Trace {
+        var scratch = PatchScratch()
+        return try forward(z0, parameters: parameters, scratch: &scratch)
+    }
+
+    /// The forward pass (1) as `forward(_:parameters:)`, building the patch matrices in `scratch`.
+    public func forward(_ z0: [Double], parameters: Parameters, scratch: inout PatchScratch) throws -> Trace {
         try validate(parameters)
         try input.validate(z0, "z0", in: "ConvPoolStack.forward")
         var u: [[Double]] = [], v: [[Double]] = [], z: [[Double]] = [], winners: [[Int]] = []
         var current = z0
         for (layer, convolution) in zip(layers, parameters.convolutions) {
-            let pre = try convolution(current)
+            let pre = try convolution(current, scratch: &scratch)
             let post = layer.activation.values(pre)
             let pooled = layer.poolSize == 1 ? (z: post, winners: []) : try layer.pooling.forward(post)
             u.append(pre)
@@ -98,6 +104,13 @@ public struct ConvPoolStack: Sendable, Equatable {
     /// pooling (A.40)–(A.41), eq. (8) through the activation (derivative f'_ℓ, with
     /// ReLU'(0) = 0), eq. (7) through the convolution (A.21).
     public func backward(_ trace: Trace, outputGradient: [Double], parameters: Parameters) throws -> Gradients {
+        var scratch = PatchScratch()
+        return try backward(trace, outputGradient: outputGradient, parameters: parameters, scratch: &scratch)
+    }
+
+    /// The backward pass (2) as `backward(_:outputGradient:parameters:)`, holding the patch gradients in `scratch`.
+    public func backward(_ trace: Trace, outputGradient: [Double], parameters: Parameters,
+                         scratch: inout PatchScratch) throws -> Gradients {
         try validate(parameters)
         guard trace.preActivations.count == layers.count else {
             throw ParameterError("ConvPoolStack.backward", parameter: "trace", value: "\(trace.preActivations.count) layers",
@@ -111,7 +124,7 @@ public struct ConvPoolStack: Sendable, Equatable {
             let layer = layers[l]
             let deltaV = layer.poolSize == 1 ? current : try layer.pooling.backward(current, winners: trace.winners[l])
             let du = layer.activation.backpropagate(deltaV, at: trace.preActivations[l])
-            current = try parameters.convolutions[l].backward(du)
+            current = try parameters.convolutions[l].backward(du, scratch: &scratch)
             deltaU.append(du)
             deltaZ.append(current)
         }

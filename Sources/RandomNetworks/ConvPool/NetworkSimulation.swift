@@ -30,14 +30,18 @@ public struct NetworkSimulation: Sendable {
     /// One network's statistics: [q, E z², window correlation, all-negative share] per layer (four blocks of
     /// L values), then r^(0…L) when `backward`.
     public func network(_ rng: inout Xoshiro256) throws -> [Double] {
+        var scratch = PatchScratch()
+        return try network(&rng, scratch: &scratch)
+    }
+
+    /// One network's statistics as `network(_:)`, building the convolutions' patch matrices in `scratch`.
+    public func network(_ rng: inout Xoshiro256, scratch: inout PatchScratch) throws -> [Double] {
         let parameters = try stack.sampleParameters(weightVariances: weightVariances, rng: &rng)
         let layers = stack.layers.count
         var sums = [Double](repeating: 0, count: 5 * layers + 1)
         var products = [Double](repeating: 0, count: layers)
-        let sampler = NormalSampler()
         for _ in 0..<imagesPerNetwork {
-            let image = (0..<stack.input.count).map { _ in sampler.next(using: &rng) }
-            let trace = try stack.forward(image, parameters: parameters)
+            let trace = try whiteNoiseTrace(parameters, &rng, scratch: &scratch)
             for (l, layer) in stack.layers.enumerated() {
                 let u = trace.preActivations[l]
                 sums[l] += meanSquare(u)
@@ -53,7 +57,7 @@ public struct NetworkSimulation: Sendable {
                 for k in 0..<outputs {
                     var top = [Double](repeating: 0, count: outputs)
                     top[k] = 1
-                    let gradients = try stack.backward(trace, outputGradient: top, parameters: parameters)
+                    let gradients = try stack.backward(trace, outputGradient: top, parameters: parameters, scratch: &scratch)
                     for l in 0...layers { sums[4 * layers + l] += meanSquare(gradients.outputs[l]) }
                 }
             }
@@ -66,6 +70,31 @@ public struct NetworkSimulation: Sendable {
         out += (0..<layers).map { sums[3 * layers + $0] / b }
         if backward { out += (0...layers).map { sums[4 * layers + $0] / b } }
         return out
+    }
+
+    /// q^(ℓ) for ℓ = 1 … L of one network: the first L entries of `network(_:scratch:)`, from the same draws,
+    /// without the other statistics.
+    public func preActivationSecondMoments(_ rng: inout Xoshiro256, scratch: inout PatchScratch) throws -> [Double] {
+        let parameters = try stack.sampleParameters(weightVariances: weightVariances, rng: &rng)
+        var sums = [Double](repeating: 0, count: stack.layers.count)
+        for _ in 0..<imagesPerNetwork {
+            let trace = try whiteNoiseTrace(parameters, &rng, scratch: &scratch)
+            for l in sums.indices { sums[l] += meanSquare(trace.preActivations[l]) }
+        }
+        return sums.map { $0 / Double(imagesPerNetwork) }
+    }
+
+    /// The forward trace of one N(0, I) input image.
+    private func whiteNoiseTrace(_ parameters: ConvPoolStack.Parameters, _ rng: inout Xoshiro256,
+                                 scratch: inout PatchScratch) throws -> ConvPoolStack.Trace {
+        let sampler = NormalSampler()
+        let count = stack.input.count
+        let image = [Double](unsafeUninitializedCapacity: count) { buffer, initialized in
+            // The buffer may be longer than asked for: draw exactly `count` values.
+            sampler.fill(UnsafeMutableBufferPointer(rebasing: buffer[..<count]), using: &rng)
+            initialized = count
+        }
+        return try stack.forward(image, parameters: parameters, scratch: &scratch)
     }
 
     private func meanSquare(_ x: [Double]) -> Double { x.reduce(0) { $0 + $1 * $1 } / Double(x.count) }

@@ -51,10 +51,19 @@ public struct PaddedConvolution: Sendable {
     /// u^(ℓ) = conv(z^(ℓ−1)) (eq. (3), (A.13)): the patch matrix (positions × S_ℓ,
     /// zeros where the kernel meets padding) times the kernels, plus the biases.
     public func callAsFunction(_ z: [Double]) throws -> [Double] {
+        var scratch = PatchScratch()
+        return try callAsFunction(z, scratch: &scratch)
+    }
+
+    /// u^(ℓ) = conv(z^(ℓ−1)) as `callAsFunction(_:)`, building the patch matrix in `scratch`.
+    public func callAsFunction(_ z: [Double], scratch: inout PatchScratch) throws -> [Double] {
         try geometry.input.validate(z, "z", in: "PaddedConvolution")
         let positions = geometry.output.positions, length = geometry.kernelLength
-        let patches = UnsafeMutablePointer<Double>.allocate(capacity: positions * length)
-        defer { patches.deallocate() }
+        return scratch.withBuffer(count: positions * length) { convolve(z, patches: $0) }
+    }
+
+    private func convolve(_ z: [Double], patches: UnsafeMutablePointer<Double>) -> [Double] {
+        let positions = geometry.output.positions, length = geometry.kernelLength
         geometry.patchSources.withUnsafeBufferPointer { table in
             z.withUnsafeBufferPointer { source in
                 for e in 0..<(positions * length) {
@@ -63,13 +72,14 @@ public struct PaddedConvolution: Sendable {
                 }
             }
         }
-        var u = [Double](repeating: 0, count: geometry.output.count)
-        weights.storage.withUnsafeBufferPointer { w in
-            u.withUnsafeMutableBufferPointer { out in
+        // GEMM with beta = 0 writes every entry of u.
+        var u = [Double](unsafeUninitializedCapacity: geometry.output.count) { out, initialized in
+            weights.storage.withUnsafeBufferPointer { w in
                 // u as a d' × positions row-major matrix is exactly vec U (A.12): index p + w'h' c.
                 BLAS.gemm(transposeB: true, m: geometry.output.channels, n: positions, k: length,
                           a: w.baseAddress!, lda: length, b: patches, ldb: length, c: out.baseAddress!, ldc: positions)
             }
+            initialized = geometry.output.count
         }
         for c in 0..<geometry.output.channels where biases[c] != 0 {
             for p in 0..<positions { u[c * positions + p] += biases[c] }
@@ -81,10 +91,19 @@ public struct PaddedConvolution: Sendable {
     /// i.e. the transposed convolution: (Δu as d' × positions)ᵀ times the kernels gives
     /// the gradient of every patch entry, scattered back onto the input pixels.
     public func backward(_ deltaU: [Double]) throws -> [Double] {
+        var scratch = PatchScratch()
+        return try backward(deltaU, scratch: &scratch)
+    }
+
+    /// Δz^(ℓ−1) from Δu^(ℓ) as `backward(_:)`, holding the patch gradients in `scratch`.
+    public func backward(_ deltaU: [Double], scratch: inout PatchScratch) throws -> [Double] {
         try geometry.output.validate(deltaU, "deltaU", in: "PaddedConvolution.backward")
         let positions = geometry.output.positions, length = geometry.kernelLength
-        let patchGradients = UnsafeMutablePointer<Double>.allocate(capacity: positions * length)
-        defer { patchGradients.deallocate() }
+        return scratch.withBuffer(count: positions * length) { transposedConvolve(deltaU, patchGradients: $0) }
+    }
+
+    private func transposedConvolve(_ deltaU: [Double], patchGradients: UnsafeMutablePointer<Double>) -> [Double] {
+        let positions = geometry.output.positions, length = geometry.kernelLength
         weights.storage.withUnsafeBufferPointer { w in
             deltaU.withUnsafeBufferPointer { du in
                 BLAS.gemm(transposeA: true, m: positions, n: length, k: geometry.output.channels,

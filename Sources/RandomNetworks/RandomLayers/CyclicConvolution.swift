@@ -69,10 +69,10 @@ public struct CyclicConvolution: Sendable {
         }
     }
 
-    /// Writes the n² × r²d patch matrix of `image` (im2col for eq. (4)) at `patches`; the image must have
-    /// passed `validate` (d channels, r ≤ n) and `patches` must hold n² r² d values.
-    private func writePatches(of image: Image, into patches: UnsafeMutablePointer<Double>) {
-        let n = image.size, r = filterSize, d = channels
+    /// Writes the n² × r²d patch matrix of `image` (im2col for eq. (4)) for filters of side `r` at `patches`;
+    /// r must be at most n and `patches` must hold n² r² d values (d the image's channels).
+    static func writePatches(of image: Image, filterSize r: Int, into patches: UnsafeMutablePointer<Double>) {
+        let n = image.size, d = image.channels
         image.pixels.withUnsafeBufferPointer { x in
             var row = patches
             // Indices mod n by one conditional wrap (r <= n, so u − i and v − j lie in (−n, n)): no division per entry.
@@ -106,7 +106,7 @@ public struct CyclicConvolution: Sendable {
         var out = [Double](repeating: 0, count: positions * count)
         let patches = UnsafeMutablePointer<Double>.allocate(capacity: positions * patchLength)
         defer { patches.deallocate() }
-        writePatches(of: image, into: patches)
+        Self.writePatches(of: image, filterSize: filterSize, into: patches)
         filters.storage.withUnsafeBufferPointer { f in
             out.withUnsafeMutableBufferPointer { c in
                 BLAS.gemm(transposeB: true, m: positions, n: count, k: patchLength, a: patches, lda: patchLength,
@@ -139,16 +139,40 @@ public struct CyclicConvolution: Sendable {
             patches.deallocate()
             output.deallocate()
         }
-        return filters.storage.withUnsafeBufferPointer { f in
-            pairs.map { x, y in
-                writePatches(of: x, into: patches)
-                writePatches(of: y, into: patches + positions * patchLength)
-                BLAS.gemm(transposeB: true, m: 2 * positions, n: count, k: patchLength, a: patches, lda: patchLength,
-                          b: f.baseAddress!, ldb: patchLength, c: output, ldc: count)
-                return Self.innerProducts(output, output + positions * count, count: positions * count,
-                                          activation: activation)
-            }
+        return pairs.map { x, y in
+            Self.writePatches(of: x, filterSize: filterSize, into: patches)
+            Self.writePatches(of: y, filterSize: filterSize, into: patches + positions * patchLength)
+            return activatedInnerProducts(patches: patches, positions: positions, output: output, activation: activation)
         }
+    }
+
+    /// `activatedInnerProducts(_:activation:)` of one pair whose patch matrices were built beforehand: the
+    /// same GEMM on the same patches, so the same sums bit for bit. Throws when the patches were cut for
+    /// another filter size or channel count.
+    public func activatedInnerProducts(_ pair: PatchedImagePair, activation: Activation) throws
+        -> (xy: Double, xx: Double, yy: Double) {
+        guard pair.filterSize == filterSize, pair.channels == channels else {
+            throw ParameterError("CyclicConvolution.activatedInnerProducts", parameter: "pair",
+                                 value: "patches for r = \(pair.filterSize), d = \(pair.channels)",
+                                 requirement: "the filters' r = \(filterSize), d = \(channels)")
+        }
+        let output = UnsafeMutablePointer<Double>.allocate(capacity: 2 * pair.positions * count)
+        defer { output.deallocate() }
+        return pair.patches.withUnsafeBufferPointer { patches in
+            activatedInnerProducts(patches: patches.baseAddress!, positions: pair.positions, output: output,
+                                   activation: activation)
+        }
+    }
+
+    /// The sums of `activatedInnerProducts` from the stacked patch matrices of x and y (2 · positions × r²d),
+    /// with `output` (2 · positions × N) as the GEMM's result.
+    private func activatedInnerProducts(patches: UnsafePointer<Double>, positions: Int, output: UnsafeMutablePointer<Double>,
+                                        activation: Activation) -> (xy: Double, xx: Double, yy: Double) {
+        filters.storage.withUnsafeBufferPointer { f in
+            BLAS.gemm(transposeB: true, m: 2 * positions, n: count, k: patchLength, a: patches, lda: patchLength,
+                      b: f.baseAddress!, ldb: patchLength, c: output, ldc: count)
+        }
+        return Self.innerProducts(output, output + positions * count, count: positions * count, activation: activation)
     }
 
     /// (Σ σ(a_i)σ(b_i), Σ σ(a_i)², Σ σ(b_i)²); ReLU, the hot case, has its own loop.

@@ -1,0 +1,20 @@
+/// Reusable memory for the patch matrix of a `PaddedConvolution` (the im2col matrix of eq. (A.13) and its
+/// gradient in eq. (A.21)): a loop that runs many passes on one thread keeps one scratch and lends it to
+/// every pass, instead of allocating, page-faulting in and freeing a matrix of positions × S_ℓ entries per pass.
+/// Every pass overwrites the entries it reads, so the contents left by an earlier pass never matter.
+public struct PatchScratch: Sendable {
+    private var storage: [Double] = []
+
+    /// An empty scratch; it grows to the largest patch matrix it is lent for.
+    public init() {}
+
+    /// Calls `body` with at least `count` writable entries.
+    mutating func withBuffer<Result>(count: Int, _ body: (UnsafeMutablePointer<Double>) throws -> Result) rethrows
+        -> Result {
+        if storage.count < count {
+            // Left uninitialized: every pass writes the entries before it reads them.
+            storage = [Double](unsafeUninitializedCapacity: count) { _, initialized in initialized = count }
+        }
+        return try storage.withUnsafeMutableBufferPointer { try body($0.baseAddress!) }
+    }
+}
