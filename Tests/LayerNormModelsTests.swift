@@ -251,6 +251,19 @@ struct LayerNormModelsTests {
         #expect(try LayerNormClaims.sweep(ctx, [Double]()) { $0 }.isEmpty)
     }
 
+    /// The erf of the pair sampler and the layer-norm MLP evaluates Estrin's parts as lane pairs from a centre table; its
+    /// bits are those of the scalar evaluation (centre (i + 1/2)/4 recomputed, parts one by one) it replaced, recorded as an
+    /// FNV-1a hash of erf over every multiple of 2^−18 in (−8, 8), each with its neighbours one ulp up and down (every
+    /// interval boundary and the series/Taylor switch at 1/16 included), plus the exact edge values.
+    @Test func erfKeepsTheBitsOfTheScalarEstrinScheme() {
+        var points = (0..<(1 << 21)).map { Double($0) * 0x1p-18 }
+        points += points.map(\.nextUp) + points.map(\.nextDown)
+        points += points.map { -$0 }
+        let hash = points.reduce(0xcbf2_9ce4_8422_2325 as UInt64) { ($0 ^ Erf.value($1).bitPattern) &* 0x100_0000_01b3 }
+        #expect(hash == 0x94b3_7002_107c_a0ad)
+        #expect(Erf.value(0) == 0 && Erf.value(-0.0).sign == .minus && Erf.value(-6) == -1)
+    }
+
     @Test func pairSamplerFollowsTheMeanFieldMap() throws {
         let network = try LayerNormMLP(inputWidth: 2, layers: [
             try LayerNormLayer(width: 200_000, activation: .identity, weightVariance: 1, biasVariance: 0.5),

@@ -147,10 +147,9 @@ public struct LayerNormMLP: Sendable {
                 let offset = row * columns
                 if case let .erf(beta) = activation {
                     // The hot case: erf inlined with its tables read once (the same values as `activation`).
-                    let series = Erf.series.pointer, taylor = Erf.taylor.pointer
+                    let tables = Erf.tables
                     for column in 0..<valueColumns {
-                        target[offset + column] = Erf.value(beta * (values[offset + column] * factor[column]),
-                                                            series: series, taylor: taylor)
+                        target[offset + column] = Erf.value(beta * (values[offset + column] * factor[column]), tables)
                     }
                 } else {
                     for column in 0..<valueColumns {

@@ -73,10 +73,10 @@ extension LayerNormMLP {
                                       activation: Activation) -> (aa: Double, ab: Double, bb: Double) {
         var aa = 0.0, ab = 0.0, bb = 0.0
         if case let .erf(beta) = activation {
-            let series = Erf.series.pointer, taylor = Erf.taylor.pointer
+            let tables = Erf.tables
             for i in 0..<count {
                 let z = beta * (y[i] * factors)
-                let a = Erf.value(z[0], series: series, taylor: taylor), b = Erf.value(z[1], series: series, taylor: taylor)
+                let a = Erf.value(z[0], tables), b = Erf.value(z[1], tables)
                 aa += a * a; ab += a * b; bb += b * b
             }
         } else {

@@ -8,48 +8,78 @@
 /// Scripts/generate-erf-table.py, which also bounds the error; the tests
 /// compare with GSL's erf.
 public enum Erf {
-    @usableFromInline static let series = UnsafeTable(ErfTable.series)
-    @usableFromInline static let taylor = UnsafeTable(ErfTable.taylor)
+    /// The tables of `value(_:_:)`, as plain pointers for a caller's loop to read once.
+    @usableFromInline struct Tables: @unchecked Sendable {
+        /// The Maclaurin coefficients c_0 … c_7 of erf(x)/x in x².
+        @usableFromInline let series: UnsafePointer<Double>
+        /// Per interval i, the Taylor coefficients c_0 … c_13 as 8 lane pairs: (c_k, c_{k+8}) for k = 0 … 5, then (c_6, 0)
+        /// and (c_7, 0); pairs 0–3 give Estrin's parts (q0, q2), pairs 4–7 give (q1, q3).
+        @usableFromInline let taylor: UnsafePointer<SIMD2<Double>>
+        /// The interval centres (i + 1/2)/4.
+        @usableFromInline let centres: UnsafePointer<Double>
+    }
+
+    /// The process's tables (built once).
+    @usableFromInline static let tables = Tables(
+        series: UnsafeTable(ErfTable.series).pointer,
+        taylor: UnsafeTable((0..<24).flatMap { interval in
+            let c = Array(ErfTable.taylor[(interval * 14)..<(interval * 14 + 14)])
+            return [SIMD2(c[0], c[8]), SIMD2(c[1], c[9]), SIMD2(c[2], c[10]), SIMD2(c[3], c[11]),
+                    SIMD2(c[4], c[12]), SIMD2(c[5], c[13]), SIMD2(c[6], 0), SIMD2(c[7], 0)]
+        }).pointer,
+        centres: UnsafeTable((0..<24).map { Double($0) * 0.25 + 0.125 }).pointer)
 
     /// erf(x), within 2.6 ulp; NaN for NaN, ±1 for |x| ≥ 6.
     @inlinable
     public static func value(_ x: Double) -> Double {
-        value(x, series: series.pointer, taylor: taylor.pointer)
+        value(x, tables)
     }
 
-    /// erf(x) from the tables `series` and `taylor` (their pointers, read once by a caller's loop): the same
-    /// operations as `value(_:)`, inlined into the loop.
+    /// erf(x) from `tables` (read once by a caller's loop): the same operations as `value(_:)`, inlined into the loop.
+    /// On interval i with t = |x| − centre_i, Estrin's scheme q0 = (c_0 + c_1 t) + (c_2 + c_3 t) t², q1 = (c_4 + c_5 t) +
+    /// (c_6 + c_7 t) t², q2 = (c_8 + c_9 t) + (c_10 + c_11 t) t², q3 = c_12 + c_13 t, erf = (q0 + q1 t⁴) + (q2 + q3 t⁴) t⁸,
+    /// with (q0, q2) and (q1, q3) computed as lane pairs (q3's lane adds (0 + 0 t) t² = +0 to c_12 + c_13 t, which is
+    /// never 0: |c_13|/8 < |c_12| on every interval).
     @inlinable @inline(__always)
-    static func value(_ x: Double, series s: UnsafePointer<Double>, taylor: UnsafePointer<Double>) -> Double {
+    static func value(_ x: Double, _ tables: Tables) -> Double {
         let a = abs(x)
         guard a < 6 else { return a.isNaN ? x : Double(signOf: x, magnitudeOf: 1) }
         if a < 0.0625 {
-            let x2 = x * x
+            let s = tables.series, x2 = x * x
             var r = s[7]
             for n in stride(from: 6, through: 0, by: -1) { r = r * x2 + s[n] }
             return x * r
         }
-        let i = Int(a * 4)
-        let t = a - (Double(i) * 0.25 + 0.125)
-        let c = taylor + i * 14
+        let i = interval(a)
+        let t = a - tables.centres[i]
+        let c = tables.taylor + i * 8
         let t2 = t * t, t4 = t2 * t2, t8 = t4 * t4
-        let q0 = (c[0] + c[1] * t) + (c[2] + c[3] * t) * t2
-        let q1 = (c[4] + c[5] * t) + (c[6] + c[7] * t) * t2
-        let q2 = (c[8] + c[9] * t) + (c[10] + c[11] * t) * t2
-        let q3 = c[12] + c[13] * t
-        return Double(signOf: x, magnitudeOf: (q0 + q1 * t4) + (q2 + q3 * t4) * t8)
+        let lanesT = SIMD2(repeating: t), lanesT2 = SIMD2(repeating: t2)
+        let evenParts = (c[0] + c[1] * lanesT) + (c[2] + c[3] * lanesT) * lanesT2
+        let oddParts = (c[4] + c[5] * lanesT) + (c[6] + c[7] * lanesT) * lanesT2
+        let halves = evenParts + oddParts * SIMD2(repeating: t4)
+        return Double(signOf: x, magnitudeOf: halves[0] + halves[1] * t8)
+    }
+
+    /// ⌊4a⌋ for 1/16 <= a < 6 from the bits of a = m · 2^{E − 1075} (m the significand with its leading 1, E the biased
+    /// exponent): m shifted right by 1073 − E ∈ [48, 54]. The same integer as Int(a * 4) (4a is exact), without its
+    /// range checks.
+    @inlinable @inline(__always)
+    static func interval(_ a: Double) -> Int {
+        let bits = a.bitPattern
+        return Int(truncatingIfNeeded: (bits & 0x000F_FFFF_FFFF_FFFF | 0x0010_0000_0000_0000) &>> (1073 &- (bits &>> 52)))
     }
 }
 
-/// An immutable table of doubles behind a plain pointer (no bounds checks or
-/// reference counting in hot loops); lives for the whole process.
-public struct UnsafeTable: @unchecked Sendable {
+/// An immutable table behind a plain pointer (no bounds checks or reference
+/// counting in hot loops); lives for the whole process.
+public struct UnsafeTable<Element>: @unchecked Sendable {
     /// The first value; the table is never freed.
-    public let pointer: UnsafePointer<Double>
+    public let pointer: UnsafePointer<Element>
 
     /// A table holding a copy of `values` for the life of the process.
-    public init(_ values: [Double]) {
-        let storage = UnsafeMutablePointer<Double>.allocate(capacity: values.count)
+    public init(_ values: [Element]) {
+        let storage = UnsafeMutablePointer<Element>.allocate(capacity: values.count)
         storage.initialize(from: values, count: values.count)
         pointer = UnsafePointer(storage)
     }
