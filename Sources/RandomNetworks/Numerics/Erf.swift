@@ -61,7 +61,7 @@ public enum Erf {
         return Double(signOf: x, magnitudeOf: halves[0] + halves[1] * t8)
     }
 
-    /// ⌊4a⌋ for 1/16 <= a < 6 from the bits of a = m · 2^{E − 1075} (m the significand with its leading 1, E the biased
+    /// ⌊4a⌋ for a in [1/16, 6) from the bits of a = m · 2^{E − 1075} (m the significand with its leading 1, E the biased
     /// exponent): m shifted right by 1073 − E ∈ [48, 54]. The same integer as Int(a * 4) (4a is exact), without its
     /// range checks.
     @inlinable @inline(__always)
