@@ -205,8 +205,8 @@ struct BrutzkusModelsTests {
         }
     }
 
-    /// Standard-basis patterns of dimension d > 64 (beyond the bit sets of `poolBasisSets`) pool from the rows of W
-    /// (`poolBasisRows`): the features and slots of eq. (1) written out, bit for bit, for k = 9 (two blocks of four
+    /// Standard-basis patterns of dimension d > 64 (beyond the bit sets of `poolBasisSets`) pool from the columns of
+    /// W (`SlotTable` at stride d): the features and slots of eq. (1) written out, bit for bit, for k = 9 (two blocks of four
     /// channels and one left over), an input repeating a pattern, and two coordinates whose filter entries tie at the maximum (the smaller slot wins).
     @Test func wideBasisPatternsPoolFromTheRowsOfW() throws {
         var rng = Xoshiro256(seed: 31)

@@ -136,49 +136,37 @@ public struct PatternDetectionNetwork: Sendable, Equatable {
         -> (features: [Double], slots: [Int]?, basis: [Int]?) {
         try requireDimension(batch, "preActivations")
         let m = batch.count, n = batch.patternsPerInput, k = channels, d = dimension
-        if let basis = basisIndices(batch), filtersReadExactly() {
-            // Standard-basis patterns: the activations are entries of W (the same numbers exactly, see
-            // `filtersReadExactly`).
+        let basis = basisIndices(batch).flatMap { filtersReadExactly() ? $0 : nil }
+        if let basis, !wantSlots, d <= 64 {
             var features = [Double](unsafeUninitializedCapacity: m * k) { _, initialized in initialized = m * k }
-            if !wantSlots, d <= 64 {
-                let transposed = transposedFilters()
-                transposed.withUnsafeBufferPointer { columns in
-                    features.withUnsafeMutableBufferPointer { z in
-                        Self.poolBasisSets(columns: columns.baseAddress!, basis: basis, m: m, n: n, k: k, into: z.baseAddress!)
-                    }
-                }
-                return (features, nil, basis)
-            }
-            var slots = [Int](unsafeUninitializedCapacity: m * k) { _, initialized in initialized = m * k }
-            filters.storage.withUnsafeBufferPointer { w in
+            let transposed = transposedFilters()
+            transposed.withUnsafeBufferPointer { columns in
                 features.withUnsafeMutableBufferPointer { z in
-                    slots.withUnsafeMutableBufferPointer { s in
-                        Self.poolBasisRows(filters: w.baseAddress!, basis: basis, m: m, n: n, k: k, d: d,
-                                           features: z.baseAddress!, slots: s.baseAddress!)
-                    }
+                    Self.poolBasisSets(columns: columns.baseAddress!, basis: basis, m: m, n: n, k: k, into: z.baseAddress!)
                 }
             }
-            return (features, wantSlots ? slots : nil, basis)
+            return (features, nil, basis)
         }
-        // The activations of slot s are the k values at table + offsets[s]: a row of the (m·n) × k GEMM.
-        // `sharedRows`: the slots of one pattern read the same row of the table.
-        let table: [Double], offsets: [Int], sharedRows: Bool
-        if let distinct = DistinctPatternRows(batch) {
+        // The activation of slot s in channel i is table[offsets[s] + i · stride]: for standard-basis patterns e_q the
+        // entry W[i, q] (offset q, stride d; the same number as the product exactly, see `filtersReadExactly`), else
+        // a row of the (m·n) × k GEMM (stride 1). `sharedRows`: slots of one pattern have the same offset.
+        let table: [Double], offsets: [Int], stride: Int, sharedRows: Bool
+        if let basis {
+            (table, offsets, stride, sharedRows) = (filters.storage, basis, d, true)
+        } else if let distinct = DistinctPatternRows(batch) {
             // Noiseless inputs repeat a few patterns: the GEMM of the distinct ones, each slot reading its pattern's row.
-            sharedRows = true
             table = [Double](unsafeUninitializedCapacity: distinct.rows.rows * k) { buffer, initialized in
                 gemmActivations(distinct.rows, into: buffer.baseAddress!)
                 initialized = distinct.rows.rows * k
             }
-            offsets = distinct.rowOfSlot.map { $0 * k }
+            (offsets, stride, sharedRows) = (distinct.rowOfSlot.map { $0 * k }, 1, true)
         } else {
-            sharedRows = false
             let rows = batch.rows.rows
             table = [Double](unsafeUninitializedCapacity: rows * k) { buffer, initialized in
                 gemmActivations(batch.rows, into: buffer.baseAddress!)
                 initialized = rows * k
             }
-            offsets = (0..<rows).map { $0 * k }
+            (offsets, stride, sharedRows) = ((0..<rows).map { $0 * k }, 1, false)
         }
         // Every entry is written below (input by input, channel by channel).
         var features = [Double](unsafeUninitializedCapacity: m * k) { _, initialized in initialized = m * k }
@@ -186,80 +174,20 @@ public struct PatternDetectionNetwork: Sendable, Equatable {
             initialized = wantSlots ? m * k : 0
         }
         table.withUnsafeBufferPointer { act in
-            features.withUnsafeMutableBufferPointer { zBuffer in
-                slots.withUnsafeMutableBufferPointer { slotBuffer in
-                    let a = act.baseAddress!
-                    // The distinct activation rows of an input in slot order, and the first slot of each.
-                    var rows = [UnsafePointer<Double>](repeating: a, count: n), rowSlots = [Int64](repeating: 0, count: n)
-                    for b in 0..<m {
-                        // Channel by channel: best = slot 0, then slots j = 1 … n − 1 in order replace it when strictly
-                        // larger (the smallest j on ties); z = max(0, best). A slot whose row repeats an earlier one
-                        // (a pattern that occurs twice, when slots share rows) is never strictly larger than it, so
-                        // skipping it changes neither the maximum nor the slot.
-                        let z = zBuffer.baseAddress! + b * k
-                        var count = 0
-                        for j in 0..<n {
-                            let row = a + offsets[b * n + j]
-                            var repeated = false
-                            if sharedRows { for u in 0..<count where rows[u] == row { repeated = true } }
-                            if !repeated {
-                                rows[count] = row
-                                rowSlots[count] = Int64(j)
-                                count += 1
-                            }
-                        }
-                        var i = 0
-                        // Four channels at a time (SIMD lanes), each lane the same sequential comparisons.
-                        if wantSlots {
-                            let s = slotBuffer.baseAddress! + b * k
-                            while i + 4 <= k {
-                                var best = UnsafeRawPointer(rows[0] + i).loadUnaligned(as: SIMD4<Double>.self)
-                                var slot = SIMD4<Int64>(repeating: 0)
-                                for u in 1..<count {
-                                    let value = UnsafeRawPointer(rows[u] + i).loadUnaligned(as: SIMD4<Double>.self)
-                                    let larger = value .> best
-                                    best.replace(with: value, where: larger)
-                                    slot.replace(with: rowSlots[u], where: larger)
-                                }
-                                for lane in 0..<4 {
-                                    z[i + lane] = best[lane]
-                                    s[i + lane] = Int(slot[lane])
-                                }
-                                i += 4
-                            }
-                            while i < k {
-                                var best = rows[0][i], slot: Int64 = 0
-                                for u in 1..<count where rows[u][i] > best {
-                                    best = rows[u][i]
-                                    slot = rowSlots[u]
-                                }
-                                z[i] = best
-                                s[i] = Int(slot)
-                                i += 1
-                            }
-                        } else {
-                            while i + 4 <= k {
-                                var best = UnsafeRawPointer(rows[0] + i).loadUnaligned(as: SIMD4<Double>.self)
-                                for u in 1..<count {
-                                    let value = UnsafeRawPointer(rows[u] + i).loadUnaligned(as: SIMD4<Double>.self)
-                                    best.replace(with: value, where: value .> best)
-                                }
-                                for lane in 0..<4 { z[i + lane] = best[lane] }
-                                i += 4
-                            }
-                            while i < k {
-                                var best = rows[0][i]
-                                for u in 1..<count where rows[u][i] > best { best = rows[u][i] }
-                                z[i] = best
-                                i += 1
-                            }
-                        }
-                        for i in 0..<k { z[i] = max(0, z[i]) }
+            features.withUnsafeMutableBufferPointer { z in
+                slots.withUnsafeMutableBufferPointer { s in
+                    let inputs = SlotTable(activations: act.baseAddress!, offsets: offsets, slotsPerInput: n,
+                                           sharedRows: sharedRows)
+                    let slotOutput = wantSlots ? s.baseAddress! : nil
+                    if stride == 1 {
+                        inputs.pool(m: m, k: k, features: z.baseAddress!, slots: slotOutput, layout: ContiguousChannels())
+                    } else {
+                        inputs.pool(m: m, k: k, features: z.baseAddress!, slots: slotOutput, layout: StridedChannels(stride: stride))
                     }
                 }
             }
         }
-        return (features, wantSlots ? slots : nil, nil)
+        return (features, wantSlots ? slots : nil, basis)
     }
 
     /// N_CNN[θ](x) for every input of the batch (eq. (1)).
