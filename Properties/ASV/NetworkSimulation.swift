@@ -14,7 +14,7 @@ extension NetworkSimulation {
     }
 
     /// Runs `networks` independent networks on the claim's engine, from the stream `label`, and merges
-    /// their statistics (`network(_:)`) layer by layer.
+    /// their statistics (`network(_:scratch:)`) layer by layer.
     func run(_ ctx: ClaimContext, label: String, networks: Int) throws -> Summary {
         let layers = stack.layers.count
         let width = 4 * layers + (backward ? layers + 1 : 0)

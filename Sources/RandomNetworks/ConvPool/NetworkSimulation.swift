@@ -28,13 +28,7 @@ public struct NetworkSimulation: Sendable {
     }
 
     /// One network's statistics: [q, E z², window correlation, all-negative share] per layer (four blocks of
-    /// L values), then r^(0…L) when `backward`.
-    public func network(_ rng: inout Xoshiro256) throws -> [Double] {
-        var scratch = PatchScratch()
-        return try network(&rng, scratch: &scratch)
-    }
-
-    /// One network's statistics as `network(_:)`, building the convolutions' patch matrices in `scratch`.
+    /// L values), then r^(0…L) when `backward`; the convolutions build their patch matrices in `scratch`.
     public func network(_ rng: inout Xoshiro256, scratch: inout PatchScratch) throws -> [Double] {
         let parameters = try stack.sampleParameters(weightVariances: weightVariances, rng: &rng)
         let layers = stack.layers.count
