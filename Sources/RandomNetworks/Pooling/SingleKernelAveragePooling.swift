@@ -9,13 +9,26 @@ public enum SingleKernelAveragePooling {
     }
 
     /// The same for `rows` patches of length w.count stored row by row at `patches` (a reusable gather buffer).
+    /// Four patches run side by side, each ⟨α_p, w⟩ still summed over its entries in order and the ReLU'd values
+    /// added to the total in increasing p: the bits of one patch at a time, without its chain of dependent additions
+    /// or a branch on the sign.
     public static func value(_ patches: UnsafePointer<Double>, rows: Int, _ w: [Double]) -> Double {
         let n = w.count
         var total = 0.0
         w.withUnsafeBufferPointer { kernel in
-            for p in 0..<rows {
+            var p = 0
+            while p + 4 <= rows {
+                let a = patches + p * n
+                var z = SIMD4<Double>(repeating: 0)
+                for t in 0..<n { z += SIMD4(a[t], a[n + t], a[2 * n + t], a[3 * n + t]) * kernel[t] }
+                // max(0, z) keeps z exactly when z ≥ 0.
+                let relu = SIMD4<Double>(repeating: 0).replacing(with: z, where: z .>= 0)
+                for lane in 0..<4 { total += relu[lane] }
+                p += 4
+            }
+            for q in p..<rows {
                 var z = 0.0
-                for t in 0..<n { z += patches[p * n + t] * kernel[t] }
+                for t in 0..<n { z += patches[q * n + t] * kernel[t] }
                 total += max(0, z)
             }
         }
