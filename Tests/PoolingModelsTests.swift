@@ -107,6 +107,44 @@ struct PoolingModelsTests {
         #expect(try layer.pooledCosines(Image(size: 6, channels: 1, pixels: [Double](repeating: 0, count: 36)), y) == nil)
     }
 
+    /// Ave_p r(⟨α_p, w⟩) four patches at a time gives the bits of one patch at a time (each inner product summed
+    /// over t in order, the ReLU'd values added in increasing p), for row counts below, at and between multiples
+    /// of four, with negative, zero and positive inner products (the patch of zeros gives ⟨α_p, w⟩ = 0).
+    @Test func singleKernelAveragePoolingMatchesOnePatchAtATime() throws {
+        var rng = Xoshiro256(seed: 31)
+        let sampler = NormalSampler()
+        for rows in [1, 3, 4, 5, 8, 11, 36] {
+            for length in [1, 9] {
+                var storage = (0..<(rows * length)).map { _ in sampler.next(using: &rng) }
+                for t in 0..<length { storage[(rows / 2) * length + t] = 0 }
+                let patches = try Matrix(rows: rows, columns: length, storage: storage)
+                let w = (0..<length).map { _ in sampler.next(using: &rng) }
+                var total = 0.0
+                for p in 0..<rows {
+                    var z = 0.0
+                    for t in 0..<length { z += storage[p * length + t] * w[t] }
+                    total += max(0, z)
+                }
+                #expect(SingleKernelAveragePooling.value(patches, w) == total / Double(rows))
+            }
+        }
+    }
+
+    /// A scratch lent to image pairs of different sizes (larger first, so it holds stale entries) gives the cosines
+    /// of a fresh allocation.
+    @Test func pooledCosinesWithAReusedScratchMatchAFreshOne() throws {
+        var rng = Xoshiro256(seed: 32)
+        var scratch = PatchScratch()
+        let layer = try CenteredConvolution.gaussian(count: 7, geometry: PatchGeometry(kernelSize: 3, boundary: .zeroPadded),
+                                                     variance: 1, rng: &rng)
+        for size in [9, 5, 9] {
+            let x = try Image.gaussian(size: size, channels: 1, rng: &rng), y = try Image.gaussian(size: size, channels: 1, rng: &rng)
+            let fresh = try #require(try layer.pooledCosines(x, y))
+            let reused = try #require(try layer.pooledCosines(x, y, scratch: &scratch))
+            #expect([reused.relu, reused.average, reused.maximum] == [fresh.relu, fresh.average, fresh.maximum])
+        }
+    }
+
     @Test func patchIndexSetsFollowTheBoundaryRule() throws {
         let cyclic = try PatchGeometry(kernelSize: 3, boundary: .cyclic)
         #expect(try cyclic.pixelIndices(ofPatchAt: 0, 0, imageSize: 5) == [0, 1, 4, 5, 6, 9, 20, 21, 24])

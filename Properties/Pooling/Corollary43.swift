@@ -50,10 +50,12 @@ extension PoolingClaims {
         let paddedMoments = try sizes.map { d in
             let parts = try ctx.engine.run(samples: draws, chunkSize: 4, stream: ctx.stream("zero-padded d=\(d)")) { rng, count in
                 var moments = RunningMoments()
+                var scratch = PatchScratch()
                 for _ in 0..<count {
                     let layer = try CenteredConvolution.gaussian(count: 640, geometry: padded, variance: 1, rng: &rng)
                     guard let c = try layer.pooledCosines(try Image(size: d, channels: 1, pixels: [Double](repeating: 1, count: d * d)),
-                                                          try Image(size: d, channels: 1, pixels: [Double](repeating: -1, count: d * d))) else {
+                                                          try Image(size: d, channels: 1, pixels: [Double](repeating: -1, count: d * d)),
+                                                          scratch: &scratch) else {
                         throw StatisticsError("a CNN feature vector was zero")
                     }
                     moments.add(1 - c.maximum)

@@ -1,6 +1,7 @@
 /// Reusable memory for the patch matrix of a `PaddedConvolution` (the im2col matrix of eq. (A.13) and its
-/// gradient in eq. (A.21)): a loop that runs many passes on one thread keeps one scratch and lends it to
-/// every pass, instead of allocating, page-faulting in and freeing a matrix of positions × S_ℓ entries per pass.
+/// gradient in eq. (A.21)) or of a `CenteredConvolution` with its products: a loop that runs many passes on one
+/// thread keeps one scratch and lends it to every pass, instead of allocating, page-faulting in and freeing a
+/// matrix of positions × S_ℓ entries per pass.
 /// Every pass overwrites the entries it reads, so the contents left by an earlier pass never matter.
 public struct PatchScratch: Sendable {
     private var storage: [Double] = []

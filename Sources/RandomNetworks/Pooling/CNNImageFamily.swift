@@ -37,13 +37,13 @@ public enum CNNImageFamily: Sendable, CustomStringConvertible {
 extension CNNImageFamily {
     /// One draw of ρ(x, y) and the three cosines of the pooled features (ReLU, average, max; eqs. (6)–(9)) for a
     /// fresh CNN of `channels` N(0, 1) kernels and a fresh image pair of the family; nil when a feature vector or an
-    /// image is zero (its cosine is undefined).
+    /// image is zero (its cosine is undefined). The convolution works in `scratch`.
     public func cosines(size d: Int, geometry: PatchGeometry, channels m: Int, rng: inout Xoshiro256,
-                        sampler: NormalSampler) throws -> (input: Double, pooled: PoolingCosines)? {
+                        sampler: NormalSampler, scratch: inout PatchScratch) throws -> (input: Double, pooled: PoolingCosines)? {
         let layer = try CenteredConvolution.gaussian(count: m, geometry: geometry, variance: 1, rng: &rng)
         let x = try sample(size: d, rng: &rng, sampler: sampler)
         let y = try sample(size: d, rng: &rng, sampler: sampler)
-        guard let cosines = try layer.pooledCosines(x, y), let input = Vector.cosine(x.pixels, y.pixels) else { return nil }
+        guard let cosines = try layer.pooledCosines(x, y, scratch: &scratch), let input = Vector.cosine(x.pixels, y.pixels) else { return nil }
         return (input, cosines)
     }
 }

@@ -61,22 +61,26 @@ public struct CenteredConvolution: Sendable {
     /// ρ(F(x), F(y)), ρ(A_x, A_y) and ρ(M_x, M_y) for a pair of equal-size
     /// images, through one GEMM; nil when a feature vector is zero.
     public func pooledCosines(_ x: Image, _ y: Image) throws -> PoolingCosines? {
+        var scratch = PatchScratch()
+        return try pooledCosines(x, y, scratch: &scratch)
+    }
+
+    /// The cosines of `pooledCosines(_:_:)`, with the patch matrices and the pre-activations of both images in
+    /// `scratch`.
+    public func pooledCosines(_ x: Image, _ y: Image, scratch: inout PatchScratch) throws -> PoolingCosines? {
         guard x.size == y.size else {
             throw ParameterError("CenteredConvolution.pooledCosines", parameter: "y", value: "size \(y.size)",
                                  requirement: "the size of x (\(x.size))")
         }
         let positions = try geometry.positions(imageSize: x.size)
-        let length = geometry.patchLength
-        let patches = UnsafeMutablePointer<Double>.allocate(capacity: 2 * positions * length)
-        let output = UnsafeMutablePointer<Double>.allocate(capacity: 2 * positions * count)
-        defer {
-            patches.deallocate()
-            output.deallocate()
+        let length = geometry.patchLength, count = count
+        return try scratch.withBuffer(count: 2 * positions * (length + count)) { patches in
+            let output = patches + 2 * positions * length
+            try geometry.writePatches(of: x, into: patches)
+            try geometry.writePatches(of: y, into: patches + positions * length)
+            multiply(patches, rows: 2 * positions, into: output)
+            return GlobalPooling.cosines(output, output + positions * count, positions: positions, channels: count)
         }
-        try geometry.writePatches(of: x, into: patches)
-        try geometry.writePatches(of: y, into: patches + positions * length)
-        multiply(patches, rows: 2 * positions, into: output)
-        return GlobalPooling.cosines(output, output + positions * count, positions: positions, channels: count)
     }
 
     /// rows × m = patches (rows × k²c) · kernelsᵀ.
