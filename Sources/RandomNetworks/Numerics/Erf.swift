@@ -44,10 +44,11 @@ public enum Erf {
     static func value(_ x: Double, _ tables: Tables) -> Double {
         let a = abs(x)
         guard a < 6 else { return a.isNaN ? x : Double(signOf: x, magnitudeOf: 1) }
-        if a < 0.0625 {
+        if a.bitPattern < seriesBound {
             let s = tables.series, x2 = x * x
             var r = s[7]
-            for n in stride(from: 6, through: 0, by: -1) { r = r * x2 + s[n] }
+            r = r * x2 + s[6]; r = r * x2 + s[5]; r = r * x2 + s[4]; r = r * x2 + s[3]
+            r = r * x2 + s[2]; r = r * x2 + s[1]; r = r * x2 + s[0]
             return x * r
         }
         let i = interval(a)
@@ -60,6 +61,10 @@ public enum Erf {
         let halves = evenParts + oddParts * SIMD2(repeating: t4)
         return Double(signOf: x, magnitudeOf: halves[0] + halves[1] * t8)
     }
+
+    /// The bits of 1/16, the end of the series range: for a ≥ 0, a < 1/16 exactly when a.bitPattern < seriesBound (an
+    /// integer comparison on the bits `interval(_:)` reads anyway).
+    @inlinable static var seriesBound: UInt64 { (0.0625).bitPattern }
 
     /// ⌊4a⌋ for a in [1/16, 6) from the bits of a = m · 2^{E − 1075} (m the significand with its leading 1, E the biased
     /// exponent): m shifted right by 1073 − E ∈ [48, 54]. The same integer as Int(a * 4) (4a is exact), without its
