@@ -532,6 +532,19 @@ struct BrutzkusModelsTests {
         #expect(throws: ParameterError.self) { try LogisticLoss.errorCount(outputs: [0], labels: []) }
     }
 
+    /// ℓ and ℓ' from one exponential are eq. (2)'s log(1 + e^{−s}) and −1/(1 + e^{s}) in their overflow-free forms,
+    /// bit for bit, on both sides of s = 0, at ±0, subnormals and where the exponential underflows.
+    @Test func lossAndDerivativeFromOneExponentialMatchTheClosedForms() {
+        var rng = Xoshiro256(seed: 41)
+        let edges = [0.0, -0.0, .leastNonzeroMagnitude, -.leastNonzeroMagnitude, 1e-300, -1e-300, 745.2, -745.2, 1000, -1000, .greatestFiniteMagnitude]
+        for s in edges + (0..<200).map({ _ in 60 * (rng.nextUniform() - 0.5) }) {
+            let value = s > 0 ? log1p(exp(-s)) : -s + log1p(exp(s))
+            let derivative = s > 0 ? -exp(-s) / (1 + exp(-s)) : -1 / (1 + exp(s))
+            let both = LogisticLoss.valueAndDerivative(s)
+            #expect(both.value.bitPattern == value.bitPattern && both.derivative.bitPattern == derivative.bitPattern, "s = \(s)")
+        }
+    }
+
     // MARK: Theorem 4.2's shattered set
 
     @Test func shatteredSetRealizesEveryLabelingForSmallN() throws {

@@ -133,8 +133,9 @@ public struct LayerwiseTrainer: Sendable, Equatable {
             var loss = 0.0
             for b in 0..<m {
                 let margin = labels[b] * scores[b]
-                loss += LogisticLoss.value(margin)
-                coefficients[b] = LogisticLoss.derivative(margin) * labels[b]
+                let (value, derivative) = LogisticLoss.valueAndDerivative(margin)
+                loss += value
+                coefficients[b] = derivative * labels[b]
             }
             try observe?(SecondLayerState(step: t, loss: loss / Double(m), scores: scores, labels: labels,
                                           features: features, initial: network.outputWeights,

@@ -50,7 +50,10 @@ public struct LeakyReLUNetwork: Sendable, Equatable {
             throw ParameterError("LeakyReLUNetwork", parameter: "inputs", value: "\(inputs.columns) columns",
                                  requirement: "\(hidden.columns) columns (the input dimension nd)")
         }
-        var out = [Double](repeating: 0, count: inputs.rows * width)
+        // Every entry is written by the GEMM (beta = 0).
+        var out = [Double](unsafeUninitializedCapacity: inputs.rows * width) { _, initialized in
+            initialized = inputs.rows * width
+        }
         inputs.storage.withUnsafeBufferPointer { x in
             hidden.storage.withUnsafeBufferPointer { w in
                 out.withUnsafeMutableBufferPointer { c in
@@ -83,8 +86,8 @@ extension LeakyReLUNetwork: LogisticClassifier {
         let split = hidden.storage.count
         try Shape.requireCount(values.count, split + outputWeights.count, "parameters", in: "LeakyReLUNetwork.setParameters")
         if !Vector.allFinite(values) { for v in values { try Require.finite(v, "parameter", in: "LeakyReLUNetwork.setParameters") } }
-        hidden.storage = Array(values[0..<split])
-        outputWeights = Array(values[split...])
+        hidden.storage.replaceEntries(with: values[0..<split])
+        outputWeights.replaceEntries(with: values[split...])
     }
 
     /// L (eq. (2)) and its gradient: ∂L/∂a_i = (1/m) Σ ℓ'(yN) y ψ(w_i·x),
@@ -95,8 +98,12 @@ extension LeakyReLUNetwork: LogisticClassifier {
         let h = try preActivations(inputs)
         let m = inputs.rows, k = width, p = hidden.columns
         var loss = 0.0
-        var outputGradient = [Double](repeating: 0, count: k)
-        var backward = [Double](repeating: 0, count: m * k)
+        // ∂L/∂W (k · nd entries, every one written by the GEMM below, beta = 0), then ∂L/∂a (summed from zero).
+        var gradient = [Double](unsafeUninitializedCapacity: k * p + k) { buffer, initialized in
+            (buffer.baseAddress! + k * p).initialize(repeating: 0, count: k)
+            initialized = k * p + k
+        }
+        var backward = [Double](unsafeUninitializedCapacity: m * k) { _, initialized in initialized = m * k }
         for b in 0..<m {
             var out = 0.0
             for i in 0..<k {
@@ -104,23 +111,23 @@ extension LeakyReLUNetwork: LogisticClassifier {
                 out += outputWeights[i] * (u > 0 ? u : slope * u)
             }
             let y = labels[b]
-            loss += LogisticLoss.value(y * out)
-            let g = LogisticLoss.derivative(y * out) * y / Double(m)
+            let (value, derivative) = LogisticLoss.valueAndDerivative(y * out)
+            loss += value
+            let g = derivative * y / Double(m)
             for i in 0..<k {
                 let u = h.storage[b * k + i]
-                outputGradient[i] += g * (u > 0 ? u : slope * u)
+                gradient[k * p + i] += g * (u > 0 ? u : slope * u)
                 backward[b * k + i] = g * outputWeights[i] * (u > 0 ? 1 : slope)
             }
         }
-        var hiddenGradient = [Double](repeating: 0, count: k * p)
         backward.withUnsafeBufferPointer { dh in
             inputs.storage.withUnsafeBufferPointer { x in
-                hiddenGradient.withUnsafeMutableBufferPointer { c in
+                gradient.withUnsafeMutableBufferPointer { c in
                     BLAS.gemm(transposeA: true, m: k, n: p, k: m, a: dh.baseAddress!, lda: k, b: x.baseAddress!,
                               ldb: p, c: c.baseAddress!, ldc: p)
                 }
             }
         }
-        return (loss / Double(m), hiddenGradient + outputGradient)
+        return (loss / Double(m), gradient)
     }
 }

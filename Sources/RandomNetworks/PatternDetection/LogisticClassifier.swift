@@ -26,13 +26,31 @@ extension PatternDetectionNetwork: LogisticClassifier {
         try Shape.requireCount(values.count, split + outputWeights.count, "parameters",
                                in: "PatternDetectionNetwork.setParameters")
         if !Vector.allFinite(values) { for v in values { try Require.finite(v, "parameter", in: "PatternDetectionNetwork.setParameters") } }
-        filters.storage = Array(values[0..<split])
-        outputWeights = Array(values[split...])
+        filters.storage.replaceEntries(with: values[0..<split])
+        outputWeights.replaceEntries(with: values[split...])
     }
 
     /// L[A] of eq. (2) and its gradient (`lossAndGradient`) as one vector in the order of `parameters`.
     public func logisticLossAndGradient(_ inputs: PatternBatch, labels: [Double]) throws -> (loss: Double, gradient: [Double]) {
-        let g = try lossAndGradient(LabeledPatterns(inputs: inputs, labels: labels))
-        return (g.loss, g.filters.storage + g.outputWeights)
+        let sample = try LabeledPatterns(inputs: inputs, labels: labels)
+        let split = filters.storage.count, count = split + channels
+        // Every entry is written by `lossAndGradient(_:filterGradient:outputGradient:)`.
+        var gradient = [Double](unsafeUninitializedCapacity: count) { _, initialized in initialized = count }
+        let loss = try gradient.withUnsafeMutableBufferPointer { g in
+            try lossAndGradient(sample, filterGradient: g.baseAddress!, outputGradient: g.baseAddress! + split)
+        }
+        return (loss, gradient)
+    }
+}
+
+extension Array where Element == Double {
+    /// `self = Array(values)`, copied into the existing storage when it has as many entries and is not shared
+    /// (no allocation).
+    mutating func replaceEntries(with values: ArraySlice<Double>) {
+        guard values.count == count else {
+            self = Array(values)
+            return
+        }
+        _ = withUnsafeMutableBufferPointer { $0.update(fromContentsOf: values) }
     }
 }

@@ -7,18 +7,22 @@ public enum LogisticLoss {
     /// ℓ(s) = log(1 + e^{−s}) (eq. (2)), evaluated without overflow or
     /// cancellation for any finite s.
     @inlinable
-    public static func value(_ s: Double) -> Double {
-        s > 0 ? Foundation.log1p(Foundation.exp(-s)) : -s + Foundation.log1p(Foundation.exp(s))
-    }
+    public static func value(_ s: Double) -> Double { valueAndDerivative(s).value }
 
     /// ℓ'(s) = −1/(1 + e^{s}) ∈ (−1, 0) (App. C, after eq. (15)).
     @inlinable
-    public static func derivative(_ s: Double) -> Double {
+    public static func derivative(_ s: Double) -> Double { valueAndDerivative(s).derivative }
+
+    /// (ℓ(s), ℓ'(s)) from one exponential, e^{−s} for s > 0 and e^{s} otherwise (`value` and `derivative` read
+    /// their half of it).
+    @inlinable
+    public static func valueAndDerivative(_ s: Double) -> (value: Double, derivative: Double) {
         if s > 0 {
             let e = Foundation.exp(-s)
-            return -e / (1 + e)
+            return (Foundation.log1p(e), -e / (1 + e))
         }
-        return -1 / (1 + Foundation.exp(s))
+        let e = Foundation.exp(s)
+        return (-s + Foundation.log1p(e), -1 / (1 + e))
     }
 
     /// The predicted label sign(s) with sign(0) = −1 (footnote 2).

@@ -6,7 +6,9 @@ extension PatternDetectionNetwork {
     /// set plus one coordinate (the support-class representatives of §5 Part 3) costs one k-wide maximum.
     ///
     /// Every value is a finite, non-zero entry of W (`filtersReadExactly`), so the maximum does not depend on the order
-    /// of the comparisons: the same numbers, bit for bit, as the slot-by-slot loop of `pool`.
+    /// of the comparisons: the same numbers, bit for bit, as the slot-by-slot loop of `pool`. Each row is clamped at 0
+    /// as it is written and reused clamped: max(0, W[·, q], max(0, M(C))) = max(0, M(C ∪ {q})), the +0 of the clamp
+    /// being the only zero (no entry is ±0).
     ///
     /// - Parameters:
     ///   - columns: Wᵀ, d × k row-major (row q holds W[·, q]).
@@ -29,12 +31,11 @@ extension PatternDetectionNetwork {
             var source = pooledRow[rest].map { UnsafePointer(z + $0 * k) } ?? columns + rest.trailingZeroBitCount * k
             for q in removed.reversed() {
                 let column = columns + q * k
-                for i in 0..<k { target[i] = column[i] > source[i] ? column[i] : source[i] }
+                for i in 0..<k { target[i] = max(0, column[i] > source[i] ? column[i] : source[i]) }
                 source = UnsafePointer(target)
             }
-            if removed.isEmpty { target.update(from: source, count: k) }
+            if removed.isEmpty { for i in 0..<k { target[i] = max(0, source[i]) } }
             pooledRow[sets[b]] = b
         }
-        for i in 0..<(m * k) { z[i] = max(0, z[i]) }
     }
 }

@@ -230,71 +230,86 @@ public struct PatternDetectionNetwork: Sendable, Equatable {
     /// σ'(0) = 0): ∂L/∂w_i = (1/|A|) Σ ℓ'(y N(x)) y a_i p_i(x) (the row update of
     /// eq. (15)), ∂L/∂a_i = (1/|A|) Σ ℓ'(y N(x)) y z_i(x).
     public func lossAndGradient(_ sample: LabeledPatterns) throws -> NetworkGradient {
+        let k = channels, d = dimension
+        // Every entry is written by `lossAndGradient(_:filterGradient:outputGradient:)`.
+        var filterGradient = [Double](unsafeUninitializedCapacity: k * d) { _, initialized in initialized = k * d }
+        var outputGradient = [Double](unsafeUninitializedCapacity: k) { _, initialized in initialized = k }
+        let loss = try filterGradient.withUnsafeMutableBufferPointer { fw in
+            try outputGradient.withUnsafeMutableBufferPointer { fa in
+                try lossAndGradient(sample, filterGradient: fw.baseAddress!, outputGradient: fa.baseAddress!)
+            }
+        }
+        return NetworkGradient(loss: loss, filters: try Matrix(rows: k, columns: d, storage: filterGradient),
+                               outputWeights: outputGradient)
+    }
+
+    /// L[A](θ) of `lossAndGradient(_:)`, its gradient written into caller-owned storage: every entry of ∂L/∂W
+    /// (k × d, row-major) at `fw` and of ∂L/∂a at `fa`.
+    func lossAndGradient(_ sample: LabeledPatterns, filterGradient fw: UnsafeMutablePointer<Double>,
+                         outputGradient fa: UnsafeMutablePointer<Double>) throws -> Double {
         let batch = sample.inputs
         let pool = try self.pool(batch, slots: true)
         let m = batch.count, n = batch.patternsPerInput, k = channels, d = dimension
         let out = try outputs(features: Matrix(rows: m, columns: k, storage: pool.features))
         var loss = 0.0
-        var coefficients = [Double](repeating: 0, count: m)
+        var coefficients: [Double] = []
+        coefficients.reserveCapacity(m)
         for b in 0..<m {
             let y = sample.labels[b]
-            loss += LogisticLoss.value(y * out[b])
-            coefficients[b] = LogisticLoss.derivative(y * out[b]) * y / Double(m)
+            let (value, derivative) = LogisticLoss.valueAndDerivative(y * out[b])
+            loss += value
+            coefficients.append(derivative * y / Double(m))
         }
-        var filterGradient = [Double](repeating: 0, count: k * d)
-        var outputGradient = [Double](repeating: 0, count: k)
         let slots = pool.slots!
         // For basis-vector patterns p_i(x) = e_q, so the row update adds g a_i to entry q alone: the products with
         // the other coordinates are ±0 and adding them changes nothing (an accumulator starting at +0 never becomes
         // −0), provided g a_i is finite. For the same reason ∂L/∂a_i may add g z_i(x) over every channel (z_i = 0
         // adds ±0) when g is finite. The sums are the general loop's, term for term.
-        let finite = coefficients.allSatisfy(\.isFinite) && outputWeights.allSatisfy(\.isFinite)
+        let finite = Vector.allFinite(coefficients) && Vector.allFinite(outputWeights)
         pool.features.withUnsafeBufferPointer { zBuffer in
             batch.rows.storage.withUnsafeBufferPointer { xBuffer in
                 slots.withUnsafeBufferPointer { slots in
                     outputWeights.withUnsafeBufferPointer { a in
-                        filterGradient.withUnsafeMutableBufferPointer { fw in
-                            outputGradient.withUnsafeMutableBufferPointer { fa in
-                                let z = zBuffer.baseAddress!, x = xBuffer.baseAddress!
-                                if let basis = pool.basis, finite {
-                                    basis.withUnsafeBufferPointer { basis in
-                                        Self.accumulateBasisRows(m: m, n: n, k: k, d: d, z: z, slots: slots.baseAddress!,
-                                                                 basis: basis.baseAddress!, a: a.baseAddress!,
-                                                                 coefficients: coefficients, filterGradient: fw.baseAddress!,
-                                                                 outputGradient: fa.baseAddress!)
-                                    }
-                                    return
-                                }
-                                if d == 10 {
-                                    Self.accumulateRows(SIMD8<Double>.self, SIMD2<Double>.self, m: m, n: n, k: k, z: z, x: x,
-                                                        slots: slots.baseAddress!, a: a.baseAddress!, coefficients: coefficients,
-                                                        filterGradient: fw.baseAddress!, outputGradient: fa.baseAddress!)
-                                    return
-                                }
-                                if d == 20 {
-                                    Self.accumulateRows(SIMD16<Double>.self, SIMD4<Double>.self, m: m, n: n, k: k, z: z, x: x,
-                                                        slots: slots.baseAddress!, a: a.baseAddress!, coefficients: coefficients,
-                                                        filterGradient: fw.baseAddress!, outputGradient: fa.baseAddress!)
-                                    return
-                                }
-                                for b in 0..<m {
-                                    let g = coefficients[b]
-                                    for i in 0..<k where z[b * k + i] > 0 {
-                                        fa[i] += g * z[b * k + i]
-                                        let scale = g * a[i]
-                                        let source = x + (b * n + slots[b * k + i]) * d
-                                        let target = fw.baseAddress! + i * d
-                                        for c in 0..<d { target[c] += scale * source[c] }
-                                    }
-                                }
+                        let z = zBuffer.baseAddress!, x = xBuffer.baseAddress!
+                        if d == 10 || d == 20, pool.basis == nil || !finite {
+                            // Row by row, each entry stored once.
+                            if d == 10 {
+                                Self.accumulateRows(SIMD8<Double>.self, SIMD2<Double>.self, m: m, n: n, k: k, z: z, x: x,
+                                                    slots: slots.baseAddress!, a: a.baseAddress!, coefficients: coefficients,
+                                                    filterGradient: fw, outputGradient: fa)
+                            } else {
+                                Self.accumulateRows(SIMD16<Double>.self, SIMD4<Double>.self, m: m, n: n, k: k, z: z, x: x,
+                                                    slots: slots.baseAddress!, a: a.baseAddress!, coefficients: coefficients,
+                                                    filterGradient: fw, outputGradient: fa)
+                            }
+                            return
+                        }
+                        // Input by input, adding into zeros.
+                        fw.update(repeating: 0, count: k * d)
+                        fa.update(repeating: 0, count: k)
+                        if let basis = pool.basis, finite {
+                            basis.withUnsafeBufferPointer { basis in
+                                Self.accumulateBasisRows(m: m, n: n, k: k, d: d, z: z, slots: slots.baseAddress!,
+                                                         basis: basis.baseAddress!, a: a.baseAddress!,
+                                                         coefficients: coefficients, filterGradient: fw, outputGradient: fa)
+                            }
+                            return
+                        }
+                        for b in 0..<m {
+                            let g = coefficients[b]
+                            for i in 0..<k where z[b * k + i] > 0 {
+                                fa[i] += g * z[b * k + i]
+                                let scale = g * a[i]
+                                let source = x + (b * n + slots[b * k + i]) * d
+                                let target = fw + i * d
+                                for c in 0..<d { target[c] += scale * source[c] }
                             }
                         }
                     }
                 }
             }
         }
-        return NetworkGradient(loss: loss / Double(m), filters: try Matrix(rows: k, columns: d, storage: filterGradient),
-                               outputWeights: outputGradient)
+        return loss / Double(m)
     }
 
     /// The gradient loop of `lossAndGradient` for basis-vector patterns (p_i(x) = e_q, q = `basis` of the slot j_i(x)),
