@@ -284,4 +284,24 @@ struct NachumModelsTests {
         #expect(throws: ParameterError.self) { try PatchedImagePair(x, Image.gaussian(size: 5, channels: 1, rng: &rng), filterSize: 3) }
         #expect(throws: ParameterError.self) { try PatchedImagePair(x, x, filterSize: 5) }
     }
+
+    /// The ReLU sums over the patches with a nonzero entry equal the full GEMM's bit for bit: pictures on a zero
+    /// background (all-zero patches on both sides and on one), an empty picture, two empty pictures, a dense pair
+    /// (no zero patch), and outputs that overflow (the full GEMM's inf · 0 = NaN is kept).
+    @Test func reluSumsOverNonzeroPatchesMatchTheFullProduct() throws {
+        var rng = Xoshiro256(seed: 14)
+        let (g3a, g3b) = try NachumInputs.g3()
+        let (a, b) = (g3a.image, g3b.image), empty = try BinaryImage(size: 20).image
+        let huge = try Image(size: 20, channels: 1, pixels: a.pixels.map { $0 * 1.7e308 })
+        let dense = (try Image.gaussian(size: 20, channels: 1, rng: &rng), try Image.gaussian(size: 20, channels: 1, rng: &rng))
+        let upsampled = (try g3a.upsampled(by: 2).image, try g3b.upsampled(by: 2).image)
+        for (x, y) in [(a, b), (a, empty), (empty, b), (empty, empty), (huge, b), (b, huge), dense, upsampled] {
+            for (r, count) in [(1, 5), (3, 16), (5, 7)] {
+                let layer = try CyclicConvolution.gaussian(count: count, filterSize: r, channels: 1, variance: 4, rng: &rng)
+                let fast = try layer.activatedInnerProducts(PatchedImagePair(x, y, filterSize: r), activation: .relu)
+                let full = try layer.activatedInnerProducts([(x, y)], activation: .relu)[0]
+                #expect([fast.xy, fast.xx, fast.yy].map(\.bitPattern) == [full.xy, full.xx, full.yy].map(\.bitPattern))
+            }
+        }
+    }
 }

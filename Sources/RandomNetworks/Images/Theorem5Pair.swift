@@ -25,19 +25,35 @@ public struct Theorem5Pair: Sendable {
 
     /// The quantities for A = `a`, B = `b` at radius `r`.
     public init(_ a: BinaryImage, _ b: BinaryImage, radius r: Int) throws {
+        try self.init(a, b, radius: r) {
+            (try Self.expectedSquaredNorm(a, radius: r), try Self.expectedSquaredNorm(b, radius: r))
+        }
+    }
+
+    /// The quantities for A = `a`, B = `b` at radius `r`, with E‖R(F*A)‖² and E‖R(F*B)‖² from
+    /// `expectedSquaredNorms` (`expectedSquaredNorm`, which a loop over many pairs of the same pictures computes
+    /// once per picture), asked for after the checks of the boundary and the windows.
+    init(_ a: BinaryImage, _ b: BinaryImage, radius r: Int,
+         expectedSquaredNorms: () throws -> (Double, Double)) throws {
         self.a = a
         self.b = b
         radius = r
-        boundary = try SharedBoundary(a, b, radius: r)
+        let (x, y) = (a.image, b.image)
+        boundary = try SharedBoundary(x, y, radius: r)
         let windows = try PatchOperator.centered(radius: r)
-        terms = try CNNDualFormula.homogeneousTerms(.relu, geometry: windows.geometry(a.image, b.image), nu: Self.nu(r))
+        terms = try CNNDualFormula.homogeneousTerms(.relu, geometry: windows.geometry(x, y), nu: Self.nu(r))
         expected = terms.reduce(0, +)
-        let squaredNorms = try [a.image, b.image].map {
-            try CNNDualFormula.homogeneousTerms(.relu, geometry: windows.geometry($0, $0), nu: Self.nu(r)).reduce(0, +)
-        }
-        expectedSquaredDistance = squaredNorms[0] + squaredNorms[1] - 2 * expected
+        let squaredNorms = try expectedSquaredNorms()
+        expectedSquaredDistance = squaredNorms.0 + squaredNorms.1 - 2 * expected
         dot = Double(try a.dot(b))
         squaredDistance = Double(try a.squaredDistance(b))
+    }
+
+    /// E‖R(F*A)‖² = Σ_ij σ̂([A]_ij, [A]_ij, √2/(2r+1)) over the centered windows (eq. (8) with y = x).
+    static func expectedSquaredNorm(_ a: BinaryImage, radius r: Int) throws -> Double {
+        let image = a.image
+        return try CNNDualFormula.homogeneousTerms(.relu, geometry: PatchOperator.centered(radius: r).geometry(image, image),
+                                                   nu: nu(r)).reduce(0, +)
     }
 
     /// √2/(2r+1): the filter standard deviation of Theorem 5 (variance 2/(2r+1)²), eq. (4)'s ReLU normalization.
@@ -81,9 +97,11 @@ extension Theorem5Pair {
             pairs.append(try Theorem5Pair(a, b, radius: Int.random(in: 1...((n - 1) / 2), using: &rng)))
         }
         if exhaustive {
-            for maskA in 0..<UInt64(512) {
-                for maskB in 0..<UInt64(512) {
-                    pairs.append(try Theorem5Pair(BinaryImage(size: 3, mask: maskA), BinaryImage(size: 3, mask: maskB), radius: 1))
+            let pictures = try (0..<UInt64(512)).map { try BinaryImage(size: 3, mask: $0) }
+            let squaredNorms = try pictures.map { try expectedSquaredNorm($0, radius: 1) }
+            for a in pictures.indices {
+                for b in pictures.indices {
+                    pairs.append(try Theorem5Pair(pictures[a], pictures[b], radius: 1) { (squaredNorms[a], squaredNorms[b]) })
                 }
             }
         }

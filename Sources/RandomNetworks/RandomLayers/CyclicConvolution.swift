@@ -156,6 +156,7 @@ public struct CyclicConvolution: Sendable {
                                  value: "patches for r = \(pair.filterSize), d = \(pair.channels)",
                                  requirement: "the filters' r = \(filterSize), d = \(channels)")
         }
+        if case .relu = activation, let sums = reluInnerProductsOnActiveRows(pair) { return sums }
         let output = UnsafeMutablePointer<Double>.allocate(capacity: 2 * pair.positions * count)
         defer { output.deallocate() }
         return pair.patches.withUnsafeBufferPointer { patches in
@@ -180,12 +181,7 @@ public struct CyclicConvolution: Sendable {
                                       activation: Activation) -> (xy: Double, xx: Double, yy: Double) {
         var xy = 0.0, xx = 0.0, yy = 0.0
         if case .relu = activation {
-            for i in 0..<count {
-                let p = max(0, a[i]), q = max(0, b[i])
-                xy += p * q
-                xx += p * p
-                yy += q * q
-            }
+            addReLUProducts(a, b, count: count, xy: &xy, xx: &xx, yy: &yy)
         } else {
             for i in 0..<count {
                 let p = activation(a[i]), q = activation(b[i])
@@ -195,5 +191,24 @@ public struct CyclicConvolution: Sendable {
             }
         }
         return (xy, xx, yy)
+    }
+
+    /// Adds max(0, a_i)·max(0, b_i), max(0, a_i)², max(0, b_i)² for i = 0 ..< count, in order, to xy, xx, yy.
+    static func addReLUProducts(_ a: UnsafePointer<Double>, _ b: UnsafePointer<Double>, count: Int,
+                                xy: inout Double, xx: inout Double, yy: inout Double) {
+        for i in 0..<count {
+            let p = max(0, a[i]), q = max(0, b[i])
+            xy += p * q
+            xx += p * p
+            yy += q * q
+        }
+    }
+
+    /// Adds max(0, a_i)² for i = 0 ..< count, in order, to `sum`.
+    static func addReLUSquares(_ a: UnsafePointer<Double>, count: Int, to sum: inout Double) {
+        for i in 0..<count {
+            let p = max(0, a[i])
+            sum += p * p
+        }
     }
 }

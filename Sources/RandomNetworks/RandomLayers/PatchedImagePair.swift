@@ -4,6 +4,11 @@ import GSL
 /// 0 ..< n² for x, then n² ..< 2n² for y. They depend only on the images and the filter shape, not on the
 /// filters, so a Monte Carlo loop over fresh filters builds them once and lends them to every draw
 /// (`CyclicConvolution.activatedInnerProducts(_:activation:)`).
+///
+/// It also keeps the rows holding a nonzero entry apart (`activeRows`): a filter's output on an all-zero
+/// patch is ±0, so for ReLU such a position adds ±0 to sums that are never −0 and changes no bit of them
+/// (`CyclicConvolution+ActivePatches.swift`). Pictures on a zero background (Theorem 5's pairs) have mostly
+/// such rows.
 public struct PatchedImagePair: Sendable {
     /// The side r of the filters the patches are cut for.
     public let filterSize: Int
@@ -13,6 +18,15 @@ public struct PatchedImagePair: Sendable {
     public let positions: Int
     /// 2n² × r²d, row-major.
     let patches: [Double]
+    /// The rows of `patches` with a nonzero entry, in order (x's, then y's), row-major.
+    let activeRows: [Double]
+    /// For each position u·n + v, the row of x's patch in `activeRows`, or −1 when that patch is all zero.
+    let xActiveRow: [Int]
+    /// For each position u·n + v, the row of y's patch in `activeRows`, or −1 when that patch is all zero.
+    let yActiveRow: [Int]
+
+    /// The number of rows of `activeRows`.
+    var activeCount: Int { activeRows.count / (filterSize * filterSize * channels) }
 
     /// The patches of `x` and `y` for filters of side `filterSize`; throws when the images differ in size or
     /// channels, or the filter is wider than the images (r > n).
@@ -38,5 +52,16 @@ public struct PatchedImagePair: Sendable {
         self.filterSize = filterSize
         channels = x.channels
         self.positions = positions
+        var active: [Double] = [], rowOf = [Int](repeating: -1, count: 2 * positions)
+        for row in 0..<(2 * positions) {
+            let entries = patches[(row * length)..<((row + 1) * length)]
+            if entries.contains(where: { $0 != 0 }) {
+                rowOf[row] = active.count / length
+                active.append(contentsOf: entries)
+            }
+        }
+        activeRows = active
+        xActiveRow = Array(rowOf[..<positions])
+        yActiveRow = Array(rowOf[positions...])
     }
 }
