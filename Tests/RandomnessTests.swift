@@ -1,6 +1,7 @@
 import Foundation
 import GSL
 import Randomness
+import Synchronization
 import Testing
 
 @Suite("Random streams")
@@ -73,5 +74,27 @@ struct RandomnessTests {
             distance = max(distance, abs(Double(i - j)) / Double(n))
         }
         #expect(distance < (log(2 / 1e-6) / Double(n)).squareRoot(), "two-sample KS distance \(distance)")
+    }
+
+    /// A replicate read through a cache is the one computed from the same generator state, and the generator ends
+    /// where the computation left it, so sharing a cache never changes a result; each state is computed once.
+    @Test func replicateCacheIsTransparentAndComputesEachStateOnce() {
+        let cache = ReplicateCache<[UInt64]>()
+        let calls = Mutex(0)
+        func draw(_ rng: inout Xoshiro256) -> [UInt64] {
+            calls.withLock { $0 += 1 }
+            return (0..<3).map { _ in rng.next() }
+        }
+        let stream = StreamSeed(root: 7).child("replicates")
+        for pass in 0..<2 {
+            for chunk in 0..<4 {
+                var cached = stream.child(chunk).generator(), direct = stream.child(chunk).generator()
+                #expect(cache.value(&cached, draw) == draw(&direct), "pass \(pass), chunk \(chunk)")
+                #expect(cached == direct)
+                #expect(cached.next() == direct.next())
+            }
+        }
+        #expect(cache.count == 4)
+        #expect(calls.withLock { $0 } == 4 + 8)
     }
 }

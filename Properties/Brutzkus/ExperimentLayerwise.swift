@@ -26,10 +26,11 @@ extension BrutzkusClaims {
             let runs = try PatternExperiment.runs(ctx, scale, sizes: sizes, models: models, label: "noise \(noise)")
             let note = experimentNote(runs, sizes: sizes, models: models)
             for (i, m) in asserted.enumerated() {
-                try PatternExperiment.assertGap(ctx, "\(noise > 0 ? "noisy" : "noiseless"), m = \(m): test error of layer-wise − standard within ±0.1",
-                                                scale: scale, sampleSize: m, model: .convPool, other: .layerwise,
-                                                region: .between(-0.1, 0.1), resolution: PatternExperiment.gapResolution,
-                                                alpha: alpha, note: i == 0 ? "\(scale); \(note)" : nil)
+                let name = "\(noise > 0 ? "noisy" : "noiseless"), m = \(m): test error of layer-wise − standard within ±0.1"
+                try PatternExperiment.assertGap(ctx, name, runs: .init(label: name, scale: scale, sampleSize: m, models: models),
+                                                model: .convPool, other: .layerwise, region: .between(-0.1, 0.1),
+                                                resolution: PatternExperiment.gapResolution, alpha: alpha,
+                                                note: i == 0 ? "\(scale); \(note)" : nil)
             }
             if noise == 0 {
                 for model in models {

@@ -24,7 +24,7 @@ extension BrutzkusClaims {
             "A5/A6: l = d (all rows of the orthogonal matrix), training sizes m = 10, 20, 40, 80 (the figure's axis is not in the text); each run with its own patterns, training set, initializations and test set of 2000 (1000 quick); the figure and the training-error counts use 5 runs per size (3 quick)",
             "scale: d = 10, n = 6, k = 100 at the quick and standard budgets, the paper's d = 20, n = 10, k = 500 at the thorough one; ConvPool trained end to end by full-batch Adam (lr 10⁻², 500 steps; 300 quick) from PyTorch's default initialization",
             "A3: the MLP is eq. (8)'s one-hidden-layer leaky-ReLU network (slope 0.01), width round(k(d + 1)/(nd + 1)) for about ConvPool's parameter count, same optimizer; the SVM is the hard-margin linear SVM without bias",
-            "\"outperform\" read as a test-error gap of at least 0.05 on average over the runs (t-interval over independent runs, each run's gap measured on its own test set; the number of runs is planned from the resolution δ = 0.1 (0.05 thorough) and alpha; the quick budget asserts m = 20 only) where the baselines have not reached zero (m ≤ 40), and no worse (gap ≥ 0) at every size; the threshold 0.05 was chosen after exploratory runs of this code had been seen",
+            "\"outperform\" read as a test-error gap of at least 0.05 on average over the runs (t-interval over independent runs, each run's gap measured on its own test set; the SVM's and the MLP's gaps at one size are read from the same runs, which train all three models; the number of runs is planned from the resolution δ = 0.1 (0.05 thorough) and alpha; the quick budget asserts m = 20 only) where the baselines have not reached zero (m ≤ 40), and no worse (gap ≥ 0) at every size; the threshold 0.05 was chosen after exploratory runs of this code had been seen",
         ],
         kind: .empirical, expectation: .holds
     ) { ctx in
@@ -36,12 +36,14 @@ extension BrutzkusClaims {
         let asserted = PatternExperiment.assertedSizes(ctx, sizes)
         let alpha = try ctx.reserveAlpha(1, splitOver: 2 * asserted.count)
         for (i, m) in asserted.enumerated() {
+            let shared = PatternExperiment.SharedRuns(label: "noiseless, m = \(m): runs of ConvPool, MLP and SVM", scale: scale,
+                                                      sampleSize: m, models: models)
             for baseline in [ExperimentRun.Model.svm, .mlp] {
                 // The threshold 0.05 was chosen after exploratory runs (the assumptions say so); 0 was not.
                 try ctx.recordingPostHoc(m <= 40) {
                     try PatternExperiment.assertGap(
-                        ctx, "m = \(m): test error of \(baseline.rawValue) − ConvPool ≥ \(m <= 40 ? "0.05" : "0")", scale: scale,
-                        sampleSize: m, model: .convPool, other: baseline, region: .atLeast(m <= 40 ? 0.05 : 0),
+                        ctx, "m = \(m): test error of \(baseline.rawValue) − ConvPool ≥ \(m <= 40 ? "0.05" : "0")", runs: shared,
+                        model: .convPool, other: baseline, region: .atLeast(m <= 40 ? 0.05 : 0),
                         resolution: PatternExperiment.gapResolution, alpha: alpha,
                         note: i == 0 && baseline == .svm ? "\(scale); \(note)" : nil)
                 }

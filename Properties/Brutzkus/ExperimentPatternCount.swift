@@ -15,7 +15,7 @@ extension BrutzkusClaims {
         """,
         assumptions: [
             "the norm statement is checked on the max-margin classifier over the support of D (d = l = 4, n = 3, 4), solved exactly (BG-P6.1)",
-            "A6: m = 40 training examples (the paper gives none), n = 2, 4, 8, noise uniform in the unit ball, d = l = 10, k = 100, MLP width round(k(d + 1)/(nd + 1)); test sets of 2000 (1000 quick); the changes are averaged over independent pairs of runs (t-interval, number planned from δ = 0.1 (0.05 thorough) and alpha; the quick budget asserts the SVM's deterioration only); the figure uses 5 runs per n (3 quick)",
+            "A6: m = 40 training examples (the paper gives none), n = 2, 4, 8, noise uniform in the unit ball, d = l = 10, k = 100, MLP width round(k(d + 1)/(nd + 1)); test sets of 2000 (1000 quick); the changes are averaged over independent pairs of runs, every assertion reading the same pairs, which train the asserted baselines and ConvPool (t-interval, number planned from δ = 0.1 (0.05 thorough) and alpha; the quick budget asserts the SVM's deterioration only); the figure uses 5 runs per n (3 quick)",
             "\"deteriorate\" read as a test-error increase of at least 0.1 from n = 2 to n = 8; \"only mildly affected\" as ConvPool's increase being at most half of the baseline's",
         ],
         kind: .empirical,
@@ -49,22 +49,30 @@ extension BrutzkusClaims {
         let comparesConvPool = ctx.scope(quick: false, full: true)
         let alpha = try ctx.reserveAlpha(1, splitOver: baselines.count * (comparesConvPool ? 2 : 1))
         let scales = counts.map { ExperimentScale.forBudget(ctx.budget, noiseRadius: 1, patternsPerInput: $0) }
-        for baseline in baselines {
-            // One draw: an independent run at n = 2 and at n = 8 (first and last of `counts`), both models each.
-            let increases = { @Sendable (rng: inout Xoshiro256) throws -> (baseline: Double, convPool: Double) in
-                let low = try ExperimentRun.run(scales[0], sampleSize: 40, models: [baseline, .convPool], rng: &rng)
-                let high = try ExperimentRun.run(scales[2], sampleSize: 40, models: [baseline, .convPool], rng: &rng)
-                return (high.testError(baseline) - low.testError(baseline), high.testError(.convPool) - low.testError(.convPool))
+        // One draw: an independent run at n = 2 and at n = 8 (first and last of `counts`), each training the asserted
+        // baselines and ConvPool. Every assertion draws from the same stream, so they share their runs (one cache).
+        let pairModels = baselines + [.convPool]
+        let pairs = ReplicateCache<RunPair>()
+        let label = "pairs of runs at n = 2 and n = 8"
+        let increases = { @Sendable (rng: inout Xoshiro256, baseline: ExperimentRun.Model) throws -> (baseline: Double, convPool: Double) in
+            let pair = try pairs.value(&rng) { rng in
+                RunPair(low: try ExperimentRun.run(scales[0], sampleSize: 40, models: pairModels, rng: &rng),
+                        high: try ExperimentRun.run(scales[2], sampleSize: 40, models: pairModels, rng: &rng))
             }
+            return (pair.high.testError(baseline) - pair.low.testError(baseline),
+                    pair.high.testError(.convPool) - pair.low.testError(.convPool))
+        }
+        for baseline in baselines {
             try PatternExperiment.estimateOverRuns(
                 ctx, "\(baseline.rawValue): test error at n = 8 − at n = 2 ≥ 0.1 (deteriorates)", subject: .corrected,
-                region: .atLeast(0.1), resolution: PatternExperiment.gapResolution, alpha: alpha,
-                note: baseline == .svm ? note : nil) { rng in try increases(&rng).baseline }
+                region: .atLeast(0.1), resolution: PatternExperiment.gapResolution, alpha: alpha, label: label,
+                note: baseline == .svm ? note : nil) { rng in try increases(&rng, baseline).baseline }
             guard comparesConvPool else { continue }
             try PatternExperiment.estimateOverRuns(
                 ctx, "\(baseline.rawValue)'s increase − 2 × ConvPool's increase from n = 2 to 8 ≥ 0 (ConvPool mildly affected)",
-                subject: .corrected, region: .atLeast(0), resolution: PatternExperiment.gapResolution, alpha: alpha) { rng in
-                let increase = try increases(&rng)
+                subject: .corrected, region: .atLeast(0), resolution: PatternExperiment.gapResolution, alpha: alpha,
+                label: label) { rng in
+                let increase = try increases(&rng, baseline)
                 return increase.baseline - 2 * increase.convPool
             }
         }
@@ -72,4 +80,10 @@ extension BrutzkusClaims {
                                             xLabel: "patterns per input n", x: counts.map(Double.init), runs: runs,
                                             models: models))
     }
+}
+
+/// The two runs of one draw of BG-X7.3: n = 2 and n = 8 patterns per input.
+private struct RunPair: Sendable {
+    let low: ExperimentRun
+    let high: ExperimentRun
 }

@@ -56,11 +56,14 @@ enum PatternExperiment {
     /// `statistic` is one replicate (its own patterns, training set, initializations and test set, evaluated on that
     /// test set), so the interval carries the between-run variation; the number of runs is planned by
     /// `ClaimContext.estimateMean` from the resolution and alpha after `pilotRuns` pilot runs (one run per chunk).
+    /// The runs are drawn from the stream `label` (the assertion's name by default); assertions with one label
+    /// draw the same runs.
     @discardableResult
     static func estimateOverRuns(_ ctx: ClaimContext, _ name: String, subject: Subject = .asPrinted,
-                                 region: ClaimedRegion, resolution: Double, alpha: Double, note: String? = nil,
+                                 region: ClaimedRegion, resolution: Double, alpha: Double, label: String? = nil,
+                                 note: String? = nil,
                                  statistic: @escaping @Sendable (inout Xoshiro256) throws -> Double) throws -> Assertion {
-        try ctx.estimateMean(name, subject: subject, region: region, resolution: resolution, alpha: alpha,
+        try ctx.estimateMean(name, subject: subject, region: region, resolution: resolution, alpha: alpha, label: label,
                              pilotSamples: pilotRuns, chunkSize: 1, note: note) { rng, count in
             var moments = RunningMoments()
             for _ in 0..<count { moments.add(try statistic(&rng)) }
@@ -68,16 +71,43 @@ enum PatternExperiment {
         }
     }
 
-    /// The mean over runs of the test-error gap err(other) − err(model), both trained on the run's training set and
+    /// The mean over `runs` of the test-error gap err(other) − err(model), both trained on the run's training set and
     /// tested on the run's test points (the gap is paired within a run).
     @discardableResult
-    static func assertGap(_ ctx: ClaimContext, _ name: String, subject: Subject = .asPrinted, scale: ExperimentScale,
-                          sampleSize: Int, model: ExperimentRun.Model, other: ExperimentRun.Model, region: ClaimedRegion,
+    static func assertGap(_ ctx: ClaimContext, _ name: String, subject: Subject = .asPrinted, runs: SharedRuns,
+                          model: ExperimentRun.Model, other: ExperimentRun.Model, region: ClaimedRegion,
                           resolution: Double, alpha: Double, note: String? = nil) throws -> Assertion {
         try estimateOverRuns(ctx, name, subject: subject, region: region, resolution: resolution, alpha: alpha,
-                             note: note) { rng in
-            let run = try ExperimentRun.run(scale, sampleSize: sampleSize, models: [model, other], rng: &rng)
+                             label: runs.label, note: note) { rng in
+            let run = try runs.run(&rng)
             return run.testError(other) - run.testError(model)
+        }
+    }
+
+    /// Replicate runs of one experiment (`scale`, training set size m, `models`) drawn from the stream `label` and
+    /// kept in a `ReplicateCache`: gap assertions reading different models of the same runs (the SVM's and the MLP's
+    /// gap to ConvPool at one size) share the pilot and planned runs they have in common instead of training
+    /// ConvPool again for each. Each assertion still plans its own number of runs; the shared runs make the
+    /// assertions dependent, which the alpha split (a union bound) allows.
+    final class SharedRuns: Sendable {
+        /// The stream the runs are drawn from.
+        let label: String
+        let scale: ExperimentScale
+        let sampleSize: Int
+        /// The models each run trains, in this order (the order fixes which random numbers each one draws).
+        let models: [ExperimentRun.Model]
+        private let cache = ReplicateCache<ExperimentRun>()
+
+        init(label: String, scale: ExperimentScale, sampleSize: Int, models: [ExperimentRun.Model]) {
+            self.label = label
+            self.scale = scale
+            self.sampleSize = sampleSize
+            self.models = models
+        }
+
+        /// The run drawn from `rng` (computed once per generator state).
+        func run(_ rng: inout Xoshiro256) throws -> ExperimentRun {
+            try cache.value(&rng) { try ExperimentRun.run(scale, sampleSize: sampleSize, models: models, rng: &$0) }
         }
     }
 

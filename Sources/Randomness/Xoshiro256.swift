@@ -5,8 +5,8 @@
 ///
 /// A value type: copying a generator copies its state, so a chunk of Monte
 /// Carlo work owns its stream outright and results never depend on which
-/// thread ran it.
-public struct Xoshiro256: RandomNumberGenerator, Sendable {
+/// thread ran it. Two generators are equal when their states are: they will return the same numbers.
+public struct Xoshiro256: RandomNumberGenerator, Sendable, Hashable {
     @usableFromInline var s0: UInt64
     @usableFromInline var s1: UInt64
     @usableFromInline var s2: UInt64
