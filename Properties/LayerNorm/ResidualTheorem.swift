@@ -96,7 +96,7 @@ extension LayerNormClaims {
         assumptions: [
             "mean-field limit n, m → ∞; at finite width the mean deviates by O(1/n): the claimed region is ±s/n (resolution s/n), s = 1 for the cosines and s = 1 + σ²‖ReLU‖² = 1 + σ²/2 for y·y'/n (its scale), and the RMS deviation must fall like n^{−1/2}",
             "block as in §3 (reconstructed, Q-LN-4): U variance 1, V variance σ², no biases, layer norm after the residual sum",
-            "exact pair sampler (rotation invariance) as the main route; the full network (OpenBLAS) at n = m = 128 as the second, all three quantities read off its Y, y and z",
+            "exact pair sampler (rotation invariance) as the main route; the full network (OpenBLAS) at n = m = 128 as the second, all three quantities read off its Y, y and z; within a route and setting the three checks read the same draws",
         ],
         kind: .identity, expectation: .holds
     ) { ctx in
@@ -111,13 +111,17 @@ extension LayerNormClaims {
         for (variance, rho) in [(1.0, 0.3), (4.0, -0.5), (0.25, 0.9)] {
             let network = try ResidualNetwork(width: width, blocks: [try ResidualBlock(hiddenWidth: width, activation: .relu,
                                                                                        residualVariance: variance)])
+            // The three statistics are read from the same sampled blocks (one stream, one cache).
+            let blocks = ReplicateCache<[Double]>()
             for (index, target) in try targets(variance, rho).enumerated() {
                 try MeanFieldChecks.assertLimit(
                     ctx, "\(names[index]) − limit at σ² = \(variance), ρ_0 = \(rho), n = m = \(width) (pair sampler)", width: width,
-                    scale: index == 1 ? 1 + variance / 2 : 1, alpha: alpha
+                    scale: index == 1 ? 1 + variance / 2 : 1, alpha: alpha, label: "blocks at σ² = \(variance), ρ_0 = \(rho) (pair sampler)"
                 ) { rng in
-                    let record = try network.sampledBlockStatistics(inputCosine: rho, rng: &rng, sampler: sampler)[0]
-                    return [record.hiddenCosine, record.residualInnerProduct, record.outputCosine][index] - target
+                    try blocks.value(&rng) { rng in
+                        let record = try network.sampledBlockStatistics(inputCosine: rho, rng: &rng, sampler: sampler)[0]
+                        return [record.hiddenCosine, record.residualInnerProduct, record.outputCosine]
+                    }[index] - target
                 }
             }
         }
@@ -125,16 +129,21 @@ extension LayerNormClaims {
         let small = 128
         let full = try ResidualNetwork(width: small, blocks: [try ResidualBlock(hiddenWidth: small, activation: .relu, residualVariance: 1)])
         let pair = try LayerNormMLP.inputPair(cosine: 0.3, width: small)
+        let networks = ReplicateCache<[Double]>()
         for (index, target) in try targets(1, 0.3).enumerated() {
             try MeanFieldChecks.assertLimit(
                 ctx, "\(names[index]) − limit at σ² = 1, ρ_0 = 0.3, n = m = \(small) (full network, OpenBLAS)", width: small,
-                scale: index == 1 ? 1.5 : 1, alpha: alpha, pilotSamples: 100, chunkSize: 25
+                scale: index == 1 ? 1.5 : 1, alpha: alpha, pilotSamples: 100, chunkSize: 25,
+                label: "networks at σ² = 1, ρ_0 = 0.3 (full network)"
             ) { rng in
-                var values: ResidualNetwork.BlockValues?
-                _ = try full.propagate(pair, stream: StreamSeed(root: rng.next())) { _, block in values = block }
-                let stage = [values!.hidden, values!.residual, values!.output][index]
-                let a = stage.column(0), b = stage.column(1)
-                return (index == 0 ? Vector.cosine(a, b)! : Vector.dot(a, b) / Double(small)) - target
+                try networks.value(&rng) { rng in
+                    var values: ResidualNetwork.BlockValues?
+                    _ = try full.propagate(pair, stream: StreamSeed(root: rng.next())) { _, block in values = block }
+                    return [values!.hidden, values!.residual, values!.output].enumerated().map { stage, matrix in
+                        let a = matrix.column(0), b = matrix.column(1)
+                        return stage == 0 ? Vector.cosine(a, b)! : Vector.dot(a, b) / Double(small)
+                    }
+                }[index] - target
             }
         }
         let target = try ResidualCorrelationMap(.relu, residualVariance: 1)(0.3)

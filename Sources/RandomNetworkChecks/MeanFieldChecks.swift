@@ -14,14 +14,17 @@ public enum MeanFieldChecks {
     /// Checks the mean of `deviation` (one draw of a width-N statistic minus its infinite-width limit) against
     /// ±B·s/N at resolution s/N, s the statistic's scale (1 for a correlation; 1 + σ²‖φ‖² for (A.10)'s y·y'/n):
     /// the interval's half-width is at most s/(2N), so a mean beyond 1.5 s/N is refuted and one within 0.5 s/N confirmed.
+    /// The draws come from the stream `label` (the assertion's name by default): checks of several statistics of the
+    /// same draws pass one label and read the draws through one `ReplicateCache`.
     @discardableResult
     public static func assertLimit(_ ctx: ClaimContext, _ name: String, width: Int, scale: Double = 1, alpha: Double,
-                                   pilotSamples: Int = 200, chunkSize: Int = 100,
+                                   pilotSamples: Int = 200, chunkSize: Int = 100, label: String? = nil,
                                    deviation: @escaping @Sendable (inout Xoshiro256) throws -> Double) throws -> Assertion {
         let unit = scale / Double(width)
         let band = scale == 1 ? "" : " × \(scale)"
         return try ctx.estimateMean("\(name): mean within ±\(biasBound)\(band)/N", region: .between(-biasBound * unit, biasBound * unit),
-                                    resolution: unit, alpha: alpha, pilotSamples: pilotSamples, chunkSize: chunkSize) { rng, count in
+                                    resolution: unit, alpha: alpha, label: label, pilotSamples: pilotSamples,
+                                    chunkSize: chunkSize) { rng, count in
             try RunningMoments.of(count: count) { try deviation(&rng) }
         }
     }
