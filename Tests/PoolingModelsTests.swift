@@ -305,6 +305,40 @@ struct PoolingModelsTests {
         #expect(throws: ParameterError.self) { try field.samplePair(correlation: -1.5, rng: &rng, sampler: NormalSampler()) }
     }
 
+    /// The separable cyclic blur written out with index arithmetic modulo d, rows then columns, each sum over
+    /// the weights in increasing order.
+    static func writtenOutBlur(_ x: [Double], field: SmoothGaussianField) -> [Double] {
+        let d = field.size, w = field.weights, radius = (w.count - 1) / 2
+        var rows = [Double](repeating: 0, count: d * d), out = rows
+        for u in 0..<d {
+            for v in 0..<d {
+                var s = 0.0
+                for t in w.indices { s += w[t] * x[u * d + ((v + t - radius) % d + d) % d] }
+                rows[u * d + v] = s
+            }
+        }
+        for u in 0..<d {
+            for v in 0..<d {
+                var s = 0.0
+                for t in w.indices { s += w[t] * rows[((u + t - radius) % d + d) % d * d + v] }
+                out[u * d + v] = s
+            }
+        }
+        return out
+    }
+
+    /// The blur's loops (extended rows, columns accumulated a row at a time) give the written-out sums bit for
+    /// bit, including kernels cut at half the side (radius d/2 wraps onto the same pixel from both sides) and d = 2.
+    @Test func smoothFieldBlurMatchesWrittenOutSums() throws {
+        var rng = Xoshiro256(seed: 29)
+        let sampler = NormalSampler()
+        for (d, length) in [(16, 2.0), (32, 3.0), (5, 0.7), (6, 40.0), (2, 1.0), (3, 1e-200)] {
+            let field = try SmoothGaussianField(size: d, correlationLength: length)
+            let x = (0..<(d * d)).map { _ in sampler.next(using: &rng) }
+            #expect(try field.blur(x) == Self.writtenOutBlur(x, field: field))
+        }
+    }
+
     @Test func psi2NormOfAGaussian() throws {
         let root = try OrliczNorm.psi2({ $0 }, bracket: 1.45...3)
         #expect(abs(root.value - (8.0 / 3).squareRoot()) < 1e-9)
