@@ -339,6 +339,22 @@ struct PoolingModelsTests {
         }
     }
 
+    /// A scratch lent to layers of different geometries and image sizes in turn rebuilds its cached gather table
+    /// whenever either changes: the cosines equal those of a fresh scratch bit for bit.
+    @Test func scratchGatherFollowsGeometryAndImageSize() throws {
+        var rng = Xoshiro256(seed: 31)
+        let layers = try [ConvolutionBoundary.cyclic, .zeroPadded, .valid].map { boundary in
+            try CenteredConvolution.gaussian(count: 4, geometry: try PatchGeometry(kernelSize: 3, boundary: boundary),
+                                             variance: 1, rng: &rng)
+        }
+        var shared = PatchScratch()
+        for (layer, d) in [(0, 8), (0, 8), (0, 6), (1, 6), (2, 6), (2, 3), (0, 8)] {
+            let x = try Image.gaussian(size: d, channels: 1, rng: &rng), y = try Image.gaussian(size: d, channels: 1, rng: &rng)
+            var fresh = PatchScratch()
+            #expect(try layers[layer].pooledCosines(x, y, scratch: &shared) == (try layers[layer].pooledCosines(x, y, scratch: &fresh)))
+        }
+    }
+
     @Test func psi2NormOfAGaussian() throws {
         let root = try OrliczNorm.psi2({ $0 }, bracket: 1.45...3)
         #expect(abs(root.value - (8.0 / 3).squareRoot()) < 1e-9)
