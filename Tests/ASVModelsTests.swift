@@ -123,6 +123,31 @@ struct ASVModelsTests {
         #expect(throws: ParameterError.self) { try tied.forward([1]) }
     }
 
+    /// The derivative sampler's stack buffers give the array route (ReLU, `forward`, `backward` with Δz = [1])
+    /// bit for bit, for both poolings, a 1 × 1 window and a tie after the ReLU; more than one window throws.
+    @Test func squaredReLUDerivativeMatchesTheArrayBackwardPass() throws {
+        let sampler = NormalSampler()
+        for (side, kind) in [(1, PoolingKind.max), (1, .average), (2, .max), (3, .max), (3, .average), (4, .max)] {
+            let pooling = try WindowPooling(input: FeatureMapShape(width: side, height: side, channels: 1), windowWidth: side,
+                                            windowHeight: side, kind: kind)
+            var rng = Xoshiro256(seed: 41), reference = rng
+            for _ in 0..<200 {
+                let u = (0..<(side * side)).map { _ in sampler.next(using: &reference) }
+                let deltaV = try pooling.backward([1], winners: try pooling.forward(u.map { Activation.relu($0) }).winners)
+                let derivative = deltaV[0] * Activation.relu.derivative(u[0])
+                #expect(try WhiteNoiseConvolution.squaredReLUDerivative(through: pooling, rng: &rng, sampler: sampler)
+                        == derivative * derivative)
+            }
+            #expect(rng.next() == reference.next())
+        }
+        let windows = try WindowPooling(input: FeatureMapShape(width: 4, height: 2, channels: 1), windowWidth: 2,
+                                        windowHeight: 2, kind: .max)
+        var rng = Xoshiro256(seed: 3)
+        #expect(throws: ParameterError.self) {
+            try WhiteNoiseConvolution.squaredReLUDerivative(through: windows, rng: &rng, sampler: sampler)
+        }
+    }
+
     /// A small network with stride, padding, max and average pooling and a fully
     /// connected identity output: the backward pass against central differences of E = ⟨g, z^(L)⟩.
     @Test func stackBackwardPassMatchesFiniteDifferences() throws {

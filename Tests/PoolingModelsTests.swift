@@ -305,6 +305,56 @@ struct PoolingModelsTests {
         #expect(throws: ParameterError.self) { try field.samplePair(correlation: -1.5, rng: &rng, sampler: NormalSampler()) }
     }
 
+    /// The separable cyclic blur written out with index arithmetic modulo d, rows then columns, each sum over
+    /// the weights in increasing order.
+    static func writtenOutBlur(_ x: [Double], field: SmoothGaussianField) -> [Double] {
+        let d = field.size, w = field.weights, radius = (w.count - 1) / 2
+        var rows = [Double](repeating: 0, count: d * d), out = rows
+        for u in 0..<d {
+            for v in 0..<d {
+                var s = 0.0
+                for t in w.indices { s += w[t] * x[u * d + ((v + t - radius) % d + d) % d] }
+                rows[u * d + v] = s
+            }
+        }
+        for u in 0..<d {
+            for v in 0..<d {
+                var s = 0.0
+                for t in w.indices { s += w[t] * rows[((u + t - radius) % d + d) % d * d + v] }
+                out[u * d + v] = s
+            }
+        }
+        return out
+    }
+
+    /// The blur's loops (extended rows, columns accumulated a row at a time) give the written-out sums bit for
+    /// bit, including kernels cut at half the side (radius d/2 wraps onto the same pixel from both sides) and d = 2.
+    @Test func smoothFieldBlurMatchesWrittenOutSums() throws {
+        var rng = Xoshiro256(seed: 29)
+        let sampler = NormalSampler()
+        for (d, length) in [(16, 2.0), (32, 3.0), (5, 0.7), (6, 40.0), (2, 1.0), (3, 1e-200)] {
+            let field = try SmoothGaussianField(size: d, correlationLength: length)
+            let x = (0..<(d * d)).map { _ in sampler.next(using: &rng) }
+            #expect(try field.blur(x) == Self.writtenOutBlur(x, field: field))
+        }
+    }
+
+    /// A scratch lent to layers of different geometries and image sizes in turn rebuilds its cached gather table
+    /// whenever either changes: the cosines equal those of a fresh scratch bit for bit.
+    @Test func scratchGatherFollowsGeometryAndImageSize() throws {
+        var rng = Xoshiro256(seed: 31)
+        let layers = try [ConvolutionBoundary.cyclic, .zeroPadded, .valid].map { boundary in
+            try CenteredConvolution.gaussian(count: 4, geometry: try PatchGeometry(kernelSize: 3, boundary: boundary),
+                                             variance: 1, rng: &rng)
+        }
+        var shared = PatchScratch()
+        for (layer, d) in [(0, 8), (0, 8), (0, 6), (1, 6), (2, 6), (2, 3), (0, 8)] {
+            let x = try Image.gaussian(size: d, channels: 1, rng: &rng), y = try Image.gaussian(size: d, channels: 1, rng: &rng)
+            var fresh = PatchScratch()
+            #expect(try layers[layer].pooledCosines(x, y, scratch: &shared) == (try layers[layer].pooledCosines(x, y, scratch: &fresh)))
+        }
+    }
+
     @Test func psi2NormOfAGaussian() throws {
         let root = try OrliczNorm.psi2({ $0 }, bracket: 1.45...3)
         #expect(abs(root.value - (8.0 / 3).squareRoot()) < 1e-9)

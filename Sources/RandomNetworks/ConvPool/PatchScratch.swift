@@ -3,8 +3,10 @@
 /// thread keeps one scratch and lends it to every pass, instead of allocating, page-faulting in and freeing a
 /// matrix of positions × S_ℓ entries per pass.
 /// Every pass overwrites the entries it reads, so the contents left by an earlier pass never matter.
+/// It also keeps the last im2col gather table it built, for passes of one geometry on images of one size.
 public struct PatchScratch: Sendable {
     private var storage: [Double] = []
+    private var cachedGather: PatchGather?
 
     /// An empty scratch; it grows to the largest patch matrix it is lent for.
     public init() {}
@@ -17,5 +19,13 @@ public struct PatchScratch: Sendable {
             storage = [Double](unsafeUninitializedCapacity: count) { _, initialized in initialized = count }
         }
         return try storage.withUnsafeMutableBufferPointer { try body($0.baseAddress!) }
+    }
+
+    /// `geometry.gather(imageSize: d)`, built once and returned again while the geometry and size stay the same.
+    mutating func gather(_ geometry: PatchGeometry, imageSize d: Int) throws -> PatchGather {
+        if let cachedGather, cachedGather.geometry == geometry, cachedGather.imageSize == d { return cachedGather }
+        let gather = try geometry.gather(imageSize: d)
+        cachedGather = gather
+        return gather
     }
 }

@@ -32,10 +32,27 @@ public enum WhiteNoiseConvolution {
     /// drawn from `rng`: the quantity whose mean is γ_ℓ, eqs. (15)–(16) and (B.21)–(B.28).
     public static func squaredReLUDerivative(through pooling: WindowPooling, rng: inout Xoshiro256,
                                              sampler: NormalSampler) throws -> Double {
-        let u = (0..<pooling.input.count).map { _ in sampler.next(using: &rng) }
-        let v = u.map { Activation.relu($0) }
-        let deltaV = try pooling.backward([1], winners: try pooling.forward(v).winners)
-        let derivative = deltaV[0] * Activation.relu.derivative(u[0])
+        guard pooling.output.count == 1 else {
+            throw ParameterError("WhiteNoiseConvolution.squaredReLUDerivative", parameter: "pooling",
+                                 value: "\(pooling.output) output", requirement: "a single window (Δz = 1 has one entry)")
+        }
+        let n = pooling.input.count
+        // u, v = ReLU(u), Δv and the pooled z = g(v) and Δz = 1, on the stack: this runs once per trial.
+        let derivative = withUnsafeTemporaryAllocation(of: Double.self, capacity: 3 * n + 2) { buffer in
+            withUnsafeTemporaryAllocation(of: Int.self, capacity: 1) { winners in
+                let u = UnsafeMutableBufferPointer(rebasing: buffer[0..<n])
+                let v = UnsafeMutableBufferPointer(rebasing: buffer[n..<(2 * n)])
+                let deltaV = UnsafeMutableBufferPointer(rebasing: buffer[(2 * n)..<(3 * n)])
+                let z = UnsafeMutableBufferPointer(rebasing: buffer[(3 * n)..<(3 * n + 1)])
+                let deltaZ = UnsafeMutableBufferPointer(rebasing: buffer[(3 * n + 1)...])
+                for i in 0..<n { u[i] = sampler.next(using: &rng) }
+                for i in 0..<n { v[i] = Activation.relu(u[i]) }
+                deltaZ[0] = 1
+                pooling.forward(UnsafeBufferPointer(v), z: z, winners: winners)
+                pooling.backward(UnsafeBufferPointer(deltaZ), winners: UnsafeBufferPointer(winners), into: deltaV)
+                return deltaV[0] * Activation.relu.derivative(u[0])
+            }
+        }
         return derivative * derivative
     }
 }

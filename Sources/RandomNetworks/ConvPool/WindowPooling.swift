@@ -82,53 +82,76 @@ public struct WindowPooling: Sendable, Equatable {
         try input.validate(v, "v", in: "WindowPooling.forward")
         var z = [Double](repeating: 0, count: output.count)
         var winners = kind == .max ? [Int](repeating: 0, count: output.count) : []
-        // The window's members relative to its first, in the order of `window(of:)`.
-        let offsets = (0..<windowHeight).flatMap { x2 in (0..<windowWidth).map { x1 in x1 + input.width * x2 } }
-        let scale = 1 / Double(windowSize)
         v.withUnsafeBufferPointer { v in
             z.withUnsafeMutableBufferPointer { z in
-                winners.withUnsafeMutableBufferPointer { winners in
-                    for k in 0..<output.channels {
-                        for j in 0..<output.height {
-                            for i in 0..<output.width {
-                                let t = output.unchecked(i, j, k)
-                                let first = input.unchecked(windowWidth * i, windowHeight * j, k)
-                                switch kind {
-                                case .max:
-                                    // The first maximum: a later member wins only if strictly larger.
-                                    var best = v[first], winner = first
-                                    for o in offsets.dropFirst() {
-                                        let better = v[first + o] > best
-                                        best = better ? v[first + o] : best
-                                        winner = better ? first + o : winner
-                                    }
-                                    z[t] = best
-                                    winners[t] = winner
-                                case .average:
-                                    var sum = 0.0
-                                    for o in offsets { sum += v[first + o] }
-                                    z[t] = sum * scale
-                                }
+                winners.withUnsafeMutableBufferPointer { winners in forward(v, z: z, winners: winners) }
+            }
+        }
+        return (z, winners)
+    }
+
+    /// `forward(_:)` on buffers the caller sized: `input.count` entries of v, `output.count` of z and, for max
+    /// pooling, of winners (not touched for average pooling).
+    func forward(_ v: UnsafeBufferPointer<Double>, z: UnsafeMutableBufferPointer<Double>,
+                 winners: UnsafeMutableBufferPointer<Int>) {
+        let scale = 1 / Double(windowSize)
+        for k in 0..<output.channels {
+            for j in 0..<output.height {
+                for i in 0..<output.width {
+                    let t = output.unchecked(i, j, k)
+                    let first = input.unchecked(windowWidth * i, windowHeight * j, k)
+                    // The window's members in the order of `window(of:)`: first + x1 + w x2.
+                    switch kind {
+                    case .max:
+                        // The first maximum: a later member wins only if strictly larger.
+                        var best = v[first], winner = first
+                        for x2 in 0..<windowHeight {
+                            for x1 in 0..<windowWidth where x1 + x2 > 0 {
+                                let member = first + x1 + input.width * x2
+                                let better = v[member] > best
+                                best = better ? v[member] : best
+                                winner = better ? member : winner
                             }
                         }
+                        z[t] = best
+                        winners[t] = winner
+                    case .average:
+                        var sum = 0.0
+                        for x2 in 0..<windowHeight {
+                            for x1 in 0..<windowWidth { sum += v[first + x1 + input.width * x2] }
+                        }
+                        z[t] = sum * scale
                     }
                 }
             }
         }
-        return (z, winners)
     }
 
     /// Δv from Δz (A.40)–(A.41): Δv_i = Δz_{d(ℓ,i)} ∂g/∂v_i, with ∂g/∂v_i = 1 for
     /// the window's recorded maximum (0 for the others) or 1/T for average pooling.
     public func backward(_ deltaZ: [Double], winners: [Int]) throws -> [Double] {
         try output.validate(deltaZ, "deltaZ", in: "WindowPooling.backward")
-        var deltaV = [Double](repeating: 0, count: input.count)
-        switch kind {
-        case .max:
+        if kind == .max {
             guard winners.count == output.count, winners.allSatisfy({ (0..<input.count).contains($0) }) else {
                 throw ParameterError("WindowPooling.backward", parameter: "winners", value: "\(winners.count) entries",
                                      requirement: "one input index per output unit, from forward(_:)")
             }
+        }
+        return [Double](unsafeUninitializedCapacity: input.count) { deltaV, count in
+            deltaZ.withUnsafeBufferPointer { deltaZ in
+                winners.withUnsafeBufferPointer { winners in backward(deltaZ, winners: winners, into: deltaV) }
+            }
+            count = input.count
+        }
+    }
+
+    /// `backward(_:winners:)` on buffers the caller sized and checked: `output.count` entries of Δz and, for max
+    /// pooling, of winners (input indices), `input.count` of Δv, every one of which is written.
+    func backward(_ deltaZ: UnsafeBufferPointer<Double>, winners: UnsafeBufferPointer<Int>,
+                  into deltaV: UnsafeMutableBufferPointer<Double>) {
+        switch kind {
+        case .max:
+            deltaV.update(repeating: 0)
             for t in 0..<output.count { deltaV[winners[t]] += deltaZ[t] }
         case .average:
             let scale = 1 / Double(windowSize)
@@ -140,6 +163,5 @@ public struct WindowPooling: Sendable, Equatable {
                 }
             }
         }
-        return deltaV
     }
 }

@@ -16,7 +16,7 @@ public struct SmoothGaussianField: Sendable, Equatable {
     /// The blur's standard deviation, in pixels.
     public let correlationLength: Double
     /// The normalized 1-D blur weights at offsets −radius … radius.
-    let weights: [Double]
+    package let weights: [Double]
 
     /// Fields of side `size` blurred at `correlationLength` pixels (the kernel is cut at 4 standard deviations
     /// or half the side). Throws `ParameterError` for a side below 2 or a non-positive correlation length.
@@ -55,27 +55,54 @@ public struct SmoothGaussianField: Sendable, Equatable {
     }
 
     /// Separable cyclic blur of a d×d array (row-major): the field before standardization is the blur of white
-    /// noise, so the blur of a unit impulse is its kernel. Throws `ParameterError` for another length than d².
+    /// noise, so the blur of a unit impulse is its kernel. Each output is Σ_t w_t x_{(· + t − radius) mod d},
+    /// summed over t in increasing order (rows first, then columns). Throws `ParameterError` for another length
+    /// than d².
     public func blur(_ values: [Double]) throws -> [Double] {
         let d = size, radius = (weights.count - 1) / 2
         try Require.that(values.count == d * d, "values", value: "\(values.count) entries", requirement: "d² = \(d * d) entries",
                          in: "SmoothGaussianField.blur")
-        var rows = [Double](repeating: 0, count: d * d)
-        for u in 0..<d {
-            for v in 0..<d {
-                var s = 0.0
-                for (t, w) in weights.enumerated() { s += w * values[u * d + ((v + t - radius) % d + d) % d] }
-                rows[u * d + v] = s
+        let rows = blurRows(values)
+        return [Double](unsafeUninitializedCapacity: d * d) { out, count in
+            out.initialize(repeating: 0)
+            weights.withUnsafeBufferPointer { w in
+                rows.withUnsafeBufferPointer { rows in
+                    for u in 0..<d {
+                        let target = out.baseAddress! + u * d
+                        for t in 0..<w.count {
+                            let source = rows.baseAddress! + ((u + t - radius) % d + d) % d * d
+                            let weight = w[t]
+                            for v in 0..<d { target[v] += weight * source[v] }
+                        }
+                    }
+                }
             }
+            count = d * d
         }
-        var out = [Double](repeating: 0, count: d * d)
-        for u in 0..<d {
-            for v in 0..<d {
-                var s = 0.0
-                for (t, w) in weights.enumerated() { s += w * rows[((u + t - radius) % d + d) % d * d + v] }
-                out[u * d + v] = s
+    }
+
+    /// The row pass of `blur`: each row convolved cyclically with the weights, reading a copy of the row
+    /// extended by `radius` entries on each side.
+    private func blurRows(_ values: [Double]) -> [Double] {
+        let d = size, radius = (weights.count - 1) / 2
+        var extended = [Double](repeating: 0, count: d + 2 * radius)
+        return [Double](unsafeUninitializedCapacity: d * d) { rows, count in
+            weights.withUnsafeBufferPointer { w in
+                values.withUnsafeBufferPointer { values in
+                    extended.withUnsafeMutableBufferPointer { extended in
+                        for u in 0..<d {
+                            let row = values.baseAddress! + u * d
+                            for e in 0..<(d + 2 * radius) { extended[e] = row[((e - radius) % d + d) % d] }
+                            for v in 0..<d {
+                                var s = 0.0
+                                for t in 0..<w.count { s += w[t] * extended[v + t] }
+                                rows[u * d + v] = s
+                            }
+                        }
+                    }
+                }
             }
+            count = d * d
         }
-        return out
     }
 }

@@ -74,10 +74,11 @@ public struct CenteredConvolution: Sendable {
         }
         let positions = try geometry.positions(imageSize: x.size)
         let length = geometry.patchLength, count = count
+        let gather = try scratch.gather(geometry, imageSize: x.size)
         return try scratch.withBuffer(count: 2 * positions * (length + count)) { patches in
             let output = patches + 2 * positions * length
-            try geometry.writePatches(of: x, into: patches)
-            try geometry.writePatches(of: y, into: patches + positions * length)
+            try gather.writePatches(of: x, into: patches)
+            try gather.writePatches(of: y, into: patches + positions * length)
             multiply(patches, rows: 2 * positions, into: output)
             return GlobalPooling.cosines(output, output + positions * count, positions: positions, channels: count)
         }
