@@ -5,7 +5,8 @@ import Foundation
 ///
 /// `value(_:_:)` is a pure function of the generator: the first request from a state computes the replicate and
 /// records it with the state the computation left the generator in; a later request from the same state gets the
-/// same replicate and the same final state. Reading through a cache therefore never changes a result; two checks
+/// same replicate and the same final state. One cache serves one computation, which depends on nothing but the
+/// generator (constants aside). Reading through a cache therefore never changes a result; two checks
 /// share work exactly when they draw from the same streams (the same label and chunk indices), which is the
 /// caller's choice. Safe to use from the engine's threads; entries live as long as the cache.
 public final class ReplicateCache<Value: Sendable>: @unchecked Sendable {
