@@ -57,6 +57,21 @@ struct RandomNetworksTests {
         #expect(try GaussianCovariance.closedForm(.tanh, rho: rho) == nil)
     }
 
+    /// The per-process memo of nested quadratures returns exactly what a fresh computation returns, for both kernels,
+    /// on the first request and on later ones (ρ = −0 and +0 each against its own computation).
+    @Test func rememberedQuadraturesAreTheComputedOnes() throws {
+        let f = Activation.tanh, tolerance = QuadratureTolerance(absolute: 1e-12, relative: 1e-9)
+        for rho in [0.3125, -0.0, 0.0] {
+            let value = try GaussianCovariance.quadrature(f.callAsFunction, kinks: f.kinks, f.callAsFunction, kinks: f.kinks, rho: rho, tolerance: tolerance)
+            let derivative = try GaussianCovariance.quadrature(f.derivative, kinks: f.kinks, f.derivative, kinks: f.kinks, rho: rho,
+                                                               tolerance: tolerance)
+            for _ in 0..<2 {
+                #expect(try GaussianCovariance.quadrature(f, rho: rho, tolerance: tolerance) == value, "ρ = \(rho)")
+                #expect(try GaussianCovariance.derivativeQuadrature(f, rho: rho, tolerance: tolerance) == derivative, "ρ = \(rho)")
+            }
+        }
+    }
+
     @Test func hermiteCoefficientsAgreeByBothRoutes() throws {
         for k in 1...4 {
             let direct = try HermiteExpansion.coefficient(.tanh, order: k).value

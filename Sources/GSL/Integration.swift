@@ -20,7 +20,7 @@ public struct IntegralResult: Sendable, Equatable {
 }
 
 /// Accuracy requested from an adaptive integrator.
-public struct QuadratureTolerance: Sendable, Equatable {
+public struct QuadratureTolerance: Sendable, Hashable {
     /// The absolute error requested (epsabs); 0 asks for the relative one alone.
     public var absolute: Double
     /// The relative error requested (epsrel); the integrator stops when either is met.

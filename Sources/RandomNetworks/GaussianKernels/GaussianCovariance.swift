@@ -47,18 +47,23 @@ public enum GaussianCovariance {
 
     /// 𝔆[f|ρ] by nested QUADPACK: E_X[f(X) E_Z[f(ρX + sqrt(1 - ρ²) Z)]], each
     /// level split at the kinks of f; at |ρ| = 1 the one-dimensional E[f(X) f(±X)].
+    /// Computed once per process for each (f, ρ, tolerance) (`CovarianceQuadratureMemo`).
     public static func quadrature(_ f: Activation, rho: Double,
                                   tolerance: QuadratureTolerance = .init()) throws -> IntegralResult {
         try validate(f, rho, "quadrature")
-        return try quadrature(f.callAsFunction, kinks: f.kinks, f.callAsFunction, kinks: f.kinks,
-                              rho: rho, tolerance: tolerance)
+        return try CovarianceQuadratureMemo.shared.value(f, .value, rho: rho, tolerance: tolerance) {
+            try quadrature(f.callAsFunction, kinks: f.kinks, f.callAsFunction, kinks: f.kinks, rho: rho, tolerance: tolerance)
+        }
     }
 
-    /// E[f'(X) f'(Y)] by nested QUADPACK (the derivative kernel 𝔆[f'|ρ]).
+    /// E[f'(X) f'(Y)] by nested QUADPACK (the derivative kernel 𝔆[f'|ρ]), computed once per process for each
+    /// (f, ρ, tolerance).
     public static func derivativeQuadrature(_ f: Activation, rho: Double,
                                             tolerance: QuadratureTolerance = .init()) throws -> IntegralResult {
         try validate(f, rho, "derivativeQuadrature")
-        return try quadrature(f.derivative, kinks: f.kinks, f.derivative, kinks: f.kinks, rho: rho, tolerance: tolerance)
+        return try CovarianceQuadratureMemo.shared.value(f, .derivative, rho: rho, tolerance: tolerance) {
+            try quadrature(f.derivative, kinks: f.kinks, f.derivative, kinks: f.kinks, rho: rho, tolerance: tolerance)
+        }
     }
 
     /// E[f(X) g(Y)] for (X, Y) standard bivariate normal with correlation ρ, by
