@@ -264,6 +264,19 @@ struct LayerNormModelsTests {
         #expect(Erf.value(0) == 0 && Erf.value(-0.0).sign == .minus && Erf.value(-6) == -1)
     }
 
+    /// Erf of a pair, side by side, is the scalar erf of each argument bit for bit: every pairing of Taylor
+    /// intervals, series-range and saturated arguments, signs and NaN.
+    @Test func erfOfAPairKeepsTheScalarBits() {
+        var points = (0..<(1 << 16)).map { Double($0) * 0x1p-13 } + [0x1p-4, (0x1p-4).nextDown, 6, (6.0).nextDown, .nan, .infinity]
+        points += points.map { -$0 }
+        let partners = points.reversed() + points.dropFirst(7) + points.prefix(7)
+        for (x, y) in zip(points + points, partners) {
+            let pair = Erf.pairValues(SIMD2(x, y))
+            #expect(pair[0].bitPattern == Erf.value(x).bitPattern && pair[1].bitPattern == Erf.value(y).bitPattern,
+                    "erf(\(x)), erf(\(y))")
+        }
+    }
+
     @Test func pairSamplerFollowsTheMeanFieldMap() throws {
         let network = try LayerNormMLP(inputWidth: 2, layers: [
             try LayerNormLayer(width: 200_000, activation: .identity, weightVariance: 1, biasVariance: 0.5),

@@ -68,15 +68,15 @@ extension LayerNormMLP {
     }
 
     /// Σ_i φ(z_α,i)², Σ_i φ(z_α,i) φ(z_β,i) and Σ_i φ(z_β,i)² (summed in i order) for z_i = factors ⊙ y_i, the
-    /// Gram matrix AᵀA of `sampledCorrelations`; erf, the hot case, inlined with its tables read once.
+    /// Gram matrix AᵀA of `sampledCorrelations`; erf, the hot case, inlined (both inputs at once) with its tables read once.
     private static func activatedGram(_ y: UnsafePointer<SIMD2<Double>>, count: Int, factors: SIMD2<Double>,
                                       activation: Activation) -> (aa: Double, ab: Double, bb: Double) {
         var aa = 0.0, ab = 0.0, bb = 0.0
         if case let .erf(beta) = activation {
             let tables = Erf.tables
             for i in 0..<count {
-                let z = beta * (y[i] * factors)
-                let a = Erf.value(z[0], tables), b = Erf.value(z[1], tables)
+                let erf = Erf.pairValues(beta * (y[i] * factors), tables)
+                let a = erf[0], b = erf[1]
                 aa += a * a; ab += a * b; bb += b * b
             }
         } else {

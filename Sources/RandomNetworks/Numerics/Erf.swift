@@ -62,6 +62,34 @@ public enum Erf {
         return Double(signOf: x, magnitudeOf: halves[0] + halves[1] * t8)
     }
 
+    /// (erf(x_0), erf(x_1)), bit for bit `(value(x_0), value(x_1))`, the two computed side by side.
+    @inlinable
+    public static func pairValues(_ x: SIMD2<Double>) -> SIMD2<Double> {
+        pairValues(x, tables)
+    }
+
+    /// (erf(x_0), erf(x_1)) from `tables`, with the two arguments in the lanes: when both are in the Taylor range [1/16, 6), each lane
+    /// runs exactly the operations of `value(_:_:)` on its own interval's coefficients (q0 … q3 of both arguments side
+    /// by side, q3 = c_12 + c_13 t as in its lane pair), so the bits are the scalar ones; otherwise the scalar path
+    /// per lane. Two arguments in flight at once, for loops that need erf of both inputs of a pair.
+    @inlinable @inline(__always)
+    static func pairValues(_ x: SIMD2<Double>, _ tables: Tables) -> SIMD2<Double> {
+        let a0 = abs(x[0]), a1 = abs(x[1])
+        guard a0.bitPattern >= seriesBound, a1.bitPattern >= seriesBound, a0 < 6, a1 < 6 else {
+            return SIMD2(value(x[0], tables), value(x[1], tables))
+        }
+        let i0 = interval(a0), i1 = interval(a1)
+        let t = SIMD2(a0, a1) - SIMD2(tables.centres[i0], tables.centres[i1])
+        let first = tables.taylor + i0 * 8, second = tables.taylor + i1 * 8
+        // Coefficient k of both arguments (k < 8 in lane 0 of pair k, k ≥ 8 in lane 1 of pair k − 8).
+        func c(_ k: Int) -> SIMD2<Double> { k < 8 ? SIMD2(first[k][0], second[k][0]) : SIMD2(first[k - 8][1], second[k - 8][1]) }
+        let t2 = t * t, t4 = t2 * t2, t8 = t4 * t4
+        let q0 = (c(0) + c(1) * t) + (c(2) + c(3) * t) * t2, q2 = (c(8) + c(9) * t) + (c(10) + c(11) * t) * t2
+        let q1 = (c(4) + c(5) * t) + (c(6) + c(7) * t) * t2, q3 = c(12) + c(13) * t
+        let erf = (q0 + q1 * t4) + (q2 + q3 * t4) * t8
+        return SIMD2(Double(signOf: x[0], magnitudeOf: erf[0]), Double(signOf: x[1], magnitudeOf: erf[1]))
+    }
+
     /// The bits of 1/16, the end of the series range: for a ≥ 0, a < 1/16 exactly when a.bitPattern < seriesBound (an
     /// integer comparison on the bits `interval(_:)` reads anyway).
     @inlinable static var seriesBound: UInt64 { (0.0625).bitPattern }
