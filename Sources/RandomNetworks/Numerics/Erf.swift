@@ -43,7 +43,7 @@ public enum Erf {
     @inlinable @inline(__always)
     static func value(_ x: Double, _ tables: Tables) -> Double {
         let a = abs(x)
-        guard a < 6 else { return a.isNaN ? x : Double(signOf: x, magnitudeOf: 1) }
+        guard isBelowSaturation(a) else { return a.isNaN ? x : Double(signOf: x, magnitudeOf: 1) }
         if a.bitPattern < seriesBound {
             let s = tables.series, x2 = x * x
             var r = s[7]
@@ -75,7 +75,7 @@ public enum Erf {
     @inlinable @inline(__always)
     static func pairValues(_ x: SIMD2<Double>, _ tables: Tables) -> SIMD2<Double> {
         let a0 = abs(x[0]), a1 = abs(x[1])
-        guard a0.bitPattern >= seriesBound, a1.bitPattern >= seriesBound, a0 < 6, a1 < 6 else {
+        guard a0.bitPattern >= seriesBound, a1.bitPattern >= seriesBound, isBelowSaturation(a0), isBelowSaturation(a1) else {
             return SIMD2(value(x[0], tables), value(x[1], tables))
         }
         let i0 = interval(a0), i1 = interval(a1)
@@ -89,6 +89,10 @@ public enum Erf {
         let erf = (q0 + q1 * t4) + (q2 + q3 * t4) * t8
         return SIMD2(Double(signOf: x[0], magnitudeOf: erf[0]), Double(signOf: x[1], magnitudeOf: erf[1]))
     }
+
+    /// Whether a = |x| is below 6, from where erf(x) is ±1 (erfc(6) = 2e-17 is below half an ulp of 1); false for NaN.
+    @inlinable @inline(__always)
+    static func isBelowSaturation(_ a: Double) -> Bool { a < 6 }
 
     /// The bits of 1/16, the end of the series range: for a ≥ 0, a < 1/16 exactly when a.bitPattern < seriesBound (an
     /// integer comparison on the bits `interval(_:)` reads anyway).
