@@ -62,7 +62,8 @@ struct RandomNetworksTests {
     @Test func rememberedQuadraturesAreTheComputedOnes() throws {
         let f = Activation.tanh, tolerance = QuadratureTolerance(absolute: 1e-12, relative: 1e-9)
         for rho in [0.3125, -0.0, 0.0] {
-            let value = try GaussianCovariance.quadrature(f.callAsFunction, kinks: f.kinks, f.callAsFunction, kinks: f.kinks, rho: rho, tolerance: tolerance)
+            let value = try GaussianCovariance.quadrature(f.callAsFunction, kinks: f.kinks, f.callAsFunction, kinks: f.kinks,
+                                                          rho: rho, tolerance: tolerance)
             let derivative = try GaussianCovariance.quadrature(f.derivative, kinks: f.kinks, f.derivative, kinks: f.kinks, rho: rho,
                                                                tolerance: tolerance)
             for _ in 0..<2 {

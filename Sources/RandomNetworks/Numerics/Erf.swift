@@ -68,10 +68,10 @@ public enum Erf {
         pairValues(x, tables)
     }
 
-    /// (erf(x_0), erf(x_1)) from `tables`, with the two arguments in the lanes: when both are in the Taylor range [1/16, 6), each lane
-    /// runs exactly the operations of `value(_:_:)` on its own interval's coefficients (q0 … q3 of both arguments side
-    /// by side, q3 = c_12 + c_13 t as in its lane pair), so the bits are the scalar ones; otherwise the scalar path
-    /// per lane. Two arguments in flight at once, for loops that need erf of both inputs of a pair.
+    /// (erf(x_0), erf(x_1)) from `tables`, with the two arguments in the lanes: when both are in the Taylor range
+    /// [1/16, 6), each lane runs exactly the operations of `value(_:_:)` on its own interval's coefficients (q0 … q3 of
+    /// both arguments side by side, q3 = c_12 + c_13 t as in its lane pair), so the bits are the scalar ones; otherwise
+    /// the scalar path per lane. Two arguments in flight at once, for loops that need erf of both inputs of a pair.
     @inlinable @inline(__always)
     static func pairValues(_ x: SIMD2<Double>, _ tables: Tables) -> SIMD2<Double> {
         let a0 = abs(x[0]), a1 = abs(x[1])
